@@ -1,0 +1,33 @@
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test bench lint format messages
+
+install:
+	bash scripts/install.sh
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_programme
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) tests/bench/run.py
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: install
+	for app in cms course assessment certificates; do \
+		(cd $$app && ../$(PY) ../manage.py makemessages -l kk -l ru -l en --no-obsolete); \
+	done

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+
+
+def site_shell(request):
+    """What the base template needs on every page: the languages and the one being shown."""
+    return {
+        "LANGUAGE_CHOICES": settings.LANGUAGES,
+        "CURRENT_LANGUAGE": translation.get_language(),
+    }

@@ -1,0 +1,264 @@
+"""The programme as Wagtail pages: ProgrammePage > ModulePage > TopicPage.
+
+The topic rows are the only source of hours: module and programme totals, and the lecture/practice
+split, are derived from the live topics beneath them and never stored."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .blocks import TopicBodyBlock
+from .panels import HoursCheckPanel
+from .selectors import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
+
+
+class TopicKind(models.TextChoices):
+    LECTURE = "lecture", _("Lecture")
+    PRACTICE = "practice", _("Practice")
+
+
+class ProgrammePage(Page):
+    introduction = RichTextField(_("introduction"), blank=True)
+    outcomes = RichTextField(_("expected outcomes"), blank=True)
+    provider = models.CharField(_("provider"), max_length=255, blank=True)
+    # The split as declared in the approved document. Shown to editors beside the derived figures;
+    # never used as a figure on public pages.
+    declared_lecture_hours = models.PositiveSmallIntegerField(
+        _("declared lecture hours"), null=True, blank=True
+    )
+    declared_practice_hours = models.PositiveSmallIntegerField(
+        _("declared practice hours"), null=True, blank=True
+    )
+    declared_final_work_hours = models.PositiveSmallIntegerField(
+        _("declared final-work hours"), null=True, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("provider"),
+        FieldPanel("introduction"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                HoursCheckPanel(),
+                FieldRowPanel(
+                    [
+                        FieldPanel("declared_lecture_hours"),
+                        FieldPanel("declared_practice_hours"),
+                        FieldPanel("declared_final_work_hours"),
+                    ]
+                ),
+            ],
+            heading=_("Hours"),
+        ),
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["course.ModulePage"]
+
+    class Meta:
+        verbose_name = _("programme")
+
+    @property
+    def declared_total(self) -> int | None:
+        parts = [
+            self.declared_lecture_hours,
+            self.declared_practice_hours,
+            self.declared_final_work_hours,
+        ]
+        if all(p is None for p in parts):
+            return None
+        return sum(p or 0 for p in parts)
+
+    def derived_hours(self) -> Hours:
+        return hours_of_pages(TopicPage.objects.live().descendant_of(self))
+
+    def hours_warnings(self) -> list[str]:
+        return declared_hours_warnings(self, self.derived_hours())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(ModulePage.objects.child_of(self).live().specific().order_by("number"))
+        per_module = hours_by_module(self, modules)
+        context["modules"] = [(m, per_module[m.pk]) for m in modules]
+        context["hours"] = sum(per_module.values(), Hours())
+        return context
+
+
+class ModulePage(Page):
+    number = models.PositiveSmallIntegerField(_("module number"), validators=[MinValueValidator(1)])
+    description = RichTextField(_("description"), blank=True)
+    outcomes = RichTextField(_("learning outcomes"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("description"),
+        FieldPanel("outcomes"),
+    ]
+    parent_page_types = ["course.ProgrammePage"]
+    subpage_types = ["course.TopicPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        ordering = ["number"]
+
+    def derived_hours(self) -> Hours:
+        return hours_of_pages(TopicPage.objects.live().child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(TopicPage.objects.child_of(self).live().specific())
+        topics.sort(key=lambda t: t.sort_key)
+        context["topics"] = topics
+        context["hours"] = hours_of_pages(topics)
+        context["programme"] = self.get_parent().specific
+        return context
+
+
+class TopicPage(Page):
+    number = models.CharField(
+        _("topic number"),
+        max_length=8,
+        validators=[RegexValidator(r"^\d+\.\d+$", _("Use the form 1.1, 2.3 …"))],
+        help_text=_("As in the approved programme, e.g. 2.3"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=TopicKind.choices)
+    hours = models.PositiveSmallIntegerField(
+        _("hours"),
+        validators=[MinValueValidator(1, _("A topic must last at least one hour."))],
+        help_text=_("Academic hours. Module and programme totals are computed from these."),
+    )
+    introduction = RichTextField(_("introduction"), blank=True)
+    body = StreamField(TopicBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("hours")]),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["course.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("topic")
+
+    @property
+    def sort_key(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.number.split(".") if part.isdigit())
+
+    def clean(self):
+        super().clean()
+        if self.hours is not None and self.hours <= 0:
+            raise ValidationError(
+                {
+                    "hours": _("A topic must last at least one hour; %(hours)s is not allowed.")
+                    % {"hours": self.hours}
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        module = self.get_parent().specific
+        siblings = list(TopicPage.objects.child_of(module).live().only("id", "number", "title"))
+        programme_topics = list(
+            TopicPage.objects.live()
+            .descendant_of(module.get_parent())
+            .only("id", "number", "title", "url_path", "path")
+        )
+        programme_topics.sort(key=lambda t: t.sort_key)
+        index = next((i for i, t in enumerate(programme_topics) if t.pk == self.pk), None)
+        context["module"] = module
+        context["siblings"] = sorted(siblings, key=lambda t: t.sort_key)
+        if index is not None:
+            context["previous_topic"] = programme_topics[index - 1] if index > 0 else None
+            context["next_topic"] = (
+                programme_topics[index + 1] if index + 1 < len(programme_topics) else None
+            )
+        return context
+
+
+class Cohort(models.Model):
+    """A stream of the course: one group of trainees studying together with their trainers."""
+
+    class Language(models.TextChoices):
+        KAZAKH = "kk", "Қазақша"
+        RUSSIAN = "ru", "Русский"
+
+    programme = models.ForeignKey(
+        ProgrammePage, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(
+        _("language of instruction"), max_length=2, choices=Language.choices, default="kk"
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        related_name="taught_cohorts",
+        blank=True,
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), default=30)
+    enrolment_key = models.CharField(_("enrolment key"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="cohort_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class Enrolment(models.Model):
+    """One trainee in one cohort."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Studying")
+        COMPLETED = "completed", _("Completed (passed)")
+        NOT_PASSED = "not_passed", _("Not passed")
+        TRANSFERRED = "transferred", _("Transferred")
+        EXPELLED = "expelled", _("Expelled")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainee"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    agreement_accepted_at = models.DateTimeField(_("agreement accepted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["cohort", "trainee"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrolment_per_cohort")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} @ {self.cohort.code}"
