@@ -1,0 +1,95 @@
+"""Serving private files (case studies, support plans, certificate PDFs) after a permission check.
+
+Views check who may see a file, then return `serve_private_file(...)`; this module decides *how*
+the bytes reach the browser, so no view needs to know where files live:
+
+- S3-compatible storage (django-storages): a redirect to a short-lived signed URL of the private
+  bucket (`AWS_QUERYSTRING_EXPIRE` seconds), so the bytes never pass through a Python worker.
+- Local disk behind nginx (`PRIVATE_FILES_X_ACCEL=true`): an empty response with
+  `X-Accel-Redirect` to an `internal` nginx location; nginx streams the file, and the file is
+  unreachable from outside because that location accepts only internal redirects.
+- Local disk without nginx (development, tests): a streamed `FileResponse`.
+
+Every answer is marked `Cache-Control: private, no-store` so no shared cache keeps a copy.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+
+
+def _is_local(storage) -> bool:
+    try:
+        storage.path("")
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _x_accel_location(storage_name: str, name: str) -> str:
+    prefix = getattr(settings, "PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
+    # nginx decodes the URI before matching the `internal` location's alias, so quote the name
+    # (Kazakh/Russian file names, spaces) and keep the slashes of sub-folders.
+    return f"{prefix.rstrip('/')}/{storage_name}/{quote(name, safe='/')}"
+
+
+def serve_private_file(
+    request: HttpRequest,
+    storage_name: str,
+    name: str,
+    filename: str | None = None,
+    *,
+    as_attachment: bool = True,
+    content_type: str | None = None,
+) -> HttpResponse:
+    """Return the response that delivers `name` from `storages[storage_name]`.
+
+    Call it only AFTER checking that `request.user` may see the file. `filename` is what the
+    browser saves it as (default: the stored file's base name). Raises Http404 when the file is
+    missing or the name tries to leave the storage's folder.
+    """
+    storage = storages[storage_name]
+    filename = filename or name.rsplit("/", 1)[-1]
+    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    disposition = content_disposition_header(as_attachment, filename)
+
+    if not _is_local(storage):
+        # S3: the signed URL carries the download name and type, so the browser sees the same
+        # headers as from the other two paths.
+        url = storage.url(
+            name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+            },
+        )
+        response: HttpResponse = HttpResponseRedirect(url)
+    else:
+        try:
+            exists = storage.exists(name)
+        except SuspiciousFileOperation:  # "../../etc/passwd" and friends
+            raise Http404 from None
+        if not name or not exists:
+            raise Http404
+        if getattr(settings, "PRIVATE_FILES_X_ACCEL", False):
+            response = HttpResponse(content_type=content_type)
+            response["X-Accel-Redirect"] = _x_accel_location(storage_name, name)
+            response["Content-Disposition"] = disposition
+        else:
+            response = FileResponse(
+                storage.open(name, "rb"),
+                as_attachment=as_attachment,
+                filename=filename,
+                content_type=content_type,
+            )
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
