@@ -1,0 +1,232 @@
+"""Certificates and statements of attendance: frozen records, verifiable without an account.
+
+Everything printed on a document (holder, course, hours, modules, score, signatory, organisation) is
+COPIED here at issue time, so later edits to a profile, the course or the site settings never change
+an issued document, and verification keeps working after the holder's account is deleted."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def private_storage():
+    # A callable, so the storage is looked up at run time (tests point it at a temporary folder)
+    # and migrations do not freeze a path.
+    return storages["private"]
+
+
+class SerialCounter(models.Model):
+    """The last serial number used in one year. Its row is locked (select_for_update) while a
+    certificate is created, in the same transaction, so numbers are sequential and gapless even when
+    several workers issue at once: a failed insert rolls the increment back with it."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("serial counter")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    class Kind(models.TextChoices):
+        CERTIFICATE = "certificate", _("Certificate")
+        STATEMENT = "statement", _("Statement of attendance")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.CERTIFICATE
+    )
+    serial = models.CharField(_("serial number"), max_length=20, unique=True)
+    code = models.CharField(_("verification code"), max_length=19, unique=True)
+
+    # Links to live data. SET_NULL: deleting an account or an enrolment must not delete the record;
+    # the frozen fields below keep verification working.
+    enrolment = models.ForeignKey(
+        "course.Enrolment",
+        verbose_name=_("enrolment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    cohort = models.ForeignKey(
+        "course.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+
+    # Frozen at issue.
+    holder_name_kk = models.CharField(_("holder's name (Kazakh)"), max_length=255)
+    holder_name_ru = models.CharField(_("holder's name (Russian)"), max_length=255)
+    holder_surname = models.CharField(_("holder's surname (Kazakh)"), max_length=150)
+    holder_surname_ru = models.CharField(
+        _("holder's surname (Russian)"), max_length=150, blank=True
+    )
+    holder_email = models.EmailField(_("holder's email at issue"), blank=True)
+    course_title_kk = models.CharField(_("course title (Kazakh)"), max_length=255)
+    course_title_ru = models.CharField(_("course title (Russian)"), max_length=255)
+    hours = models.PositiveSmallIntegerField(_("hours"))
+    # [{"number", "title_kk", "title_ru", "lecture", "practice", "total"}], in module order. For a
+    # statement of attendance the hours are those actually attended.
+    modules = models.JSONField(_("modules with hours"), default=list)
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    band = models.CharField(_("result band"), max_length=20, blank=True)
+    attended_from = models.DateField(_("attended from"), null=True, blank=True)
+    attended_to = models.DateField(_("attended to"), null=True, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    signatory_name = models.CharField(_("signatory's name"), max_length=255, blank=True)
+    signatory_position_kk = models.CharField(_("signatory's position (Kazakh)"), max_length=255)
+    signatory_position_ru = models.CharField(_("signatory's position (Russian)"), max_length=255)
+    signatory_acting = models.BooleanField(_("signatory is acting"), default=False)
+    organisation_name_kk = models.CharField(_("organisation (Kazakh)"), max_length=255)
+    organisation_name_ru = models.CharField(_("organisation (Russian)"), max_length=255)
+    verification_url = models.URLField(_("verification URL"), max_length=300)
+
+    pdf = models.FileField(
+        _("PDF"), storage=private_storage, upload_to="certificates/", blank=True, max_length=200
+    )
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.VALID, db_index=True
+    )
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supersedes",
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    review_note = models.TextField(_("review note"), blank=True)
+
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_on", "-serial"]
+        constraints = [
+            # The guarantee behind idempotent issuing: whatever races, one enrolment has at most
+            # one current (valid or revoked) document of each kind; re-issue first marks the old
+            # one superseded. A partial unique index, so the database enforces it.
+            models.UniqueConstraint(
+                fields=["enrolment", "kind"],
+                condition=~models.Q(status="superseded"),
+                name="one_current_document_per_enrolment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial} — {self.holder_name_kk}"
+
+    @property
+    def is_statement(self) -> bool:
+        return self.kind == self.Kind.STATEMENT
+
+    def public_status(self, today: datetime.date | None = None) -> str:
+        """The one status verification shows: valid, expired, revoked or superseded."""
+        if self.status != self.Status.VALID:
+            return self.status
+        today = today or timezone.localdate()
+        if self.valid_until is not None and today > self.valid_until:
+            return "expired"
+        return "valid"
+
+    def holder_name_for(self, language: str) -> str:
+        return self.holder_name_ru if language == "ru" else self.holder_name_kk
+
+    def course_title_for(self, language: str) -> str:
+        return self.course_title_ru if language == "ru" else self.course_title_kk
+
+
+class AuditEntry(models.Model):
+    """Who did what to a certificate: issue, revoke, re-issue, review flags."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        REVOKED = "revoked", _("Revoked")
+        REISSUED = "reissued", _("Re-issued")
+        SUPERSEDED = "superseded", _("Superseded")
+        FLAGGED = "flagged", _("Flagged for review")
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class VerificationLookup(models.Model):
+    """One public look-up: when and what it found. No IP address is kept (the rate limit uses a
+    hashed address in the cache, which expires with its window)."""
+
+    certificate = models.ForeignKey(
+        Certificate,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="lookups",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    result = models.CharField(_("result"), max_length=12)
+
+    class Meta:
+        verbose_name = _("verification look-up")
+        verbose_name_plural = _("verification look-ups")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.result}"

@@ -1,0 +1,146 @@
+"""Reads: what a certificate copies at issue, current documents, verification look-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from course.models import ModulePage, ProgrammePage
+from course.selectors import hours_by_module
+
+from .codes import normalise_code, normalise_serial
+from .models import Certificate
+
+
+@dataclass(frozen=True)
+class HolderNames:
+    kk: str
+    ru: str
+    surname_kk: str
+    surname_ru: str
+
+
+def _profile_value(profile, name: str) -> str:
+    value = getattr(profile, name, "")
+    if callable(value):
+        value = value()
+    return (value or "").strip()
+
+
+def holder_names(*, user) -> HolderNames:
+    """The holder's name in Kazakh and Russian spelling, from the trainee profile when it has one,
+    else from the account."""
+    profile = getattr(user, "trainee_profile", None)
+    account_name = user.get_full_name().strip() or user.email
+    kk = ru = account_name
+    surname_kk = surname_ru = (user.last_name or "").strip()
+    if profile is not None:
+        kk = _profile_value(profile, "full_name_kk") or kk
+        ru = _profile_value(profile, "full_name_ru") or ru
+        surname_kk = _profile_value(profile, "surname_kk") or surname_kk
+        surname_ru = _profile_value(profile, "surname_ru") or surname_ru or surname_kk
+    if not surname_kk:
+        surname_kk = kk.split()[0] if kk else ""
+    return HolderNames(kk=kk, ru=ru, surname_kk=surname_kk, surname_ru=surname_ru or surname_kk)
+
+
+def programme_snapshot(*, programme: ProgrammePage) -> dict:
+    """Course titles in kk and ru, total hours and the module list with lecture/practice hours,
+    as copied into a certificate."""
+    versions = {
+        page.locale.language_code: page
+        for page in programme.get_translations(inclusive=True).select_related("locale")
+    }
+    source = versions.get("kk", programme)
+    russian = versions.get("ru", source)
+    modules = list(ModulePage.objects.child_of(source).live().order_by("number"))
+    per_module = hours_by_module(source, modules)
+    ru_titles = dict(
+        ModulePage.objects.filter(
+            locale__language_code="ru", translation_key__in=[m.translation_key for m in modules]
+        ).values_list("translation_key", "title")
+    )
+    rows = []
+    for module in modules:
+        hours = per_module[module.pk]
+        rows.append(
+            {
+                "number": module.number,
+                "title_kk": module.title,
+                "title_ru": ru_titles.get(module.translation_key, module.title),
+                "lecture": hours.lecture,
+                "practice": hours.practice,
+                "total": hours.total,
+            }
+        )
+    return {
+        "course_title_kk": source.title,
+        "course_title_ru": russian.title,
+        "hours": sum(r["total"] for r in rows),
+        "modules": rows,
+    }
+
+
+def current_document(*, enrolment, kind: str = Certificate.Kind.CERTIFICATE) -> Certificate | None:
+    """The enrolment's valid or revoked document of this kind (never a superseded one)."""
+    return (
+        Certificate.objects.filter(enrolment=enrolment, kind=kind)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .first()
+    )
+
+
+def certificate_for_verification(*, code: str) -> Certificate | None:
+    """One query: the certificate and, for a superseded one, its successor's code."""
+    normalised = normalise_code(code)
+    if normalised is None:
+        return None
+    return (
+        Certificate.objects.select_related("superseded_by")
+        .only(
+            "kind",
+            "serial",
+            "code",
+            "holder_name_kk",
+            "holder_name_ru",
+            "course_title_kk",
+            "course_title_ru",
+            "hours",
+            "issued_on",
+            "valid_until",
+            "attended_from",
+            "attended_to",
+            "status",
+            "revoked_on",
+            "revocation_reason",
+            "superseded_by__code",
+        )
+        .filter(code=normalised)
+        .first()
+    )
+
+
+def certificate_by_serial_and_surname(*, serial: str, surname: str) -> Certificate | None:
+    """The serial is unique; the surname must match too (compared in Python, because SQLite's
+    case-insensitive match knows only ASCII and surnames are Cyrillic)."""
+    surname = (surname or "").strip().casefold()
+    if not surname:
+        return None
+    certificate = Certificate.objects.filter(serial=normalise_serial(serial)).first()
+    if certificate is None:
+        return None
+    spellings = {certificate.holder_surname, certificate.holder_surname_ru}
+    if surname not in {s.strip().casefold() for s in spellings if s}:
+        return None
+    return certificate
+
+
+def certificates_of_holder(*, user):
+    """The holder's documents with how many times each was checked (found look-ups)."""
+    return (
+        Certificate.objects.filter(holder=user)
+        .select_related("superseded_by")
+        .annotate(check_count=Count("lookups"))
+        .order_by("-issued_on", "-pk")
+    )

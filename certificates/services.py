@@ -1,0 +1,194 @@
+"""Writes: issuing, rendering and storing, revoking and re-issuing certificates and statements."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from cms.models import OrganisationSettings
+from course.models import Enrolment
+
+from .codes import format_serial, generate_code, valid_until_for
+from .models import AuditEntry, Certificate, SerialCounter
+from .pdf import document_pdf
+from .selectors import current_document, holder_names, programme_snapshot
+
+
+class CertificateError(Exception):
+    """A refusal with a message a person understands; nothing was changed."""
+
+
+PASSING_BANDS = {"excellent", "good", "satisfactory"}
+
+
+def _organisation() -> OrganisationSettings:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return OrganisationSettings()
+    return OrganisationSettings.for_site(site)
+
+
+def _final_result(enrolment):
+    """The finalised final-assessment result, from the assessment app."""
+    from assessment.selectors import final_result_for
+
+    return final_result_for(enrolment=enrolment)
+
+
+def _ensure_counter(year: int) -> None:
+    # Created outside the issuing transaction so two first issues of a year do not both try to
+    # insert the counter row inside their locked sections.
+    if not SerialCounter.objects.filter(year=year).exists():
+        try:
+            with transaction.atomic():
+                SerialCounter.objects.create(year=year)
+        except IntegrityError:
+            pass
+
+
+def _next_serial(year: int) -> str:
+    """Call inside a transaction: the counter row stays locked until it commits or rolls back."""
+    counter = SerialCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return format_serial(year, counter.last)
+
+
+def _frozen_fields(*, enrolment: Enrolment, organisation: OrganisationSettings) -> dict:
+    names = holder_names(user=enrolment.trainee)
+    snapshot = programme_snapshot(programme=enrolment.cohort.programme)
+    return {
+        "enrolment": enrolment,
+        "holder": enrolment.trainee,
+        "cohort": enrolment.cohort,
+        "holder_name_kk": names.kk,
+        "holder_name_ru": names.ru,
+        "holder_surname": names.surname_kk,
+        "holder_surname_ru": names.surname_ru,
+        "holder_email": enrolment.trainee.email,
+        "signatory_name": organisation.signatory_name,
+        "signatory_position_kk": organisation.signatory_position_kk,
+        "signatory_position_ru": organisation.signatory_position_ru,
+        "signatory_acting": organisation.signatory_acting,
+        "organisation_name_kk": organisation.name_kk,
+        "organisation_name_ru": organisation.name_ru,
+        **snapshot,
+    }
+
+
+def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by, host: str):
+    """Insert the record with the next serial, or return the document a concurrent issuer made.
+
+    Returns (certificate, created)."""
+    year = fields["issued_on"].year
+    _ensure_counter(year)
+    try:
+        with transaction.atomic():
+            # Issuers of the same enrolment queue up here on PostgreSQL; the second one then sees
+            # the first one's committed row and returns it.
+            Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+            existing = current_document(enrolment=enrolment, kind=kind)
+            if existing is not None:
+                return existing, False
+            code = generate_code()
+            certificate = Certificate.objects.create(
+                kind=kind,
+                serial=_next_serial(year),
+                code=code,
+                verification_url=f"https://{host}/verify/{code}/",
+                issued_by=issued_by,
+                **fields,
+            )
+            AuditEntry.objects.create(
+                certificate=certificate,
+                action=AuditEntry.Action.ISSUED,
+                actor=issued_by,
+                details={"serial": certificate.serial, "kind": kind},
+            )
+            return certificate, True
+    except IntegrityError:
+        # Another worker inserted between our check and our insert (SQLite has no row locks, and
+        # a lock does not cover an enrolment whose row another transaction has not yet seen).
+        # The partial unique index refused our row; the rollback took our serial increment with
+        # it, so numbering stays gapless. Return the winner's document.
+        existing = current_document(enrolment=enrolment, kind=kind)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def certificate_store_pdf(*, certificate: Certificate) -> Certificate:
+    """Render and store the PDF once. An issued PDF is never rendered again: editing a template or
+    a profile never changes it."""
+    if certificate.pdf:
+        return certificate
+    data = document_pdf(certificate)
+    digest = hashlib.sha256(data).hexdigest()
+    storage = certificate.pdf.storage
+    name = storage.save(
+        f"certificates/{certificate.issued_on.year}/{certificate.serial}.pdf", ContentFile(data)
+    )
+    # Only the first renderer's file is kept when two workers finish the same certificate.
+    stored = Certificate.objects.filter(pk=certificate.pk, pdf="").update(
+        pdf=name, pdf_sha256=digest
+    )
+    if not stored:
+        storage.delete(name)
+    certificate.refresh_from_db(fields=["pdf", "pdf_sha256"])
+    return certificate
+
+
+def certificate_issue(
+    *,
+    enrolment: Enrolment,
+    issued_by=None,
+    score: int | None = None,
+    band: str | None = None,
+    issued_on: datetime.date | None = None,
+) -> Certificate:
+    """Issue the certificate of a passed enrolment, or return the one it already has.
+
+    Idempotent: running it twice, or in two workers at once, gives one certificate. The score and
+    band come from the finalised final assessment unless given."""
+    existing = current_document(enrolment=enrolment)
+    if existing is not None:
+        return certificate_store_pdf(certificate=existing)
+    if score is None:
+        result = _final_result(enrolment)
+        if result is None:
+            raise CertificateError(
+                _("No certificate: the final assessment of this enrolment is not finalised.")
+            )
+        score, band = result.total, result.band
+    if band is None:
+        from assessment.rubric import band_for
+
+        band = band_for(score).code
+    if band not in PASSING_BANDS:
+        raise CertificateError(
+            _("No certificate: the final assessment was not passed (%(score)s points).")
+            % {"score": score}
+        )
+    organisation = _organisation()
+    issued_on = issued_on or timezone.localdate()
+    fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
+    fields.update(
+        score=score,
+        band=band,
+        issued_on=issued_on,
+        valid_until=valid_until_for(issued_on),
+    )
+    certificate, _created = _create_record(
+        enrolment=enrolment,
+        kind=Certificate.Kind.CERTIFICATE,
+        fields=fields,
+        issued_by=issued_by,
+        host=organisation.verification_host,
+    )
+    return certificate_store_pdf(certificate=certificate)
