@@ -1,0 +1,63 @@
+"""Who is who: trainees, trainers and registrars (methodologists, staff) are Django groups.
+
+A person's role is read from their groups once per request and cached on the user object, because
+the base template and the access checks of one page may ask several times."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TRAINEE = "trainee"
+TRAINER = "trainer"
+REGISTRAR = "registrar"
+ROLES = (TRAINEE, TRAINER, REGISTRAR)
+
+_CACHE_ATTR = "_cms_group_names"
+
+
+def _group_names(user: Any) -> frozenset[str]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cached group names (after a role change on the same user object)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def is_registrar(user: Any) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser) or REGISTRAR in _group_names(user)
+
+
+def is_trainer(user: Any) -> bool:
+    return TRAINER in _group_names(user)
+
+
+def is_trainee(user: Any) -> bool:
+    return TRAINEE in _group_names(user)
+
+
+def user_role(user: Any) -> str:
+    """The highest role a person has: "registrar", "trainer", "trainee", or "" (none/anonymous)."""
+    if is_registrar(user):
+        return REGISTRAR
+    if is_trainer(user):
+        return TRAINER
+    if is_trainee(user):
+        return TRAINEE
+    return ""
+
+
+def requires_mfa(user: Any) -> bool:
+    """Trainers and staff see other people's data: they must use a second factor."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff) or is_registrar(user) or is_trainer(user)

@@ -1,0 +1,91 @@
+"""Writes of the site shell: roles, trainee profiles, consents, personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from cms import roles
+from cms.models import TraineeProfile
+
+# Models a registrar manages in the Wagtail admin: every model of these apps.
+REGISTRAR_APPS = ("course", "assessment", "certificates")
+# Single permissions a registrar needs besides (app_label, codename).
+REGISTRAR_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("cms", "change_organisationsettings"),
+    ("cms", "view_traineeprofile"),
+    ("cms", "view_user"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+# Page permissions a registrar has on the whole page tree (they edit the course content).
+REGISTRAR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def role_assign(*, user: Any, role: str) -> None:
+    """Put a person in a role's group (roles add up: a trainer may also study)."""
+    if role not in roles.ROLES:
+        raise ValueError(f"Unknown role: {role!r}")
+    group, _ = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    roles.forget_roles(user)
+
+
+def role_remove(*, user: Any, role: str) -> None:
+    if role not in roles.ROLES:
+        raise ValueError(f"Unknown role: {role!r}")
+    user.groups.remove(*Group.objects.filter(name=role))
+    roles.forget_roles(user)
+
+
+@transaction.atomic
+def role_permissions_sync() -> None:
+    """Give the registrar group its permissions. Idempotent; run after every migrate."""
+    from django.db.models import Q
+
+    group, _ = Group.objects.get_or_create(name=roles.REGISTRAR)
+    for name in roles.ROLES:
+        Group.objects.get_or_create(name=name)
+    wanted = Q(content_type__app_label__in=REGISTRAR_APPS)
+    for app_label, codename in REGISTRAR_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*Permission.objects.filter(wanted))
+
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=REGISTRAR_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+
+PROFILE_FIELDS = tuple(
+    field.name
+    for field in TraineeProfile._meta.get_fields()
+    if field.concrete and field.name not in {"id", "user", "updated_at"}
+)
+
+
+def trainee_profile_update(*, user: Any, **fields: Any) -> TraineeProfile:
+    """Create or update a person's trainee profile with the given fields.
+
+    Issued certificates copied the name at issue time, so nothing here reaches them."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
+    profile, _ = TraineeProfile.objects.get_or_create(user=user)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    return profile
