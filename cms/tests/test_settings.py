@@ -1,0 +1,60 @@
+"""Settings come from the environment; without a secret key only a DEBUG run may start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _django_setup(settings_module: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _django_setup("cms.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key():
+    result = _django_setup("cms.settings.production", SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_development_uses_a_fallback_key_only_when_debug_is_on():
+    assert _django_setup("cms.settings.dev").returncode == 0
+    refused = _django_setup("cms.settings.dev", DEBUG="0")
+    assert refused.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in refused.stderr
+
+
+def test_the_database_comes_from_database_url():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        DATABASE_URL="postgres://u:p@127.0.0.1:5999/x",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
