@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -209,7 +210,12 @@ class Cohort(models.Model):
         blank=True,
     )
     capacity = models.PositiveIntegerField(_("capacity"), default=30)
-    enrolment_key = models.CharField(_("enrolment key"), max_length=40, blank=True)
+    enrolment_key = models.CharField(
+        _("enrolment key"),
+        max_length=40,
+        blank=True,
+        help_text=_("Trainees type this key to join. Leave empty to allow joining only by import."),
+    )
 
     class Meta:
         verbose_name = _("cohort")
@@ -224,6 +230,74 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+
+class LiveSession(models.Model):
+    """One scheduled live class of a cohort, about one topic (online or in a room)."""
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    # Always the source-locale (Kazakh) topic: progress never depends on the page's language.
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="live_sessions"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration, minutes"), default=90)
+    online_link = models.URLField(_("online link"), blank=True)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("live session")
+        verbose_name_plural = _("live sessions")
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self.cohort.code} · {self.topic.number} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        super().clean()
+        if not self.online_link and not self.room:
+            raise ValidationError(_("Give an online link or a room."))
+        if (
+            self.topic_id
+            and self.cohort_id
+            and self.topic.locale_id != self.cohort.programme.locale_id
+        ):
+            raise ValidationError(
+                {"topic": _("Choose the topic in the programme's own language (Kazakh).")}
+            )
+
+
+class CourseAgreement(models.Model):
+    """The course agreement a trainee accepts on joining. The newest version is the one shown;
+    each enrolment keeps the version it accepted."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    text_kk = RichTextField(_("text (Kazakh)"))
+    text_ru = RichTextField(_("text (Russian)"))
+    text_en = RichTextField(_("text (English)"), blank=True)
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("version"),
+        FieldPanel("text_kk"),
+        FieldPanel("text_ru"),
+        FieldPanel("text_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("course agreement")
+        verbose_name_plural = _("course agreements")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(_("Course agreement, version %(version)s") % {"version": self.version})
+
+    def text_for(self, language: str) -> str:
+        return (
+            {"kk": self.text_kk, "ru": self.text_ru}.get(language) or self.text_en or self.text_ru
+        )
 
 
 class Enrolment(models.Model):
@@ -251,6 +325,15 @@ class Enrolment(models.Model):
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     agreement_accepted_at = models.DateTimeField(_("agreement accepted at"), null=True, blank=True)
+    agreement_version = models.CharField(_("agreement version"), max_length=20, blank=True)
+    transferred_to = models.ForeignKey(
+        "self",
+        verbose_name=_("transferred to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="transferred_from",
+    )
 
     class Meta:
         verbose_name = _("enrolment")
@@ -262,3 +345,122 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee} @ {self.cohort.code}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class EnrolmentEvent(models.Model):
+    """One change of an enrolment's status: the history the registrar and auditors read."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="events"
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=Enrolment.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=Enrolment.Status.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    # Expulsion: the order and the commission's decision.
+    order_number = models.CharField(_("order number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("commission decision date"), null=True, blank=True)
+    # Transfer: the supporting document may name a child or a diagnosis, so it is private.
+    document = models.FileField(
+        _("supporting document"),
+        storage=_private_storage,
+        upload_to="transfers/%Y/",
+        blank=True,
+    )
+    to_cohort = models.ForeignKey(
+        Cohort,
+        verbose_name=_("to cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("enrolment event")
+        verbose_name_plural = _("enrolment events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}: {self.from_status or '—'} → {self.to_status}"
+
+
+class TopicCompletion(models.Model):
+    """A topic counted as done for one enrolment. The topic is always the source-locale page."""
+
+    class Source(models.TextChoices):
+        STUDIED = "studied", _("Studied")
+        ATTENDANCE = "attendance", _("Attended the live session")
+        PRACTICE_ACCEPTED = "practice_accepted", _("Practice work accepted")
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="completions"
+    )
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="completions"
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    completed_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("topic completion")
+        verbose_name_plural = _("topic completions")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "topic"], name="one_completion_per_topic")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}: {self.topic_id} ({self.source})"
+
+
+class Attendance(models.Model):
+    class Mark(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+
+    session = models.ForeignKey(
+        LiveSession, verbose_name=_("live session"), on_delete=models.CASCADE, related_name="marks"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    mark = models.CharField(_("attendance"), max_length=10, choices=Mark.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance mark")
+        verbose_name_plural = _("attendance marks")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrolment"], name="one_mark_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}/{self.enrolment_id}: {self.mark}"

@@ -85,3 +85,301 @@ def declared_hours_warnings(programme, derived: Hours) -> list[str]:
             % {"declared": declared_total, "derived": derived.total}
         )
     return warnings
+
+
+# --- Cohorts, enrolments and progress ----------------------------------------------------------
+# Every read below runs a fixed number of queries whatever the size of the cohort: the dashboard
+# and the cohort table are asserted to stay constant from 10 to 500 trainees.
+
+SOURCE_LANGUAGE = "kk"
+TOPIC_FIELDS = (
+    "id",
+    "title",
+    "number",
+    "kind",
+    "hours",
+    "path",
+    "depth",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "live",
+)
+
+
+def source_topic_for(topic):
+    """The Kazakh page of a topic read in any language (the same `translation_key`)."""
+    from .models import TopicPage
+
+    if topic.locale.language_code == SOURCE_LANGUAGE:
+        return topic
+    return TopicPage.objects.get(
+        translation_key=topic.translation_key, locale__language_code=SOURCE_LANGUAGE
+    )
+
+
+def programme_topics(programme) -> list:
+    """The live topics of a programme in programme order (one query)."""
+    from .models import TopicPage
+
+    topics = list(TopicPage.objects.live().descendant_of(programme).only(*TOPIC_FIELDS))
+    topics.sort(key=lambda t: t.sort_key)
+    return topics
+
+
+@dataclass
+class ModuleOutline:
+    module: object
+    topics: list
+
+    @property
+    def hours(self) -> int:
+        return sum(t.hours for t in self.topics)
+
+
+def programme_outline(programme) -> list[ModuleOutline]:
+    """Modules with their topics (two queries); topics are matched to modules by tree path."""
+    from .models import ModulePage
+
+    modules = list(
+        ModulePage.objects.live().child_of(programme).only("id", "title", "number", "path")
+    )
+    modules.sort(key=lambda m: m.number)
+    by_path = {m.path: ModuleOutline(m, []) for m in modules}
+    length = len(programme.path) + ModulePage.steplen
+    for topic in programme_topics(programme):
+        outline = by_path.get(topic.path[:length])
+        if outline is not None:
+            outline.topics.append(topic)
+    return list(by_path.values())
+
+
+def translated_topics(topics: list, language: str) -> dict[int, object]:
+    """{source topic id: its page in `language`} (one query); the source page when missing."""
+    from .models import TopicPage
+
+    keys = {t.translation_key: t.pk for t in topics}
+    result = {t.pk: t for t in topics}
+    if language != SOURCE_LANGUAGE:
+        rows = (
+            TopicPage.objects.live()
+            .filter(translation_key__in=list(keys), locale__language_code=language)
+            .select_related("locale")
+            .only(*TOPIC_FIELDS, "locale__language_code")
+        )
+        for page in rows:
+            result[keys[page.translation_key]] = page
+    return result
+
+
+@dataclass
+class ModuleProgress:
+    module: object
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    modules: list[ModuleProgress]
+    completed_ids: set[int]
+    next_topic: object | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def progress_compute(outline: list[ModuleOutline], completed_ids: set[int]) -> Progress:
+    modules, next_topic = [], None
+    for item in outline:
+        done = sum(t.hours for t in item.topics if t.pk in completed_ids)
+        modules.append(ModuleProgress(item.module, done, item.hours))
+        if next_topic is None:
+            next_topic = next((t for t in item.topics if t.pk not in completed_ids), None)
+    return Progress(
+        done=sum(m.done for m in modules),
+        total=sum(m.total for m in modules),
+        modules=modules,
+        completed_ids=completed_ids,
+        next_topic=next_topic,
+    )
+
+
+def enrolment_progress(enrolment, outline: list[ModuleOutline] | None = None) -> Progress:
+    from .models import TopicCompletion
+
+    outline = outline if outline is not None else programme_outline(enrolment.cohort.programme)
+    completed = set(
+        TopicCompletion.objects.filter(enrolment=enrolment).values_list("topic_id", flat=True)
+    )
+    return progress_compute(outline, completed)
+
+
+def enrolment_current(user):
+    """The trainee's active enrolment, else their latest one (None for none)."""
+    from .models import Enrolment
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    rows = list(
+        Enrolment.objects.filter(trainee=user)
+        .select_related("cohort__programme")
+        .order_by("-enrolled_at", "-pk")
+    )
+    active = [e for e in rows if e.status == Enrolment.Status.ACTIVE]
+    return (active or rows or [None])[0]
+
+
+def sessions_upcoming(cohort, *, now=None, limit: int = 5) -> list:
+    from django.utils import timezone
+
+    from .models import LiveSession
+
+    now = now or timezone.now()
+    return list(
+        LiveSession.objects.filter(cohort=cohort, starts_at__gte=now - _session_grace())
+        .select_related("topic")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def _session_grace():
+    from datetime import timedelta
+
+    # A session that started within the last three hours is still "upcoming": people join late.
+    return timedelta(hours=3)
+
+
+def expulsion_of(enrolment):
+    from .models import EnrolmentEvent
+
+    if enrolment is None or enrolment.status != "expelled":
+        return None
+    return (
+        EnrolmentEvent.objects.filter(enrolment=enrolment, to_status="expelled")
+        .order_by("-at")
+        .first()
+    )
+
+
+def cohorts_visible(user):
+    """Cohorts a person may look after: all for registrars, taught ones for trainers."""
+    from cms.roles import is_registrar
+
+    from .models import Cohort
+
+    if is_registrar(user):
+        return Cohort.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Cohort.objects.none()
+    return Cohort.objects.filter(trainers=user)
+
+
+@dataclass
+class CohortRow:
+    enrolment: object
+    name: str
+    modules: list[ModuleProgress]
+    done: int
+    total: int
+    present: int
+    marked: int
+
+    @property
+    def attendance_rate(self) -> int | None:
+        """Present out of sessions counted (an excused absence is not counted against)."""
+        return round(100 * self.present / self.marked) if self.marked else None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def trainee_name(user, language: str) -> str:
+    profile = getattr(user, "trainee_profile", None)
+    if profile is not None:
+        name = profile.full_name_for(language)
+        if name:
+            return name
+    return user.get_full_name() or user.email
+
+
+def cohort_table(
+    cohort, *, language: str, status: str = "", sort: str = "name"
+) -> tuple[list[ModuleOutline], list[CohortRow]]:
+    """Trainees × modules with hours done, attendance rate and status, in a fixed number of
+    queries (enrolments, outline ×2, completions, attendance)."""
+    from django.db.models import Count, Q
+
+    from cms.models import TraineeProfile
+
+    from .models import Attendance, Enrolment, TopicCompletion
+
+    outline = programme_outline(cohort.programme)
+    enrolments = Enrolment.objects.filter(cohort=cohort).select_related("trainee")
+    if status:
+        enrolments = enrolments.filter(status=status)
+    enrolments = list(enrolments)
+    ids = [e.pk for e in enrolments]
+    profiles = {
+        p.user_id: p
+        for p in TraineeProfile.objects.filter(user__enrolments__cohort=cohort).only(
+            "user_id", *_NAME_FIELDS
+        )
+    }
+    completed: dict[int, set[int]] = {pk: set() for pk in ids}
+    for enrolment_id, topic_id in TopicCompletion.objects.filter(
+        enrolment__cohort=cohort
+    ).values_list("enrolment_id", "topic_id"):
+        if enrolment_id in completed:
+            completed[enrolment_id].add(topic_id)
+    marks = {
+        row["enrolment_id"]: row
+        for row in Attendance.objects.filter(session__cohort=cohort)
+        .values("enrolment_id")
+        .annotate(
+            present=Count("pk", filter=Q(mark="present")),
+            marked=Count("pk", filter=Q(mark__in=["present", "absent"])),
+        )
+    }
+    rows = []
+    for enrolment in enrolments:
+        progress = progress_compute(outline, completed[enrolment.pk])
+        profile = profiles.get(enrolment.trainee_id)
+        name = (profile.full_name_for(language) if profile else "") or (
+            enrolment.trainee.get_full_name() or enrolment.trainee.email
+        )
+        mark = marks.get(enrolment.pk, {})
+        rows.append(
+            CohortRow(
+                enrolment=enrolment,
+                name=name,
+                modules=progress.modules,
+                done=progress.done,
+                total=progress.total,
+                present=mark.get("present", 0),
+                marked=mark.get("marked", 0),
+            )
+        )
+    if sort == "progress":
+        rows.sort(key=lambda r: (-r.done, r.name.lower()))
+    else:
+        rows.sort(key=lambda r: r.name.lower())
+    return outline, rows
+
+
+_NAME_FIELDS = (
+    "surname_kk",
+    "given_name_kk",
+    "patronymic_kk",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+)

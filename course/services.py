@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
@@ -262,3 +265,483 @@ def _load_translation(source_programme, locale, programme, modules, report) -> N
                 create=_copy_for(source_topic, locale),
                 values=_topic_values(topic, code),
             )
+
+
+# --- Cohorts, enrolment, attendance and progress ---------------------------------------------
+# Every refusal raises EnrolmentError with a message a person understands; the views show it as is.
+# Each workflow runs in one transaction, so a refusal leaves nothing behind.
+
+
+class EnrolmentError(Exception):
+    """A refused action; `message` is translated and shown to the person."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def source_topic(topic: TopicPage) -> TopicPage:
+    """The Kazakh (source-locale) page of a topic read in any language: progress is kept there."""
+    from .selectors import source_topic_for
+
+    return source_topic_for(topic)
+
+
+def _event(
+    *,
+    enrolment,
+    to_status: str,
+    by,
+    from_status: str | None = None,
+    **extra,
+):
+    from .models import EnrolmentEvent
+
+    return EnrolmentEvent.objects.create(
+        enrolment=enrolment,
+        from_status=enrolment.status if from_status is None else from_status,
+        to_status=to_status,
+        by=by if by is not None and getattr(by, "is_authenticated", False) else None,
+        **extra,
+    )
+
+
+@transaction.atomic
+def enrolment_join(*, trainee, enrolment_key: str, agreement, today: date | None = None):
+    """A trainee joins a cohort with its enrolment key, accepting the current course agreement."""
+    from django.utils.translation import gettext as _
+
+    from .models import Cohort, Enrolment
+
+    today = today or timezone.localdate()
+    profile = getattr(trainee, "trainee_profile", None) if trainee.pk else None
+    if profile is None or not profile.is_complete:
+        raise EnrolmentError(_("Fill in your profile before joining a cohort."))
+    key = (enrolment_key or "").strip()
+    # Lock the cohort row so two trainees taking the last place cannot both get it.
+    cohort = (
+        Cohort.objects.select_for_update().filter(enrolment_key__iexact=key).first()
+        if key
+        else None
+    )
+    if cohort is None:
+        raise EnrolmentError(_("No cohort has this enrolment key. Check the key and try again."))
+    if agreement is None:
+        raise EnrolmentError(_("The course agreement is not published yet; joining is closed."))
+    if today > cohort.ends_on:
+        raise EnrolmentError(
+            _("Cohort %(code)s ended on %(date)s; joining is closed.")
+            % {"code": cohort.code, "date": date_format(cohort.ends_on)}
+        )
+    if Enrolment.objects.filter(cohort=cohort, trainee=trainee).exists():
+        raise EnrolmentError(
+            _("You are already enrolled in cohort %(code)s.") % {"code": cohort.code}
+        )
+    if Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.ACTIVE).exists():
+        raise EnrolmentError(
+            _("You are already studying in another cohort; ask the registrar for a transfer.")
+        )
+    taken = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).count()
+    if taken >= cohort.capacity:
+        raise EnrolmentError(
+            _("Cohort %(code)s is full (%(capacity)s places).")
+            % {"code": cohort.code, "capacity": cohort.capacity}
+        )
+    enrolment = Enrolment.objects.create(
+        cohort=cohort,
+        trainee=trainee,
+        agreement_accepted_at=timezone.now(),
+        agreement_version=agreement.version,
+    )
+    _event(enrolment=enrolment, from_status="", to_status=Enrolment.Status.ACTIVE, by=trainee)
+    _ensure_trainee_role(trainee)
+    return enrolment
+
+
+def _ensure_trainee_role(user) -> None:
+    from cms.roles import TRAINEE
+    from cms.services import role_assign
+
+    role_assign(user=user, role=TRAINEE)
+
+
+_FINAL_STATUSES = {"completed", "not_passed", "withdrawn"}
+
+
+@transaction.atomic
+def enrolment_status_set(*, enrolment, status: str, by, reason: str = ""):
+    """Close an active enrolment as completed, not passed or withdrawn, recording who and why."""
+    from django.utils.translation import gettext as _
+
+    from .models import Enrolment
+
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if status not in _FINAL_STATUSES:
+        raise EnrolmentError(_("This status cannot be set directly."))
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        raise EnrolmentError(
+            _("Only an active enrolment can change its status; this one is “%(status)s”.")
+            % {"status": enrolment.get_status_display()}
+        )
+    _event(enrolment=enrolment, to_status=status, by=by, reason=reason)
+    enrolment.status = status
+    enrolment.save(update_fields=["status"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
+    """Move an active trainee to another cohort of the same year; their progress goes with them."""
+    from django.utils.translation import gettext as _
+
+    from .models import Enrolment, TopicCompletion
+
+    enrolment = Enrolment.objects.select_for_update().select_related("cohort").get(pk=enrolment.pk)
+    if not (reason or "").strip():
+        raise EnrolmentError(_("Give the reason for the transfer."))
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        raise EnrolmentError(_("Only an active enrolment can be transferred."))
+    if to_cohort.pk == enrolment.cohort_id:
+        raise EnrolmentError(_("Choose a different cohort."))
+    if to_cohort.starts_on.year != enrolment.cohort.starts_on.year:
+        raise EnrolmentError(_("A transfer is possible only to a cohort of the same year."))
+    if timezone.localdate() > to_cohort.ends_on:
+        raise EnrolmentError(_("That cohort has already ended."))
+    if Enrolment.objects.filter(cohort=to_cohort, trainee_id=enrolment.trainee_id).exists():
+        raise EnrolmentError(_("The trainee already has an enrolment in that cohort."))
+    taken = Enrolment.objects.filter(cohort=to_cohort, status=Enrolment.Status.ACTIVE).count()
+    if taken >= to_cohort.capacity:
+        raise EnrolmentError(
+            _("Cohort %(code)s is full (%(capacity)s places).")
+            % {"code": to_cohort.code, "capacity": to_cohort.capacity}
+        )
+    new = Enrolment.objects.create(
+        cohort=to_cohort,
+        trainee_id=enrolment.trainee_id,
+        agreement_accepted_at=enrolment.agreement_accepted_at,
+        agreement_version=enrolment.agreement_version,
+    )
+    TopicCompletion.objects.bulk_create(
+        [
+            TopicCompletion(
+                enrolment=new, topic_id=c.topic_id, source=c.source, completed_at=c.completed_at
+            )
+            for c in enrolment.completions.all()
+        ]
+    )
+    event = _event(
+        enrolment=enrolment,
+        to_status=Enrolment.Status.TRANSFERRED,
+        by=by,
+        reason=reason.strip(),
+        to_cohort=to_cohort,
+    )
+    if document is not None:
+        event.document.save(document.name, document, save=True)
+    _event(
+        enrolment=new,
+        from_status="",
+        to_status=Enrolment.Status.ACTIVE,
+        by=by,
+        reason=reason.strip(),
+    )
+    enrolment.status = Enrolment.Status.TRANSFERRED
+    enrolment.transferred_to = new
+    enrolment.save(update_fields=["status", "transferred_to"])
+    return new
+
+
+@transaction.atomic
+def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, reason: str):
+    """Expel a trainee for breaking the agreement; the employer is told by email after commit."""
+    from django.utils.translation import gettext as _
+
+    from .models import Enrolment
+    from .tasks import expulsion_notice_send_task
+
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not (order_number or "").strip() or decision_date is None or not (reason or "").strip():
+        raise EnrolmentError(
+            _("Give the order number, the commission's decision date and the reason.")
+        )
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        raise EnrolmentError(_("Only an active enrolment can be expelled."))
+    event = _event(
+        enrolment=enrolment,
+        to_status=Enrolment.Status.EXPELLED,
+        by=by,
+        reason=reason.strip(),
+        order_number=order_number.strip(),
+        decision_date=decision_date,
+    )
+    enrolment.status = Enrolment.Status.EXPELLED
+    enrolment.save(update_fields=["status"])
+    transaction.on_commit(lambda: expulsion_notice_send_task.delay(event.pk))
+    return event
+
+
+def expulsion_notice_send(*, event) -> bool:
+    """Email the employer's contact about an expulsion. False when there is no address."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    enrolment = event.enrolment
+    profile = getattr(enrolment.trainee, "trainee_profile", None)
+    recipient = getattr(profile, "employer_email", "") if profile else ""
+    if not recipient:
+        return False
+    language = enrolment.cohort.language
+    with translation.override(language):
+        context = {
+            "event": event,
+            "enrolment": enrolment,
+            "cohort": enrolment.cohort,
+            "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        }
+        subject = render_to_string("course/email/expulsion_subject.txt", context).strip()
+        body = render_to_string("course/email/expulsion_body.txt", context)
+    send_mail(subject, body, None, [recipient])
+    return True
+
+
+def topic_complete(*, enrolment, topic: TopicPage, source: str, when=None):
+    """Count a topic as done for an enrolment. Idempotent: the first completion is kept, so a
+    practice accepted twice or attendance recorded again changes nothing."""
+    from .models import TopicCompletion
+
+    topic = source_topic(topic)
+    completion, _created = TopicCompletion.objects.get_or_create(
+        enrolment=enrolment,
+        topic=topic,
+        defaults={"source": source, "completed_at": when or timezone.now()},
+    )
+    return completion
+
+
+@transaction.atomic
+def topic_mark_studied(*, enrolment, topic: TopicPage):
+    """A trainee marks a lecture topic as studied."""
+    from django.utils.translation import gettext as _
+
+    from .models import TopicCompletion
+    from .selectors import programme_topics
+
+    refusal = study_refusal(enrolment)
+    if refusal:
+        raise EnrolmentError(refusal)
+    topic = source_topic(topic)
+    if topic.pk not in {t.pk for t in programme_topics(enrolment.cohort.programme)}:
+        raise EnrolmentError(_("This topic is not part of your cohort's programme."))
+    if topic.kind != "lecture":
+        raise EnrolmentError(
+            _(
+                "A practice topic counts when your practice work is accepted "
+                "or when you attend its live session."
+            )
+        )
+    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED)
+
+
+def study_refusal(enrolment) -> str:
+    """Why this enrolment may not study now ("" when it may)."""
+    from django.utils.translation import gettext as _
+
+    if enrolment is None:
+        return _("Join a cohort to record your progress.")
+    if enrolment.status == "expelled":
+        return _("You were expelled from the course, so you cannot continue studying.")
+    if enrolment.status == "withdrawn":
+        return _("You have withdrawn from the course, so you cannot continue studying.")
+    if enrolment.status == "transferred":
+        return _("You were transferred to another cohort; continue your studies there.")
+    if enrolment.status != "active":
+        return _("Your studies in this cohort are finished.")
+    return ""
+
+
+@transaction.atomic
+def attendance_record(*, session, marks: dict[int, str], recorded_by) -> int:
+    """Record the register of one live session: {enrolment id: mark}. "present" at a practice
+    topic's session counts that topic. Returns how many marks were saved."""
+    from django.utils.translation import gettext as _
+
+    from .models import Attendance, Enrolment, TopicCompletion
+
+    enrolments = {
+        e.pk: e
+        for e in Enrolment.objects.filter(
+            cohort_id=session.cohort_id, pk__in=list(marks), status=Enrolment.Status.ACTIVE
+        )
+    }
+    valid = set(Attendance.Mark.values)
+    for enrolment_id, mark in marks.items():
+        if enrolment_id not in enrolments:
+            raise EnrolmentError(_("Only active trainees of this cohort can be marked."))
+        if mark not in valid:
+            raise EnrolmentError(_("Choose present, absent or excused for every trainee."))
+    existing = {a.enrolment_id: a for a in Attendance.objects.filter(session=session)}
+    to_create, to_update = [], []
+    for enrolment_id, mark in marks.items():
+        row = existing.get(enrolment_id)
+        if row is None:
+            to_create.append(
+                Attendance(
+                    session=session, enrolment_id=enrolment_id, mark=mark, recorded_by=recorded_by
+                )
+            )
+        elif row.mark != mark:
+            row.mark, row.recorded_by, row.recorded_at = mark, recorded_by, timezone.now()
+            to_update.append(row)
+    Attendance.objects.bulk_create(to_create)
+    Attendance.objects.bulk_update(to_update, ["mark", "recorded_by", "recorded_at"])
+    if session.topic.kind == "practice":
+        present = [pk for pk, mark in marks.items() if mark == Attendance.Mark.PRESENT]
+        done = set(
+            TopicCompletion.objects.filter(
+                enrolment_id__in=present, topic_id=session.topic_id
+            ).values_list("enrolment_id", flat=True)
+        )
+        TopicCompletion.objects.bulk_create(
+            [
+                TopicCompletion(
+                    enrolment_id=pk,
+                    topic_id=session.topic_id,
+                    source=TopicCompletion.Source.ATTENDANCE,
+                )
+                for pk in present
+                if pk not in done
+            ]
+        )
+    return len(to_create) + len(to_update)
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)  # new accounts, enrolled and invited
+    enrolled: list[str] = field(default_factory=list)  # existing accounts, enrolled
+    skipped: list[str] = field(default_factory=list)  # already in the cohort
+    errors: list[str] = field(default_factory=list)  # "row 4: …"
+
+
+def _split_name(name: str) -> dict[str, str]:
+    parts = name.split()
+    surname = parts[0] if parts else ""
+    given = parts[1] if len(parts) > 1 else ""
+    patronymic = " ".join(parts[2:])
+    return {"surname": surname, "given": given, "patronymic": patronymic}
+
+
+@transaction.atomic
+def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
+    """Enrol a registrar's list (name, email, school): new people get an account, a profile to
+    complete and an invitation to set their password. Bad rows are reported and skipped; the
+    agreement is accepted by the trainee on first sign-in, so it stays unset here."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+    from django.utils.translation import gettext as _
+
+    from cms.models import TraineeProfile, User
+
+    from .models import Enrolment
+    from .tasks import invitation_send_task
+
+    report = ImportReport()
+    taken = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).count()
+    seen: set[str] = set()
+    invited: list[int] = []
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        name = " ".join(str(row.get("name") or "").split())
+        email = str(row.get("email") or "").strip().lower()
+        school = str(row.get("school") or "").strip()
+        if not name and not email and not school:
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            report.errors.append(
+                _("Row %(row)s: “%(email)s” is not a valid email address.")
+                % {"row": number, "email": email}
+            )
+            continue
+        if not name:
+            report.errors.append(_("Row %(row)s: the name is empty.") % {"row": number})
+            continue
+        if email in seen:
+            report.errors.append(
+                _("Row %(row)s: %(email)s appears twice in the file.")
+                % {"row": number, "email": email}
+            )
+            continue
+        seen.add(email)
+        user = User.objects.filter(email__iexact=email).first()
+        if user is not None and Enrolment.objects.filter(cohort=cohort, trainee=user).exists():
+            report.skipped.append(
+                _("Row %(row)s: %(email)s is already in this cohort.")
+                % {"row": number, "email": email}
+            )
+            continue
+        if taken >= cohort.capacity:
+            report.errors.append(
+                _("Row %(row)s: the cohort is full (%(capacity)s places).")
+                % {"row": number, "capacity": cohort.capacity}
+            )
+            continue
+        parts = _split_name(name)
+        if user is None:
+            user = User.objects.create_user(
+                email=email, password=None, first_name=parts["given"], last_name=parts["surname"]
+            )
+            TraineeProfile.objects.create(
+                user=user,
+                surname_kk=parts["surname"],
+                given_name_kk=parts["given"],
+                patronymic_kk=parts["patronymic"],
+                surname_ru=parts["surname"],
+                given_name_ru=parts["given"],
+                patronymic_ru=parts["patronymic"],
+                school=school,
+            )
+            report.created.append(email)
+            invited.append(user.pk)
+        else:
+            TraineeProfile.objects.get_or_create(user=user, defaults={"school": school})
+            report.enrolled.append(email)
+        enrolment = Enrolment.objects.create(cohort=cohort, trainee=user)
+        _event(
+            enrolment=enrolment,
+            from_status="",
+            to_status=Enrolment.Status.ACTIVE,
+            by=by,
+            reason=_("Imported by the registrar"),
+        )
+        _ensure_trainee_role(user)
+        taken += 1
+    for user_id in invited:
+        transaction.on_commit(lambda pk=user_id: invitation_send_task.delay(pk))
+    return report
+
+
+def invitation_send(*, user) -> None:
+    """Email a set-password link (allauth's password-reset key) to an imported trainee."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
+        )
+        context = {"user": user, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
+        subject = render_to_string("course/email/invitation_subject.txt", context).strip()
+        body = render_to_string("course/email/invitation_body.txt", context)
+    send_mail(subject, body, None, [user.email])

@@ -1,0 +1,29 @@
+"""The study state of a topic page for the person reading it: enrolled or not, studied or not."""
+
+from __future__ import annotations
+
+from django import template
+
+from .. import selectors, services
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def topic_study_state(context, page) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"anonymous": True}
+    enrolment = selectors.enrolment_current(user)
+    state: dict = {"enrolment": enrolment, "refusal": services.study_refusal(enrolment)}
+    if enrolment is None:
+        return state
+    source = selectors.source_topic_for(page)
+    completion = enrolment.completions.filter(topic=source).first()
+    state.update(
+        completion=completion,
+        is_lecture=page.kind == "lecture",
+        progress=selectors.enrolment_progress(enrolment),
+    )
+    return state

@@ -1,0 +1,88 @@
+"""The registrar's side in the Wagtail admin: cohorts, their live sessions, enrolments (with the
+status history read-only: statuses change only through the site's registrar actions, which record
+who and why), and the course agreement."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Cohort, CourseAgreement, Enrolment, EnrolmentEvent, LiveSession
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Cohorts")
+    list_display = ["code", "name", "language", "starts_on", "ends_on", "capacity"]
+    list_filter = ["language", "starts_on"]
+    search_fields = ["code", "name"]
+    form_fields = [
+        "programme",
+        "code",
+        "name",
+        "language",
+        "starts_on",
+        "ends_on",
+        "trainers",
+        "capacity",
+        "enrolment_key",
+    ]
+    inspect_view_enabled = True
+
+
+class LiveSessionViewSet(ModelViewSet):
+    model = LiveSession
+    icon = "date"
+    menu_label = _("Live sessions")
+    list_display = ["cohort", "topic", "starts_at", "duration_minutes", "room"]
+    list_filter = ["cohort", "starts_at"]
+    form_fields = ["cohort", "topic", "starts_at", "duration_minutes", "online_link", "room"]
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "user"
+    menu_label = _("Enrolments")
+    list_display = ["trainee", "cohort", "status", "enrolled_at", "agreement_version"]
+    list_filter = ["cohort", "status"]
+    search_fields = ["trainee__email", "trainee__last_name"]
+    # Status is not editable here: every change goes through the services, which keep history.
+    form_fields = ["cohort", "trainee"]
+    inspect_view_enabled = True
+
+
+class EnrolmentEventViewSet(ModelViewSet):
+    model = EnrolmentEvent
+    icon = "history"
+    menu_label = _("Status history")
+    list_display = ["enrolment", "from_status", "to_status", "at", "by", "order_number"]
+    list_filter = ["to_status", "at"]
+    form_fields = ["reason"]
+    inspect_view_enabled = True
+
+
+class CourseGroup(ViewSetGroup):
+    menu_label = _("Cohorts")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CohortViewSet, LiveSessionViewSet, EnrolmentViewSet, EnrolmentEventViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_course_viewsets():
+    return CourseGroup()
+
+
+class CourseAgreementViewSet(SnippetViewSet):
+    model = CourseAgreement
+    icon = "doc-full"
+    menu_label = _("Course agreement")
+    list_display = ["version", "published_at"]
+
+
+register_snippet(CourseAgreementViewSet)
