@@ -1,0 +1,64 @@
+"""Grade bands of the 100-point final assessment (a stable contract: see CONTRACTS.md).
+
+`band_for(total)` is the single place that turns a total into a band. The versioned rubric in the
+database (`assessment.models.Rubric`) stores the same thresholds so a finalised result keeps the
+rubric it was scored on; version 1 is created from `DEFAULT_BANDS` below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+MAX_TOTAL = 100
+
+
+@dataclass(frozen=True)
+class Band:
+    code: str
+    passed: bool
+    min_total: int
+    label: str | Promise
+
+    def __str__(self) -> str:
+        return str(self.label)
+
+
+EXCELLENT = Band("excellent", True, 85, _("Passed — excellent"))
+GOOD = Band("good", True, 70, _("Passed — good"))
+SATISFACTORY = Band("satisfactory", True, 50, _("Passed — satisfactory"))
+FAIL = Band("fail", False, 0, _("Not passed"))
+
+# Highest first: the first band whose threshold the total reaches is the band.
+BANDS: tuple[Band, ...] = (EXCELLENT, GOOD, SATISFACTORY, FAIL)
+BANDS_BY_CODE: dict[str, Band] = {band.code: band for band in BANDS}
+DEFAULT_BANDS: dict[str, int] = {band.code: band.min_total for band in BANDS}
+
+
+def _check_total(total: object, maximum: int = MAX_TOTAL) -> int:
+    # bool is a subclass of int, and 85.0 "looks" whole: both are refused so that a total that did
+    # not come from summing whole criterion scores never gets a band.
+    if isinstance(total, bool) or not isinstance(total, int):
+        raise ValueError(f"A total must be a whole number, not {total!r}.")
+    if not 0 <= total <= maximum:
+        raise ValueError(f"A total must be between 0 and {maximum}, not {total}.")
+    return total
+
+
+def band_for(total: int) -> Band:
+    """The band of a whole-number total 0…100; anything else raises ValueError."""
+    _check_total(total)
+    for band in BANDS:
+        if total >= band.min_total:
+            return band
+    raise AssertionError("unreachable: FAIL starts at 0")
+
+
+def band_for_thresholds(total: int, thresholds: dict[str, int]) -> Band:
+    """The band under a stored rubric's thresholds ({"excellent": 85, "good": 70, …})."""
+    _check_total(total)
+    for band in BANDS:
+        if total >= thresholds.get(band.code, band.min_total):
+            return band
+    return FAIL

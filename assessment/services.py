@@ -1,0 +1,309 @@
+"""Writes of the final assessment: starting an attempt, scoring, reconciling two markers,
+finalising, releasing. Every refusal raises ValidationError with a message a person understands and
+leaves the database as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import signals
+from .models import CriterionScore, FinalResult, RubricCriterion, ScoreChange
+from .selectors import current_rubric, marker_difference_threshold, retake_deadline
+
+Role = CriterionScore.Role
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    score: int
+    comment: str = ""
+
+
+def _locked(result: FinalResult) -> FinalResult:
+    # Row lock: two trainers finalising or scoring the same result at once are serialised here.
+    return FinalResult.objects.select_for_update().select_related("rubric").get(pk=result.pk)
+
+
+def _send_on_commit(signal, result: FinalResult) -> None:
+    result_id, enrolment_id = result.pk, result.enrolment_id
+    transaction.on_commit(
+        lambda: signal.send(sender=FinalResult, result_id=result_id, enrolment_id=enrolment_id)
+    )
+
+
+@transaction.atomic
+def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
+    """Open the first attempt, or the one retake: allowed only after a finalised attempt that did
+    not pass, and only until the first anniversary of that assessment."""
+    existing = list(
+        FinalResult.objects.select_for_update().filter(enrolment=enrolment).order_by("attempt")
+    )
+    wanted = attempt or len(existing) + 1
+    if not existing and wanted == 1:
+        return FinalResult.objects.create(enrolment=enrolment, attempt=1, rubric=current_rubric())
+    if wanted > 2 or len(existing) >= 2:
+        raise ValidationError(
+            _(
+                "Only one retake of the final assessment is allowed. A further attempt is not "
+                "possible; the trainee may be assessed with a later cohort."
+            ),
+            code="third_attempt",
+        )
+    if wanted == 1 or not existing:
+        raise ValidationError(_("This attempt has already been started."), code="exists")
+    first = existing[0]
+    if not first.is_finalised:
+        raise ValidationError(
+            _("The first attempt has not been finalised yet."), code="first_not_final"
+        )
+    if first.passed:
+        raise ValidationError(
+            _("The trainee passed the final assessment: there is nothing to retake."),
+            code="passed",
+        )
+    deadline = retake_deadline(enrolment=enrolment)
+    if deadline is None or timezone.localdate() > deadline:
+        raise ValidationError(
+            _(
+                "The retake window closed on %(date)s (one year after the first final "
+                "assessment). The trainee may be assessed with a later cohort."
+            )
+            % {"date": deadline},
+            code="window_closed",
+        )
+    return FinalResult.objects.create(enrolment=enrolment, attempt=2, rubric=first.rubric)
+
+
+def _check_marker(result: FinalResult, *, marker, role: str) -> None:
+    if role == Role.SECOND and result.second_marker_id != marker.pk:
+        raise ValidationError(_("You are not the second marker of this result."), code="role")
+    if role == Role.THIRD and result.third_marker_id != marker.pk:
+        raise ValidationError(_("You are not the third marker of this result."), code="role")
+    if role == Role.FIRST and marker.pk in (result.second_marker_id, result.third_marker_id):
+        # An independent marker must not also write the marking they are checking.
+        raise ValidationError(
+            _("The second or third marker cannot change the first marking."), code="role"
+        )
+
+
+def _validate_scores(
+    criteria: Mapping[str, RubricCriterion], scores: Mapping[str, ScoreInput]
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for code, entry in scores.items():
+        criterion = criteria.get(code)
+        if criterion is None:
+            errors.setdefault("__all__", []).append(
+                _("Unknown criterion “%(code)s”.") % {"code": code}
+            )
+            continue
+        value = entry.score
+        if isinstance(value, bool) or not isinstance(value, int):
+            errors[code] = [
+                _("A score for “%(criterion)s” must be a whole number.")
+                % {"criterion": criterion.title}
+            ]
+        elif not 0 <= value <= criterion.max_score:
+            errors[code] = [
+                _("A score for “%(criterion)s” must be between 0 and %(max)s.")
+                % {"criterion": criterion.title, "max": criterion.max_score}
+            ]
+    return errors
+
+
+def _recompute(result: FinalResult) -> None:
+    """Total and band from the scores that count; both stay empty until every criterion has one."""
+    role = Role.THIRD if result.third_marker_id else Role.FIRST
+    criteria = list(result.rubric.criteria.all())
+    scores = dict(
+        CriterionScore.objects.filter(result=result, role=role).values_list("criterion_id", "score")
+    )
+    if role == Role.THIRD and not scores:
+        role = Role.FIRST
+        scores = dict(
+            CriterionScore.objects.filter(result=result, role=role).values_list(
+                "criterion_id", "score"
+            )
+        )
+    if criteria and all(c.pk in scores for c in criteria):
+        result.total = sum(scores.values())
+        result.band = result.rubric.band_for(result.total).code
+    else:
+        result.total = None
+        result.band = ""
+    result.save(update_fields=["total", "band", "updated_at"])
+
+
+@transaction.atomic
+def result_scores_save(
+    *,
+    result: FinalResult,
+    marker,
+    scores: Mapping[str, ScoreInput],
+    role: str = Role.FIRST,
+    reason: str = "",
+) -> FinalResult:
+    """Save one marker's scores (criterion code → ScoreInput). All are checked before any is
+    stored. After finalising only the scores that count may change, each with a reason, and the
+    change is announced (`result_changed_after_finalising`)."""
+    result = _locked(result)
+    _check_marker(result, marker=marker, role=role)
+    criteria = {c.code: c for c in result.rubric.criteria.all()}
+    errors = _validate_scores(criteria, scores)
+    if errors:
+        raise ValidationError(errors)
+    reason = (reason or "").strip()
+    if result.is_finalised:
+        if role == Role.SECOND:
+            raise ValidationError(
+                _("The result is finalised: the second marking can no longer change."),
+                code="finalised",
+            )
+        if not reason:
+            raise ValidationError(
+                {"reason": [_("The result is finalised: give a reason for changing a score.")]},
+                code="reason_required",
+            )
+    existing = {s.criterion_id: s for s in CriterionScore.objects.filter(result=result, role=role)}
+    score_changed = False
+    for code, entry in scores.items():
+        criterion = criteria[code]
+        current = existing.get(criterion.pk)
+        comment = (entry.comment or "").strip()
+        if current is None:
+            old_score = None
+            CriterionScore.objects.create(
+                result=result,
+                criterion=criterion,
+                role=role,
+                score=entry.score,
+                comment=comment,
+                marker=marker,
+            )
+        else:
+            if current.score == entry.score and current.comment == comment:
+                continue
+            old_score = current.score
+            current.score, current.comment, current.marker = entry.score, comment, marker
+            current.save(update_fields=["score", "comment", "marker", "updated_at"])
+            if old_score == entry.score:
+                continue  # only the comment changed: not a score change
+        ScoreChange.objects.create(
+            result=result,
+            criterion=criterion,
+            role=role,
+            changed_by=marker,
+            old_score=old_score,
+            new_score=entry.score,
+            after_finalising=result.is_finalised,
+            reason=reason,
+        )
+        score_changed = True
+    _recompute(result)
+    if result.is_finalised and score_changed:
+        _send_on_commit(signals.result_changed_after_finalising, result)
+    return result
+
+
+def _totals_by_role(result: FinalResult) -> dict[str, tuple[int, int]]:
+    """role → (number of criteria scored, total)."""
+    out: dict[str, tuple[int, int]] = {}
+    for s in CriterionScore.objects.filter(result=result).only("role", "score"):
+        count, total = out.get(s.role, (0, 0))
+        out[s.role] = (count + 1, total + s.score)
+    return out
+
+
+def result_needs_reconciliation(result: FinalResult) -> bool:
+    """True when the second marker's total differs from the first by more than the threshold."""
+    totals = _totals_by_role(result)
+    n = result.rubric.criteria.count()
+    first, second = totals.get(Role.FIRST), totals.get(Role.SECOND)
+    if not first or not second or first[0] < n or second[0] < n:
+        return False
+    return abs(first[1] - second[1]) > marker_difference_threshold()
+
+
+@transaction.atomic
+def result_markers_assign(*, result: FinalResult, second_marker=None, third_marker=None):
+    result = _locked(result)
+    if result.is_finalised:
+        raise ValidationError(_("The result is finalised: markers can no longer change."))
+    result.second_marker = second_marker
+    result.third_marker = third_marker
+    result.save(update_fields=["second_marker", "third_marker", "updated_at"])
+    _recompute(result)
+    return result
+
+
+@transaction.atomic
+def result_agree(
+    *, result: FinalResult, marker, scores: Mapping[str, ScoreInput], rationale: str
+) -> FinalResult:
+    """Reconcile two markers by agreement: the agreed scores replace the first marking, with a
+    written rationale."""
+    rationale = (rationale or "").strip()
+    if not rationale:
+        raise ValidationError(
+            {"rationale": [_("Write the rationale for the agreed score.")]}, code="rationale"
+        )
+    result = result_scores_save(result=result, marker=marker, scores=scores, role=Role.FIRST)
+    result.agreed_rationale = rationale
+    result.save(update_fields=["agreed_rationale", "updated_at"])
+    return result
+
+
+@transaction.atomic
+def result_finalise(*, result: FinalResult, finalised_by) -> FinalResult:
+    """Lock the result on its rubric version. Refused while a criterion is unscored, while the
+    second marker has not finished, or while two markers disagree beyond the threshold without a
+    third marker's scores or an agreed score with its rationale."""
+    result = _locked(result)
+    if result.is_finalised:
+        raise ValidationError(_("This result is already finalised."), code="finalised")
+    n = result.rubric.criteria.count()
+    totals = _totals_by_role(result)
+    if totals.get(Role.FIRST, (0, 0))[0] < n:
+        raise ValidationError(_("Score every criterion before finalising."), code="incomplete")
+    if result.second_marker_id and totals.get(Role.SECOND, (0, 0))[0] < n:
+        raise ValidationError(
+            _("The second marker has not scored every criterion yet."), code="second_incomplete"
+        )
+    if result_needs_reconciliation(result):
+        third_done = result.third_marker_id and totals.get(Role.THIRD, (0, 0))[0] >= n
+        if not third_done and not result.agreed_rationale:
+            raise ValidationError(
+                _(
+                    "The two markers' totals differ by more than %(threshold)s points: a third "
+                    "marker's scores or an agreed score with a written rationale is needed."
+                )
+                % {"threshold": marker_difference_threshold()},
+                code="reconcile",
+            )
+    _recompute(result)
+    result.status = FinalResult.Status.FINALISED
+    result.finalised_at = timezone.now()
+    result.finalised_by = finalised_by
+    result.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
+    _send_on_commit(signals.result_finalised, result)
+    return result
+
+
+@transaction.atomic
+def result_release(*, result: FinalResult) -> FinalResult:
+    """Make a finalised result visible to its trainee."""
+    result = _locked(result)
+    if not result.is_finalised:
+        raise ValidationError(
+            _("Only a finalised result can be released to the trainee."), code="not_final"
+        )
+    if result.released_at is None:
+        result.released_at = timezone.now()
+        result.save(update_fields=["released_at", "updated_at"])
+    return result

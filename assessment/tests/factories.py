@@ -1,0 +1,108 @@
+"""Factories for assessment tests (and for the certificates app, which imports FinalResultFactory
+and `finalised_result`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from assessment.models import CriterionScore, FinalResult, Rubric
+from assessment.rubric import band_for
+from cms.models import User
+from course.models import Cohort, Enrolment, ProgrammePage
+
+DEFAULT_SCORES = {"theory": 16, "practice": 24, "plan": 24, "defence": 8, "participation": 8}
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"person{n}@example.kz")
+    first_name = factory.Sequence(lambda n: f"Айгүл{n}")
+    last_name = "Серікова"
+    password = factory.django.Password("pass-12345")
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+        skip_postgeneration_save = True
+
+    programme = factory.LazyFunction(lambda: ProgrammePage.objects.get(locale__language_code="kk"))
+    code = factory.Sequence(lambda n: f"cohort-{n}")
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=10))
+
+    @factory.post_generation
+    def trainers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.trainers.add(*extracted)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    cohort = factory.SubFactory(CohortFactory)
+    trainee = factory.SubFactory(UserFactory)
+
+
+class FinalResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FinalResult
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    attempt = 1
+    rubric = factory.LazyFunction(lambda: Rubric.objects.get(version=1))
+
+    @classmethod
+    def finalised(cls, *, scores: dict[str, int] | None = None, **kwargs) -> FinalResult:
+        """Shorthand for `finalised_result`."""
+        return finalised_result(scores=scores, **kwargs)
+
+
+def finalised_result(
+    *,
+    scores: dict[str, int] | None = None,
+    comments: dict[str, str] | None = None,
+    enrolment: Enrolment | None = None,
+    attempt: int = 1,
+    marker: User | None = None,
+    finalised_at: dt.datetime | None = None,
+    released: bool = False,
+) -> FinalResult:
+    """A finalised result with the given per-criterion scores (code → score), written straight to
+    the database: no signal is sent. Use `assessment.services.result_finalise` when a test needs
+    the signal."""
+    scores = {**DEFAULT_SCORES, **(scores or {})}
+    comments = comments or {}
+    marker = marker or UserFactory()
+    result = FinalResultFactory(
+        **({"enrolment": enrolment} if enrolment is not None else {}), attempt=attempt
+    )
+    criteria = {c.code: c for c in result.rubric.criteria.all()}
+    for code, score in scores.items():
+        CriterionScore.objects.create(
+            result=result,
+            criterion=criteria[code],
+            score=score,
+            comment=comments.get(code, ""),
+            marker=marker,
+        )
+    total = sum(scores.values())
+    when = finalised_at or timezone.now()
+    FinalResult.objects.filter(pk=result.pk).update(
+        status=FinalResult.Status.FINALISED,
+        total=total,
+        band=band_for(total).code,
+        finalised_at=when,
+        finalised_by=marker,
+        released_at=when if released else None,
+    )
+    result.refresh_from_db()
+    return result
