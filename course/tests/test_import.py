@@ -1,0 +1,135 @@
+"""The registrar imports a list (CSV or XLSX): accounts, profiles, enrolments, invitations."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from cms.models import TraineeProfile, User
+from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
+from course.models import Enrolment
+
+from .conftest import url
+from .factories import CohortFactory, EnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+CSV = (
+    "name;email;school\n"
+    "Ахметова Гүлнар Серікқызы;gulnar@school.kz;№ 5 мектеп\n"
+    "Иванова Анна;not-an-email;Школа № 3\n"
+    ";empty-name@school.kz;Школа № 3\n"
+    "Ахметова Гүлнар Серікқызы;GULNAR@school.kz;№ 5 мектеп\n"
+)
+
+
+def _xlsx(rows) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def cohort(programme):
+    return CohortFactory(code="pa-import", capacity=5)
+
+
+def _upload(client, cohort, name, content, person=None):
+    client.force_login(person or RegistrarFactory())
+    return client.post(
+        url("cohort_import", cohort.code), {"file": SimpleUploadedFile(name, content)}
+    )
+
+
+def test_a_csv_list_creates_accounts_enrolments_and_invitations(
+    client, cohort, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, cohort, "list.csv", CSV.encode())
+    html = response.content.decode()
+    assert (
+        "Created and invited: 1; existing accounts enrolled: 0; skipped: 0; rows with errors: 3."
+        in html
+    )
+    assert "Row 3: “not-an-email” is not a valid email address." in html
+    assert "Row 4: the name is empty." in html
+    assert "Row 5: gulnar@school.kz appears twice in the file." in html
+    user = User.objects.get(email="gulnar@school.kz")
+    assert not user.has_usable_password()
+    profile = TraineeProfile.objects.get(user=user)
+    assert (profile.surname_kk, profile.given_name_kk, profile.patronymic_kk) == (
+        "Ахметова",
+        "Гүлнар",
+        "Серікқызы",
+    )
+    assert profile.school == "№ 5 мектеп"
+    enrolment = Enrolment.objects.get(trainee=user, cohort=cohort)
+    assert enrolment.events.get().to_status == "active"
+    assert user.groups.filter(name="trainee").exists()
+    assert [m.to for m in mail.outbox] == [["gulnar@school.kz"]]
+    link = re.search(r"http://testserver(\S+/password/reset/key/\S+)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    # The link really lets the person set a password (allauth's reset-from-key flow).
+    client.logout()
+    response = client.get(link.group(1), follow=True)
+    assert response.status_code == 200
+    assert b'name="password1"' in response.content
+
+
+def test_an_xlsx_list_is_read_and_existing_people_are_enrolled_or_skipped(client, cohort):
+    existing = TraineeFactory(email="existing@school.kz")
+    already = EnrolmentFactory(cohort=cohort).trainee
+    content = _xlsx(
+        [
+            ["Name", "Email", "School"],
+            ["Серікова Дана", "dana@school.kz", "Лицей № 1"],
+            ["Existing Person", "existing@school.kz", "Гимназия"],
+            ["Already Here", already.email, "Гимназия"],
+        ]
+    )
+    response = _upload(client, cohort, "list.xlsx", content)
+    html = response.content.decode()
+    assert (
+        "Created and invited: 1; existing accounts enrolled: 1; skipped: 1; rows with errors: 0."
+        in html
+    )
+    assert Enrolment.objects.filter(cohort=cohort).count() == 3
+    assert Enrolment.objects.filter(cohort=cohort, trainee=existing).exists()
+
+
+def test_rows_beyond_the_capacity_are_reported(client, programme):
+    cohort = CohortFactory(capacity=1)
+    content = b"name,email,school\nA B,a@school.kz,S\nC D,c@school.kz,S\n"
+    html = _upload(client, cohort, "list.csv", content).content.decode()
+    assert "Row 3: the cohort is full (1 places)." in html
+    assert Enrolment.objects.filter(cohort=cohort).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("list.txt", b"x", "Upload a .csv or .xlsx file."),
+        ("list.csv", b"full name;mail\nA;b\n", "The first row must name the columns"),
+        ("list.xlsx", b"not a workbook", "The XLSX file cannot be read."),
+        ("list.csv", "name,email,school\n".encode("utf-16"), "Save the CSV file in UTF-8"),
+    ],
+)
+def test_a_bad_file_is_refused_with_a_message(client, cohort, name, content, message):
+    response = _upload(client, cohort, name, content)
+    assert message in response.content.decode()
+    assert not Enrolment.objects.exists() and User.objects.filter(is_staff=False).count() == 0
+
+
+def test_only_registrars_can_import(client, cohort):
+    for person in (TrainerFactory(), TraineeFactory()):
+        response = _upload(client, cohort, "list.csv", CSV.encode(), person=person)
+        assert response.status_code == 404
+    assert not Enrolment.objects.exists()
