@@ -1,7 +1,13 @@
+"""Pages under /<lang>/certificates/: the holder's list and the staff register."""
+
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "certificates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.my_certificates, name="mine"),
+]

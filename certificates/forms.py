@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .codes import normalise_code
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        required=False,
+        max_length=40,
+        help_text=_("16 letters and digits, e.g. K7QF-3M9X-TP2D-8W4R"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    serial = forms.CharField(
+        label=_("Certificate number"),
+        required=False,
+        max_length=30,
+        help_text=_("e.g. PA-2026-00042"),
+    )
+    surname = forms.CharField(label=_("Holder's surname"), required=False, max_length=150)
+
+    def clean(self):
+        data = super().clean()
+        raw_code = (data.get("code") or "").strip()
+        if raw_code:
+            code = normalise_code(raw_code)
+            if code is None:
+                self.add_error(
+                    "code",
+                    _("A verification code has 16 letters and digits; please check it."),
+                )
+            data["code"] = code
+            return data
+        if not (data.get("serial") or "").strip() or not (data.get("surname") or "").strip():
+            raise forms.ValidationError(
+                _("Enter the verification code, or the certificate number and the surname.")
+            )
+        return data
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revocation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )

@@ -1,0 +1,46 @@
+"""Celery tasks: take ids, load, call one service."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import DatabaseError
+
+from course.models import Enrolment
+
+from .services import CertificateError, certificate_flag_for_review, certificate_issue
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    autoretry_for=(DatabaseError, OSError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=6,
+)
+def issue_certificate(enrolment_id: int) -> str | None:
+    """Idempotent: running it again (a retry, a duplicate message, two workers) returns the
+    certificate already issued. Transient database or storage errors are retried with backoff."""
+    enrolment = (
+        Enrolment.objects.select_related("cohort__programme", "trainee")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+    if enrolment is None:
+        logger.warning("issue_certificate: enrolment %s no longer exists", enrolment_id)
+        return None
+    try:
+        certificate = certificate_issue(enrolment=enrolment)
+    except CertificateError as exc:
+        # A refusal is an answer, not a failure: retrying would refuse again.
+        logger.warning("issue_certificate: enrolment %s refused: %s", enrolment_id, exc)
+        return None
+    return certificate.serial
+
+
+@shared_task
+def flag_certificate_for_review(enrolment_id: int, result_id: int | None = None) -> int:
+    return certificate_flag_for_review(enrolment_id=enrolment_id, result_id=result_id)

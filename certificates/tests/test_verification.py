@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from certificates.models import VerificationLookup
+from certificates.services import certificate_reissue, certificate_revoke
+
+CONTRACT_KEYS = {
+    "status",
+    "serial",
+    "holder_name",
+    "course_title",
+    "hours",
+    "issued_on",
+    "valid_until",
+    "revoked_on",
+    "revocation_reason",
+    "superseded_by",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def certificate(enrolment, issue):
+    return issue(enrolment, issued_on=datetime.date(2026, 10, 20))
+
+
+def _json(client, code):
+    return client.get(f"/verify/{code}/", HTTP_ACCEPT="application/json")
+
+
+def test_a_valid_certificate_shows_one_status_and_only_public_facts(client, certificate):
+    response = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="kk")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="kk">' in html
+    assert "verdict-valid" in html
+    for fact in (certificate.holder_name_kk, certificate.course_title_kk, certificate.serial):
+        assert fact in html
+    assert "80" in html
+    assert certificate.holder_email not in html
+    assert "88" not in html  # the score is not for employers
+    assert certificate.holder.last_name in html  # part of the holder's name, nothing else
+
+
+def test_the_page_follows_accept_language_and_falls_back_to_kazakh(client, certificate):
+    russian = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9")
+    english = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en")
+    other = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="de")
+
+    assert '<html lang="ru">' in russian.content.decode()
+    assert certificate.course_title_ru in russian.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+    assert '<html lang="kk">' in other.content.decode()
+
+
+def test_the_json_variant_follows_the_contract(client, certificate):
+    by_header = _json(client, certificate.code)
+    by_suffix = client.get(f"/verify/{certificate.code}.json")
+
+    assert by_header.status_code == by_suffix.status_code == 200
+    assert by_header["Content-Type"].startswith("application/json")
+    body = by_header.json()
+    assert by_suffix.json() == body
+    assert set(body) >= CONTRACT_KEYS
+    assert body == {
+        "status": "valid",
+        "kind": "certificate",
+        "serial": certificate.serial,
+        "holder_name": certificate.holder_name_kk,
+        "course_title": certificate.course_title_kk,
+        "hours": 80,
+        "issued_on": "2026-10-20",
+        "valid_until": "2029-10-20",
+        "revoked_on": None,
+        "revocation_reason": None,
+        "superseded_by": None,
+    }
+
+
+def test_a_certificate_is_valid_on_its_last_day_and_expired_the_next(client, certificate):
+    with time_machine.travel(datetime.datetime(2029, 10, 20, 12, tzinfo=datetime.UTC)):
+        assert _json(client, certificate.code).json()["status"] == "valid"
+    with time_machine.travel(datetime.datetime(2029, 10, 21, 12, tzinfo=datetime.UTC)):
+        assert _json(client, certificate.code).json()["status"] == "expired"
+        html = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "verdict-expired" in html.content.decode()
+    assert "Expired on" in html.content.decode()
+
+
+def test_a_revoked_certificate_shows_date_and_reason(client, certificate, django_user_model):
+    certificate_revoke(
+        certificate=certificate,
+        revoked_by=None,
+        reason="Forged attendance records",
+        revoked_on=datetime.date(2026, 11, 1),
+    )
+
+    body = _json(client, certificate.code).json()
+    html = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert body["status"] == "revoked"
+    assert body["revoked_on"] == "2026-11-01"
+    assert body["revocation_reason"] == "Forged attendance records"
+    assert "verdict-revoked" in html and "Forged attendance records" in html
+
+
+def test_a_superseded_certificate_links_to_the_new_one(client, certificate):
+    new = certificate_reissue(certificate=certificate, reissued_by=None, reason="Name corrected")
+
+    body = _json(client, certificate.code).json()
+    html = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert body["status"] == "superseded"
+    assert body["superseded_by"] == new.code
+    assert f"/verify/{new.code}/" in html
+    assert _json(client, new.code).json()["status"] == "valid"
+
+
+@pytest.mark.parametrize("code", ["ZZZZ-ZZZZ-ZZZZ-ZZZZ", "not-a-code", "12345"])
+def test_an_unknown_or_malformed_code_answers_404_not_found(client, db, code):
+    as_json = _json(client, code)
+    by_suffix = client.get(f"/verify/{code}.json")
+    as_html = client.get(f"/verify/{code}/", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert as_json.status_code == by_suffix.status_code == 404
+    assert as_json.json() == by_suffix.json() == {"status": "not_found"}
+    assert as_html.status_code == 404  # not a redirect to /kk/...
+    assert '<html lang="ru">' in as_html.content.decode()
+    assert VerificationLookup.objects.filter(result="not_found").count() == 3
+
+
+def test_a_typed_code_in_lower_case_with_confusable_letters_is_found(client, certificate):
+    typed = certificate.code.lower().replace("0", "o").replace("1", "l")
+
+    assert _json(client, typed).json()["serial"] == certificate.serial
+
+
+def test_the_verification_page_runs_at_most_two_queries(
+    client, certificate, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        response = client.get(f"/verify/{certificate.code}/")
+    assert response.status_code == 200
+    with django_assert_max_num_queries(2):
+        assert _json(client, certificate.code).status_code == 200
+
+
+def test_an_address_is_served_300_look_ups_an_hour_then_refused(client, certificate):
+    statuses = [_json(client, certificate.code).status_code for _ in range(300)]
+    refused_json = _json(client, certificate.code)
+    refused_html = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en")
+    other_address = client.get(f"/verify/{certificate.code}.json", REMOTE_ADDR="198.51.100.7")
+
+    assert set(statuses) == {200}
+    assert refused_json.status_code == 429
+    assert refused_json.json() == {"status": "rate_limited"}
+    assert refused_html.status_code == 429
+    assert "Too many checks" in refused_html.content.decode()
+    assert other_address.status_code == 200
+    # Refused look-ups are not logged as checks of the certificate.
+    assert certificate.lookups.count() == 301
+
+
+def test_each_look_up_is_logged_without_the_address(client, certificate):
+    _json(client, certificate.code)
+    client.get(f"/verify/{certificate.code}/")
+
+    lookups = list(certificate.lookups.all())
+    assert [lookup.result for lookup in lookups] == ["valid", "valid"]
+    field_names = {f.name for f in VerificationLookup._meta.get_fields()}
+    assert not field_names & {"ip", "address", "remote_addr", "user_agent"}
+
+
+def test_the_form_finds_a_certificate_by_number_and_surname(client, certificate):
+    response = client.get(
+        "/verify/",
+        {"serial": certificate.serial.lower(), "surname": certificate.holder_surname.upper()},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/verify/{certificate.code}/"
+
+
+def test_the_form_refuses_a_wrong_surname_with_a_message(client, certificate):
+    response = client.get(
+        "/verify/",
+        {"serial": certificate.serial, "surname": "Басқа"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 404
+    assert "No certificate matches this number and surname." in response.content.decode()
+
+
+def test_the_form_redirects_a_code_and_explains_an_empty_submission(client, certificate):
+    by_code = client.get("/verify/", {"code": certificate.code.replace("-", " ")})
+    empty = client.get("/verify/", {"code": "", "serial": ""}, HTTP_ACCEPT_LANGUAGE="en")
+    form = client.get("/verify/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert by_code["Location"] == f"/verify/{certificate.code}/"
+    assert empty.status_code == 200
+    assert "Enter the verification code, or the certificate number" in empty.content.decode()
+    assert 'for="id_code"' in form.content.decode()

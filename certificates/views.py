@@ -1,0 +1,177 @@
+"""Public verification (no login), the holder's files and the holder's list of certificates."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cms.private_files import serve_private_file
+from cms.roles import is_registrar
+
+from . import selectors
+from .codes import normalise_code
+from .forms import VerifyForm
+from .models import Certificate, VerificationLookup
+from .ratelimit import lookup_allowed
+
+PUBLIC_URLCONF = "certificates.public_urlconf"
+
+
+def _wants_json(request: HttpRequest, fmt: str | None) -> bool:
+    if fmt == "json":
+        return True
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def _public(response: HttpResponse, request: HttpRequest) -> HttpResponse:
+    # See public_urlconf: keeps LocaleMiddleware from redirecting a 404 to /kk/...
+    request.urlconf = PUBLIC_URLCONF
+    patch_vary_headers(response, ["Accept", "Accept-Language"])
+    # Status can change (revocation, expiry): nobody may serve a stale copy.
+    patch_cache_control(response, no_cache=True, max_age=0)
+    return response
+
+
+def _too_many(request: HttpRequest, as_json: bool) -> HttpResponse:
+    if as_json:
+        response = JsonResponse({"status": "rate_limited"}, status=429)
+    else:
+        response = render(request, "certificates/verify_rate_limited.html", status=429)
+    response["Retry-After"] = "3600"
+    return _public(response, request)
+
+
+def _not_found(request: HttpRequest, as_json: bool) -> HttpResponse:
+    if as_json:
+        return _public(JsonResponse({"status": "not_found"}, status=404), request)
+    form = VerifyForm()
+    response = render(request, "certificates/verify_not_found.html", {"form": form}, status=404)
+    return _public(response, request)
+
+
+def verification_payload(certificate: Certificate, language: str) -> dict:
+    """The JSON of CONTRACTS.md, plus `kind` (certificate or statement)."""
+    status = certificate.public_status()
+    revoked = status == "revoked"
+    return {
+        "status": status,
+        "kind": certificate.kind,
+        "serial": certificate.serial,
+        "holder_name": certificate.holder_name_for(language),
+        "course_title": certificate.course_title_for(language),
+        "hours": certificate.hours,
+        "issued_on": certificate.issued_on.isoformat(),
+        "valid_until": certificate.valid_until.isoformat() if certificate.valid_until else None,
+        "revoked_on": certificate.revoked_on.isoformat() if revoked else None,
+        "revocation_reason": (certificate.revocation_reason or None) if revoked else None,
+        "superseded_by": certificate.superseded_by.code if certificate.superseded_by else None,
+    }
+
+
+@require_GET
+def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
+    """What an employer sees after scanning the QR code. Two queries: the certificate (with its
+    successor's code) and the look-up log row."""
+    as_json = _wants_json(request, fmt)
+    if not lookup_allowed(request):
+        return _too_many(request, as_json)
+    certificate = selectors.certificate_for_verification(code=code)
+    status = certificate.public_status() if certificate else "not_found"
+    VerificationLookup.objects.create(certificate=certificate, result=status)
+    if certificate is None:
+        return _not_found(request, as_json)
+    language = translation.get_language()
+    if as_json:
+        response: HttpResponse = JsonResponse(
+            verification_payload(certificate, language), json_dumps_params={"ensure_ascii": False}
+        )
+    else:
+        response = render(
+            request,
+            "certificates/verify_detail.html",
+            {
+                "c": certificate,
+                "status": status,
+                "holder_name": certificate.holder_name_for(language),
+                "course_title": certificate.course_title_for(language),
+            },
+        )
+    return _public(response, request)
+
+
+@require_GET
+def verify_form(request: HttpRequest) -> HttpResponse:
+    """Look-up by code, or by certificate number and surname. A GET form: bookmarkable and needs
+    no session or CSRF cookie on a public page."""
+    if not request.GET:
+        return _public(
+            render(request, "certificates/verify_form.html", {"form": VerifyForm()}), request
+        )
+    form = VerifyForm(request.GET)
+    if not form.is_valid():
+        return _public(render(request, "certificates/verify_form.html", {"form": form}), request)
+    if form.cleaned_data.get("code"):
+        return redirect("certificates_public:verify", code=form.cleaned_data["code"])
+    if not lookup_allowed(request):
+        return _too_many(request, as_json=False)
+    certificate = selectors.certificate_by_serial_and_surname(
+        serial=form.cleaned_data["serial"], surname=form.cleaned_data["surname"]
+    )
+    if certificate is None:
+        VerificationLookup.objects.create(certificate=None, result="not_found")
+        form.add_error(None, _("No certificate matches this number and surname."))
+        response = render(request, "certificates/verify_form.html", {"form": form}, status=404)
+        return _public(response, request)
+    return redirect("certificates_public:verify", code=certificate.code)
+
+
+def _certificate_for_user(request: HttpRequest, code: str) -> Certificate:
+    """The holder's own document, or any document for staff; 404 for everyone else so a code
+    cannot be probed for existence."""
+    normalised = normalise_code(code)
+    certificate = Certificate.objects.filter(code=normalised).first() if normalised else None
+    if certificate is None:
+        raise Http404
+    user = request.user
+    if certificate.holder_id == user.pk or user.is_staff or is_registrar(user):
+        return certificate
+    raise Http404
+
+
+@login_required
+@require_GET
+def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = _certificate_for_user(request, code)
+    if not certificate.pdf:
+        raise Http404(_("The PDF is still being prepared; please try again in a minute."))
+    return serve_private_file(
+        request,
+        "private",
+        certificate.pdf.name,
+        filename=f"{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_GET
+def my_certificates(request: HttpRequest) -> HttpResponse:
+    certificates = list(selectors.certificates_of_holder(user=request.user))
+    language = translation.get_language()
+    rows = [
+        {
+            "c": c,
+            "status": c.public_status(),
+            "course_title": c.course_title_for(language),
+            "pdf_url": reverse("certificates_public:pdf", kwargs={"code": c.code}),
+            "verify_url": reverse("certificates_public:verify", kwargs={"code": c.code}),
+        }
+        for c in certificates
+    ]
+    return render(request, "certificates/my_certificates.html", {"rows": rows})
