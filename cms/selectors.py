@@ -19,3 +19,72 @@ def profile_for(user: Any) -> TraineeProfile | None:
 
 def consent_latest(*, user: Any) -> PersonalDataConsent | None:
     return PersonalDataConsent.objects.filter(user=user).order_by("-accepted_at").first()
+
+
+def organisation_settings_for(request: Any):
+    """The organisation settings of the request's site (or the default site), or None."""
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return OrganisationSettings.for_site(site)
+
+
+def privacy_notice_version(request: Any) -> str:
+    settings_ = organisation_settings_for(request)
+    return settings_.privacy_notice_version if settings_ is not None else "1"
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
+
+
+def personal_data_export(*, user: Any) -> dict:
+    """Everything the site holds about a person, as a JSON-serialisable dict.
+
+    The account, profile and consents are the shell's own; every other app adds its section
+    through cms.personal_data.register_exporter."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from cms import personal_data, roles
+
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "role": roles.user_role(user),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user).order_by("email")
+            ],
+            # Only the kinds of second factor: secrets are not personal data to hand out.
+            "second_factors": sorted(
+                Authenticator.objects.filter(user=user).values_list("type", flat=True)
+            ),
+        },
+        "profile": None,
+        "consents": [
+            {"notice_version": consent.notice_version, "accepted_at": _iso(consent.accepted_at)}
+            for consent in PersonalDataConsent.objects.filter(user=user).order_by("accepted_at")
+        ],
+    }
+    profile = profile_for(user)
+    if profile is not None:
+        data["profile"] = {
+            field.name: _iso(getattr(profile, field.name))
+            for field in TraineeProfile._meta.get_fields()
+            if field.concrete and field.name not in {"id", "user"}
+        }
+    for name, exporter in sorted(personal_data.exporters().items()):
+        data[name] = exporter(user)
+    return data

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone, translation
 
 from cms import roles
-from cms.models import TraineeProfile
+from cms.models import PersonalDataConsent, TraineeProfile
 
 # Models a registrar manages in the Wagtail admin: every model of these apps.
 REGISTRAR_APPS = ("course", "assessment", "certificates")
@@ -89,3 +90,55 @@ def trainee_profile_update(*, user: Any, **fields: Any) -> TraineeProfile:
     profile.full_clean()
     profile.save()
     return profile
+
+
+def consent_record(*, user: Any, notice_version: str) -> PersonalDataConsent:
+    """Record that a person accepted one version of the privacy notice, now."""
+    return PersonalDataConsent.objects.create(
+        user=user, notice_version=notice_version, accepted_at=timezone.now()
+    )
+
+
+def account_signup_complete(*, request: Any, user: Any) -> None:
+    """What follows allauth's creation of a new account: the trainee role, the consent to the
+    notice version shown on the sign-up page, and the language the person signed up in."""
+    from cms.selectors import privacy_notice_version
+
+    language = translation.get_language() or "kk"
+    if language in {"kk", "ru", "en"} and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+    role_assign(user=user, role=roles.TRAINEE)
+    consent_record(user=user, notice_version=privacy_notice_version(request))
+
+
+def mfa_totp_activate(*, user: Any, secret: str) -> None:
+    """Give a person a TOTP authenticator with a known secret (demo accounts, scripts)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+
+
+class AccountDeletionRefused(Exception):
+    """Another app's data could not be detached from the account; nothing was deleted."""
+
+
+def account_delete(*, user: Any) -> None:
+    """Delete a person's account and everything tied to it, keeping issued certificates' frozen
+    records (the certificates app detaches them in its eraser).
+
+    Other apps' erasers run first, inside the same transaction: if any of them fails, or a row
+    still protects the account, nothing at all is deleted."""
+    from django.db.models import ProtectedError, RestrictedError
+
+    from cms import personal_data
+
+    try:
+        with transaction.atomic():
+            for eraser in personal_data.erasers():
+                eraser(user)
+            user.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise AccountDeletionRefused(str(exc)) from exc

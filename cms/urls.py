@@ -22,10 +22,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("privacy/", views.privacy_notice, name="privacy_notice"),
+    path("accounts/", include("cms.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("study/", include("course.urls")),
     path("assessment/", include("assessment.urls")),
     path("certificates/", include("certificates.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

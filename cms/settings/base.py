@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "course",
     "assessment",
     "certificates",
+    "mentoring",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -130,7 +132,14 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "manda
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Brute-force protection: after 5 failed logins for one address (or from one IP) in 5 minutes,
+# allauth refuses further attempts with "Too many failed login attempts" until the window passes.
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# The consent to personal-data processing is a required field of the sign-up form.
+ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
+ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Trainers, registrars and staff must activate TOTP: cms.middleware.RequireMFAMiddleware.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PA LMS"
 

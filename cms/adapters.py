@@ -1,0 +1,35 @@
+"""allauth adapter of the site (ACCOUNT_ADAPTER)."""
+
+from __future__ import annotations
+
+import time
+
+from allauth.account import app_settings as account_settings
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Do not ask for the password again to set up the first authenticator right after login.
+
+        Trainers and staff are sent to the TOTP set-up page straight after signing in
+        (cms.middleware.RequireMFAMiddleware); asking them to retype the password they typed
+        seconds ago only confuses them. Once a second factor exists, every MFA change (and every
+        change after the timeout) asks again, as allauth does by default."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if not required or app != "allauth.mfa":
+            return required
+        request = self.request or context.request
+        if request is None or not request.user.is_authenticated:
+            return required
+        from allauth.account.internal.flows.login import get_authentication_records
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if is_mfa_enabled(request.user):
+            return required
+        records = get_authentication_records(request, request.user)
+        if not records:
+            return required
+        fresh = time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
+        return not fresh
