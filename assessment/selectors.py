@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -78,3 +79,188 @@ def score_changes(*, result) -> list:
     return list(
         result.changes.select_related("criterion", "changed_by").order_by("-changed_at", "-pk")
     )
+
+
+def attendance_of(*, enrolment) -> tuple[int, int]:
+    """(present, marked) over the cohort's live sessions; an excused absence is not counted."""
+    from django.db.models import Count, Q
+
+    from course.models import Attendance
+
+    row = Attendance.objects.filter(enrolment=enrolment).aggregate(
+        present=Count("pk", filter=Q(mark="present")),
+        marked=Count("pk", filter=Q(mark__in=["present", "absent"])),
+    )
+    return row["present"] or 0, row["marked"] or 0
+
+
+def evidence_for(*, enrolment) -> dict[str, list[str]]:
+    """What the marker sees beside each criterion, as short lines of text. Each part of the
+    assessment app adds its evidence here as it exists (theory test, practice work, the plan)."""
+    from django.utils.translation import gettext as _
+
+    evidence: dict[str, list[str]] = {
+        "theory": [],
+        "practice": [],
+        "plan": [],
+        "defence": [],
+        "participation": [],
+    }
+    present, marked = attendance_of(enrolment=enrolment)
+    if marked:
+        evidence["participation"].append(
+            _("Attendance: %(present)s of %(marked)s live sessions (%(rate)s%%).")
+            % {"present": present, "marked": marked, "rate": round(100 * present / marked)}
+        )
+    else:
+        evidence["participation"].append(_("No attendance recorded yet."))
+    return evidence
+
+
+def marker_role_for(result: FinalResult, user) -> str:
+    if result.second_marker_id == user.pk:
+        return CriterionScore.Role.SECOND
+    if result.third_marker_id == user.pk:
+        return CriterionScore.Role.THIRD
+    return CriterionScore.Role.FIRST
+
+
+def role_totals(result: FinalResult) -> dict[str, int | None]:
+    """Total of each marker's scores (None while incomplete); uses prefetched scores."""
+    n = len(result.rubric.criteria.all())
+    out: dict[str, int | None] = {}
+    for role in CriterionScore.Role.values:
+        scores = [s.score for s in result.scores.all() if s.role == role]
+        out[role] = sum(scores) if len(scores) == n and n else None
+    return out
+
+
+@dataclass
+class ResultRow:
+    enrolment: object
+    name: str
+    result: FinalResult | None
+    scores: list[int | None]
+
+    @property
+    def total(self) -> int | None:
+        return self.result.total if self.result else None
+
+    @property
+    def band(self):
+        return self.result.band_info if self.result else None
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    x: int
+    y: int
+    width: int
+    height: int
+    pattern: str
+
+
+@dataclass
+class CohortResults:
+    criteria: list[RubricCriterion]
+    rows: list[ResultRow]
+    band_counts: list[tuple[object, int]] = field(default_factory=list)
+    bin_counts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _latest_per_enrolment(results) -> dict[int, FinalResult]:
+    latest: dict[int, FinalResult] = {}
+    for result in results:
+        kept = latest.get(result.enrolment_id)
+        if kept is None or result.attempt > kept.attempt:
+            latest[result.enrolment_id] = result
+    return latest
+
+
+# Bins of the totals chart, aligned with the band thresholds so no bar mixes two bands.
+TOTAL_BINS = ((0, 49), (50, 59), (60, 69), (70, 77), (78, 84), (85, 92), (93, 100))
+
+
+def cohort_results(*, cohort, language: str) -> CohortResults:
+    """Every trainee of the cohort with the scores of their latest attempt, in a fixed number of
+    queries (enrolments with profiles, results, scores, rubric criteria)."""
+    from course.models import Enrolment
+    from course.selectors import trainee_name
+
+    from .rubric import BANDS
+
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort).select_related(
+            "trainee", "trainee__trainee_profile"
+        )
+    )
+    results = _latest_per_enrolment(
+        FinalResult.objects.filter(enrolment__cohort=cohort).prefetch_related("scores")
+    )
+    criteria = list(RubricCriterion.objects.filter(rubric=current_rubric()).order_by("position"))
+    codes = [c.code for c in criteria]
+    rubric_codes = {
+        c.pk: c.code
+        for c in RubricCriterion.objects.filter(
+            rubric_id__in={r.rubric_id for r in results.values()}
+        )
+    }
+    rows = []
+    for enrolment in enrolments:
+        result = results.get(enrolment.pk)
+        scores: list[int | None] = [None] * len(codes)
+        if result is not None:
+            role = result.deciding_role()
+            for s in result.scores.all():
+                code = rubric_codes.get(s.criterion_id)
+                if s.role == role and code in codes:
+                    scores[codes.index(code)] = s.score
+        rows.append(ResultRow(enrolment, trainee_name(enrolment.trainee, language), result, scores))
+    rows.sort(key=lambda r: r.name.lower())
+    totals = [r.total for r in rows if r.total is not None and r.result.is_finalised]
+    band_counts = [
+        (
+            band,
+            sum(
+                1 for r in rows if r.result and r.result.is_finalised and r.result.band == band.code
+            ),
+        )
+        for band in BANDS
+    ]
+    bin_counts = [(f"{lo}–{hi}", sum(1 for t in totals if lo <= t <= hi)) for lo, hi in TOTAL_BINS]
+    return CohortResults(criteria, rows, band_counts, bin_counts)
+
+
+PATTERNS = {"excellent": "dots", "good": "diagonal", "satisfactory": "cross", "fail": "solid"}
+CHART_HEIGHT = 160
+
+
+def chart_bars(
+    counts: list[tuple[str, int, str]], *, bar_width: int = 56, gap: int = 16
+) -> list[Bar]:
+    """Geometry of a bar chart: (label, count, pattern) → bars scaled to the tallest one. Each bar
+    carries its count and label as text, so the chart is readable without colour."""
+    tallest = max((count for _label, count, _p in counts), default=0) or 1
+    bars = []
+    for i, (label, count, pattern) in enumerate(counts):
+        height = round(CHART_HEIGHT * count / tallest)
+        bars.append(
+            Bar(
+                label=label,
+                count=count,
+                x=gap + i * (bar_width + gap),
+                y=20 + CHART_HEIGHT - height,
+                width=bar_width,
+                height=height,
+                pattern=pattern,
+            )
+        )
+    return bars
+
+
+def band_of_bin(lo: int) -> str:
+    from .rubric import band_for
+
+    return band_for(lo).code

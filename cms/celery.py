@@ -1,13 +1,70 @@
-"""The Celery app. Without CELERY_BROKER_URL, tasks run in-process (eagerly)."""
+"""The Celery app. Without CELERY_BROKER_URL, tasks run in-process (eagerly).
+
+Failures: every task retries transient errors (database or broker connection lost, timeouts) with
+exponential backoff and jitter; a task that still fails is logged at ERROR with its name, id and
+arguments (JSON in production, so log search finds it), mailed to ADMINS, and, in production, kept
+with its traceback by django-celery-results where staff see it in the Wagtail admin
+("Background tasks").
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 
-from celery import Celery
+from celery import Celery, Task
+from celery.signals import task_failure
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
-app = Celery("cms")
+logger = logging.getLogger("cms.tasks")
+
+
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    # Errors that a later attempt can cure. A validation error ("already issued") is not one of
+    # them: retrying it would only repeat the refusal.
+    from django.db import InterfaceError, OperationalError
+
+    return (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+class RetryingTask(Task):
+    """Base class of every task: transient failures retried with exponential backoff."""
+
+    retry_backoff = 5  # seconds before the first retry, then 10, 20, 40 … (with jitter)
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = 5
+
+    def __init__(self) -> None:
+        super().__init__()
+        if not getattr(self, "autoretry_for", None):
+            self.autoretry_for = _transient_errors()
+
+
+app = Celery("cms", task_cls=RetryingTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_failure.connect
+def _report_task_failure(sender=None, task_id=None, exception=None, args=None, kwargs=None, **_):
+    """A task failed for good (retries exhausted or a non-transient error): make it visible."""
+    from django.conf import settings
+    from django.core.mail import mail_admins
+
+    name = getattr(sender, "name", str(sender))
+    logger.error(
+        "task failed: %s[%s]: %r",
+        name,
+        task_id,
+        exception,
+        extra={"task_name": name, "task_id": task_id, "task_args": repr(args)[:500]},
+        exc_info=exception,
+    )
+    if settings.ADMINS and not settings.CELERY_TASK_ALWAYS_EAGER:
+        mail_admins(
+            subject=f"Task failed: {name}",
+            message=f"Task {name}[{task_id}] failed with {exception!r}\nargs={args!r}",
+            fail_silently=True,
+        )

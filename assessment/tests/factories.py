@@ -11,45 +11,11 @@ from django.utils import timezone
 from assessment.models import CriterionScore, FinalResult, Rubric
 from assessment.rubric import band_for
 from cms.models import User
-from course.models import Cohort, Enrolment, ProgrammePage
+from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory, UserFactory
+from course.models import Enrolment
+from course.tests.factories import CohortFactory, EnrolmentFactory
 
 DEFAULT_SCORES = {"theory": 16, "practice": 24, "plan": 24, "defence": 8, "participation": 8}
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("email",)
-
-    email = factory.Sequence(lambda n: f"person{n}@example.kz")
-    first_name = factory.Sequence(lambda n: f"Айгүл{n}")
-    last_name = "Серікова"
-    password = factory.django.Password("pass-12345")
-
-
-class CohortFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Cohort
-        skip_postgeneration_save = True
-
-    programme = factory.LazyFunction(lambda: ProgrammePage.objects.get(locale__language_code="kk"))
-    code = factory.Sequence(lambda n: f"cohort-{n}")
-    name = factory.Sequence(lambda n: f"Cohort {n}")
-    starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
-    ends_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=10))
-
-    @factory.post_generation
-    def trainers(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.trainers.add(*extracted)
-
-
-class EnrolmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Enrolment
-
-    cohort = factory.SubFactory(CohortFactory)
-    trainee = factory.SubFactory(UserFactory)
 
 
 class FinalResultFactory(factory.django.DjangoModelFactory):
@@ -81,7 +47,7 @@ def finalised_result(
     the signal."""
     scores = {**DEFAULT_SCORES, **(scores or {})}
     comments = comments or {}
-    marker = marker or UserFactory()
+    marker = marker or TrainerFactory(mfa=False)
     result = FinalResultFactory(
         **({"enrolment": enrolment} if enrolment is not None else {}), attempt=attempt
     )
@@ -106,3 +72,16 @@ def finalised_result(
     )
     result.refresh_from_db()
     return result
+
+
+__all__ = [
+    "DEFAULT_SCORES",
+    "CohortFactory",
+    "EnrolmentFactory",
+    "FinalResultFactory",
+    "RegistrarFactory",
+    "TraineeFactory",
+    "TrainerFactory",
+    "UserFactory",
+    "finalised_result",
+]

@@ -16,6 +16,7 @@ from .factories import (
     CohortFactory,
     EnrolmentFactory,
     FinalResultFactory,
+    TrainerFactory,
     UserFactory,
     finalised_result,
 )
@@ -30,8 +31,8 @@ def as_input(scores: dict[str, int], comment: str = "") -> dict[str, ScoreInput]
 
 
 @pytest.fixture
-def trainer():
-    return UserFactory()
+def trainer(db):
+    return TrainerFactory(mfa=False)
 
 
 @pytest.fixture

@@ -1,0 +1,139 @@
+"""The cohort results page: table, chart, exports, access and a constant number of queries."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from assessment.models import CriterionScore, FinalResult, Rubric
+from assessment.rubric import band_for
+from cms.models import User
+from course.models import Enrolment
+
+from .conftest import url
+from .factories import RegistrarFactory, finalised_result
+
+pytestmark = pytest.mark.django_db
+
+SCORES_BY_BAND = {
+    "excellent": {"theory": 19, "practice": 28, "plan": 27, "defence": 9, "participation": 9},
+    "good": {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7},
+    "satisfactory": {"theory": 12, "practice": 16, "plan": 16, "defence": 6, "participation": 5},
+    "fail": {"theory": 5, "practice": 10, "plan": 10, "defence": 5, "participation": 5},
+}
+
+
+def test_the_table_lists_every_trainee_with_criterion_scores_total_and_band(
+    client, trainer, cohort, enrolment
+):
+    finalised_result(enrolment=enrolment, scores=SCORES_BY_BAND["good"])
+    client.force_login(trainer)
+    response = client.get(url("cohort_results", cohort.code))
+    assert response.status_code == 200
+    page = response.text
+    assert "Mastery of theory" in page
+    assert ">74<" in page
+    assert "Passed — good" in page
+    # The chart tells bands by pattern and label, and has a table alternative.
+    assert "<svg" in page and 'role="img"' in page
+    assert "Number of trainees per band" in page
+    assert "Diagonal stripes" in page
+
+
+def test_the_results_export_as_csv_and_xlsx(client, trainer, cohort, enrolment):
+    finalised_result(enrolment=enrolment, scores=SCORES_BY_BAND["excellent"])
+    client.force_login(trainer)
+    response = client.get(url("cohort_results_export", cohort.code, "csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Trainee", "Email"]
+    assert rows[1][1] == enrolment.trainee.email
+    assert rows[1][2:9] == ["19", "28", "27", "9", "9", "92", "Passed — excellent"]
+
+    response = client.get(url("cohort_results_export", cohort.code, "xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [c.value for c in sheet[2]]
+    assert values[1] == enrolment.trainee.email
+    assert values[2:8] == [19, 28, 27, 9, 9, 92]
+
+
+@pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
+def test_others_cannot_open_the_cohort_results(client, cohort, enrolment, outsiders, who):
+    user = {
+        "trainee": enrolment.trainee,
+        "other_trainee": outsiders["trainee"],
+        "other_trainer": outsiders["trainer"],
+    }[who]
+    client.force_login(user)
+    assert client.get(url("cohort_results", cohort.code)).status_code == 404
+    assert client.get(url("cohort_results_export", cohort.code, "csv")).status_code == 404
+
+
+def test_a_registrar_may_read_the_cohort_results(client, cohort, enrolment):
+    client.force_login(RegistrarFactory())
+    assert client.get(url("cohort_results", cohort.code)).status_code == 200
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, cohort):
+    response = client.get(url("cohort_results", cohort.code))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def _fill(cohort, n: int, start: int) -> None:
+    """n trainees with finalised results across all bands, written in bulk (fast)."""
+    users = User.objects.bulk_create(
+        [User(email=f"bulk{start + i}@example.kz", first_name=f"T{start + i}") for i in range(n)]
+    )
+    enrolments = Enrolment.objects.bulk_create([Enrolment(cohort=cohort, trainee=u) for u in users])
+    rubric = Rubric.objects.get(version=1)
+    criteria = {c.code: c for c in rubric.criteria.all()}
+    bands = list(SCORES_BY_BAND)
+    results = []
+    for i, enrolment in enumerate(enrolments):
+        total = sum(SCORES_BY_BAND[bands[i % 4]].values())
+        results.append(
+            FinalResult(
+                enrolment=enrolment,
+                rubric=rubric,
+                status="finalised",
+                total=total,
+                band=band_for(total).code,
+            )
+        )
+    results = FinalResult.objects.bulk_create(results)
+    marker = users[0]
+    CriterionScore.objects.bulk_create(
+        [
+            CriterionScore(
+                result=r, criterion=criteria[code], score=score, marker=marker, comment=""
+            )
+            for i, r in enumerate(results)
+            for code, score in SCORES_BY_BAND[bands[i % 4]].items()
+        ]
+    )
+
+
+def test_the_cohort_results_page_needs_the_same_queries_for_10_and_500_trainees(
+    client, trainer, cohort
+):
+    client.force_login(trainer)
+    _fill(cohort, 10, 0)
+    client.get(url("cohort_results", cohort.code))  # warm caches (site, locale)
+    with CaptureQueriesContext(connection) as small:
+        response = client.get(url("cohort_results", cohort.code))
+    assert response.text.count('class="num">92<') == 3
+    _fill(cohort, 490, 10)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url("cohort_results", cohort.code))
+    assert response.status_code == 200
+    assert response.text.count("<tr>") > 500
+    assert len(large) == len(small)
+    with CaptureQueriesContext(connection) as export:
+        client.get(url("cohort_results_export", cohort.code, "xlsx"))
+    assert len(export) <= len(small)

@@ -1,0 +1,242 @@
+"""The scoring pages: the form, refusals, second marker, finalising, releasing, the audit log,
+retakes, the trainee's view and who may open what."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from assessment import services
+from assessment.models import CriterionScore, FinalResult, ScoreChange
+from assessment.services import ScoreInput
+
+from .conftest import url
+from .factories import RegistrarFactory, TrainerFactory, finalised_result
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}  # 74
+
+
+def form_data(scores: dict[str, int | str], **extra) -> dict:
+    data = {}
+    for code, score in scores.items():
+        data[f"score_{code}"] = score
+        data[f"comment_{code}"] = f"comment on {code}"
+    data.update(extra)
+    return data
+
+
+def test_a_trainer_of_the_cohort_scores_and_finalises_through_the_form(
+    client, trainer, enrolment, django_capture_on_commit_callbacks
+):
+    client.force_login(trainer)
+    response = client.get(url("score", enrolment.pk))
+    assert response.status_code == 200
+    assert "Attendance" in response.text or "No attendance recorded yet." in response.text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("score", enrolment.pk), form_data(GOOD, action="finalise"))
+    assert response.status_code == 302
+    result = FinalResult.objects.get(enrolment=enrolment)
+    assert result.status == "finalised"
+    assert (result.total, result.band) == (74, "good")
+    assert ScoreChange.objects.filter(result=result).count() == 5
+    page = client.get(url("score", enrolment.pk)).text
+    assert "74 / 100" in page
+    assert "Passed — good" in page
+
+
+def test_the_form_refuses_an_out_of_range_score_with_its_message_and_stores_nothing(
+    client, trainer, enrolment
+):
+    client.force_login(trainer)
+    response = client.post(url("score", enrolment.pk), form_data({**GOOD, "practice": 31}))
+    assert response.status_code == 200
+    assert "A score for “Applying knowledge to practical situations” must be between 0 and 30." in (
+        response.text
+    )
+    assert 'id="error-summary"' in response.text
+    assert not FinalResult.objects.filter(enrolment=enrolment).exists()
+    assert not CriterionScore.objects.exists()
+
+
+def test_finalising_an_incomplete_result_is_refused_and_the_scores_are_not_kept(
+    client, trainer, enrolment
+):
+    client.force_login(trainer)
+    response = client.post(url("score", enrolment.pk), form_data({"theory": 10}, action="finalise"))
+    assert "Score every criterion before finalising." in response.text
+    assert not FinalResult.objects.filter(enrolment=enrolment).exists()
+
+
+def test_the_second_marker_scores_blind_and_a_large_gap_needs_an_agreed_score(
+    client, trainer, cohort, enrolment
+):
+    second = TrainerFactory()
+    cohort.trainers.add(second)
+    result = services.result_start(enrolment=enrolment)
+    services.result_scores_save(
+        result=result,
+        marker=trainer,
+        scores={code: ScoreInput(score, "first says") for code, score in GOOD.items()},
+    )
+    client.force_login(trainer)
+    client.post(url("markers", result.pk), {"second_marker": second.pk})
+    result.refresh_from_db()
+    assert result.second_marker == second
+
+    client.force_login(second)
+    page = client.get(url("score", enrolment.pk)).text
+    assert "You mark independently" in page
+    assert "first says" not in page
+    assert "Save and finalise" not in page
+    client.post(url("score", enrolment.pk), form_data({**GOOD, "plan": 5, "practice": 10}))
+    assert CriterionScore.objects.filter(result=result, role="second").count() == 5
+
+    client.force_login(trainer)
+    response = client.post(url("score", enrolment.pk), form_data(GOOD, action="finalise"))
+    assert "differ by more than 10 points" in response.text
+    result.refresh_from_db()
+    assert result.status == "draft"
+
+    response = client.post(
+        url("score", enrolment.pk),
+        form_data({**GOOD, "plan": 18}, action="finalise", rationale="Agreed after discussion"),
+    )
+    assert response.status_code == 302
+    result.refresh_from_db()
+    assert (result.status, result.total, result.agreed_rationale) == (
+        "finalised",
+        70,
+        "Agreed after discussion",
+    )
+
+
+def test_a_change_after_finalising_without_a_reason_is_refused(client, trainer, enrolment):
+    result = finalised_result(enrolment=enrolment, scores=GOOD, marker=trainer)
+    client.force_login(trainer)
+    response = client.post(url("score", enrolment.pk), form_data({**GOOD, "plan": 30}))
+    assert "give a reason for changing a score" in response.text
+    assert CriterionScore.objects.get(result=result, criterion__code="plan").score == 22
+
+    response = client.post(
+        url("score", enrolment.pk), form_data({**GOOD, "plan": 30}, reason="Re-marked appeal")
+    )
+    assert response.status_code == 302
+    result.refresh_from_db()
+    assert result.total == 82
+    change = ScoreChange.objects.get(result=result)
+    assert (change.old_score, change.new_score, change.reason) == (22, 30, "Re-marked appeal")
+
+
+def test_the_audit_log_is_readable_by_the_trainer_and_staff_only(
+    client, trainer, enrolment, outsiders
+):
+    result = services.result_start(enrolment=enrolment)
+    services.result_scores_save(result=result, marker=trainer, scores={"theory": ScoreInput(12)})
+    for user in (trainer, RegistrarFactory()):
+        client.force_login(user)
+        response = client.get(url("audit", result.pk))
+        assert response.status_code == 200
+        assert "Mastery of theory" in response.text
+    for user in (outsiders["trainee"], outsiders["trainer"], enrolment.trainee):
+        client.force_login(user)
+        assert client.get(url("audit", result.pk)).status_code == 404
+    client.logout()
+    response = client.get(url("audit", result.pk))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer", "registrar"])
+def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, outsiders, who):
+    user = {
+        "trainee": enrolment.trainee,
+        "other_trainee": outsiders["trainee"],
+        "other_trainer": outsiders["trainer"],
+        "registrar": RegistrarFactory(),
+    }[who]
+    client.force_login(user)
+    assert client.get(url("score", enrolment.pk)).status_code == 404
+    assert client.post(url("score", enrolment.pk), form_data(GOOD)).status_code == 404
+    assert not FinalResult.objects.exists()
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(client, enrolment):
+    response = client.get(url("score", enrolment.pk))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    response = client.get(url("my_results"))
+    assert response.status_code == 302
+
+
+def test_the_trainee_sees_scores_and_comments_only_after_release(client, trainer, enrolment):
+    result = finalised_result(
+        enrolment=enrolment, scores=GOOD, comments={"plan": "Goals are measurable"}
+    )
+    client.force_login(enrolment.trainee)
+    page = client.get(url("my_results")).text
+    assert "Your result has not been released yet." in page
+    assert "Goals are measurable" not in page
+
+    client.force_login(trainer)
+    client.post(url("release", result.pk))
+    client.force_login(enrolment.trainee)
+    page = client.get(url("my_results")).text
+    assert "Goals are measurable" in page
+    assert "74 / 100" in page
+    assert "Passed — good" in page
+
+
+def test_another_trainee_never_sees_someone_elses_result(client, enrolment, outsiders):
+    finalised_result(enrolment=enrolment, comments={"plan": "Private remark"}, released=True)
+    client.force_login(outsiders["trainee"])
+    assert "Private remark" not in client.get(url("my_results")).text
+
+
+def test_releasing_a_draft_is_refused_with_a_message(client, trainer, enrolment):
+    result = services.result_start(enrolment=enrolment)
+    client.force_login(trainer)
+    response = client.post(url("release", result.pk), follow=True)
+    assert "Only a finalised result can be released" in response.text
+    result.refresh_from_db()
+    assert result.released_at is None
+
+
+FAILING = {"theory": 5, "practice": 10, "plan": 10, "defence": 5, "participation": 5}
+
+
+def test_the_trainee_is_shown_the_retake_deadline(client, enrolment):
+    finalised_result(
+        enrolment=enrolment,
+        scores=FAILING,
+        released=True,
+        finalised_at=timezone.make_aware(dt.datetime(2026, 6, 1, 12, 0)),
+    )
+    client.force_login(enrolment.trainee)
+    page = client.get(url("my_results")).text
+    assert "You may retake the final assessment once, until" in page
+    assert "2027" in page
+
+
+def test_a_retake_after_the_window_is_refused_with_a_message(client, trainer, enrolment):
+    finalised_result(
+        enrolment=enrolment,
+        scores=FAILING,
+        finalised_at=timezone.now() - dt.timedelta(days=400),
+    )
+    client.force_login(trainer)
+    response = client.post(url("retake", enrolment.pk), follow=True)
+    assert "The retake window closed on" in response.text
+    assert FinalResult.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_a_retake_inside_the_window_opens_attempt_two(client, trainer, enrolment):
+    finalised_result(enrolment=enrolment, scores=FAILING)
+    client.force_login(trainer)
+    response = client.post(url("retake", enrolment.pk), follow=True)
+    assert "The retake is opened." in response.text
+    assert FinalResult.objects.filter(enrolment=enrolment, attempt=2).exists()

@@ -1,0 +1,333 @@
+"""Pages of the final assessment: scoring (first, second and third marker), finalising,
+releasing, the audit log, retakes and the trainee's own results. Access checks live in the small
+`_get_…` helpers; anything a person may not see is a 404, so nobody learns which ids exist."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.roles import is_registrar
+from course.models import Enrolment
+
+from . import selectors, services
+from .forms import MarkersForm, ScoreForm
+from .models import CriterionScore, FinalResult
+
+Role = CriterionScore.Role
+
+
+def _teaches(user, cohort) -> bool:
+    return cohort.trainers.filter(pk=user.pk).exists()
+
+
+def _get_enrolment_for_marker(user, enrolment_id: int) -> Enrolment:
+    """Only the cohort's trainers score."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort", "trainee"), pk=enrolment_id
+    )
+    if not _teaches(user, enrolment.cohort):
+        raise Http404
+    return enrolment
+
+
+def _get_result_for_marker(user, pk: int) -> FinalResult:
+    result = selectors.result_with_scores(pk=pk)
+    if result is None or not _teaches(user, result.enrolment.cohort):
+        raise Http404
+    return result
+
+
+def _get_result_for_auditor(user, pk: int) -> FinalResult:
+    """The audit log: the cohort's trainers and staff (registrars)."""
+    result = selectors.result_with_scores(pk=pk)
+    if result is None:
+        raise Http404
+    if user.is_staff or is_registrar(user) or _teaches(user, result.enrolment.cohort):
+        return result
+    raise Http404
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for key, messages_ in exc.message_dict.items():
+        field = {"reason": "reason", "rationale": "rationale"}.get(key, f"score_{key}")
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+@login_required
+def score(request, enrolment_id: int):
+    enrolment = _get_enrolment_for_marker(request.user, enrolment_id)
+    results = selectors.results_of_enrolment(enrolment=enrolment)
+    result = results[-1] if results else None
+    rubric = result.rubric if result else selectors.current_rubric()
+    criteria = sorted(rubric.criteria.all(), key=lambda c: c.position)
+    by_id = {c.pk: c for c in criteria}
+    role = selectors.marker_role_for(result, request.user) if result else Role.FIRST
+    initial = {}
+    if result is not None:
+        initial = {
+            by_id[s.criterion_id].code: (s.score, s.comment)
+            for s in result.scores.all()
+            if s.role == role
+        }
+    form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial)
+    needs_reconciliation = bool(result and services.result_needs_reconciliation(result))
+
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "save")
+        try:
+            with transaction.atomic():
+                # A refused first save must not leave an empty draft behind: start it inside.
+                target = result or services.result_start(enrolment=enrolment)
+                rationale = form.cleaned_data.get("rationale", "").strip()
+                if role == Role.FIRST and rationale:
+                    services.result_agree(
+                        result=target,
+                        marker=request.user,
+                        scores=form.entered_scores(),
+                        rationale=rationale,
+                    )
+                else:
+                    services.result_scores_save(
+                        result=target,
+                        marker=request.user,
+                        scores=form.entered_scores(),
+                        role=role,
+                        reason=form.cleaned_data.get("reason", ""),
+                    )
+                if action == "finalise":
+                    if role != Role.FIRST:
+                        raise ValidationError(_("Only the first marker finalises the result."))
+                    services.result_finalise(result=target, finalised_by=request.user)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if action == "finalise":
+                messages.success(request, _("The result is finalised."))
+            else:
+                messages.success(request, _("The scores are saved."))
+            return redirect("assessment:score", enrolment_id=enrolment.pk)
+
+    evidence = selectors.evidence_for(enrolment=enrolment)
+    totals = selectors.role_totals(result) if result else {}
+    own_total = sum(score for score, _c in initial.values()) if initial else None
+    band = result.band_info if result else None
+    return render(
+        request,
+        "assessment/score.html",
+        {
+            "enrolment": enrolment,
+            "result": result,
+            "results": results,
+            "role": role,
+            "role_label": Role(role).label,
+            "form": form,
+            "rows": [
+                (criterion, score_field, comment_field, evidence.get(criterion.code, []))
+                for criterion, score_field, comment_field in form.rows()
+            ],
+            # A second or third marker works blind: they see neither the other totals nor the band.
+            "blind": role != Role.FIRST,
+            "totals": totals,
+            "own_total": own_total,
+            "band": band,
+            "needs_reconciliation": needs_reconciliation,
+            "threshold": selectors.marker_difference_threshold(),
+            "markers_form": MarkersForm(
+                trainers=enrolment.cohort.trainers.all(),
+                initial={
+                    "second_marker": result.second_marker_id if result else None,
+                    "third_marker": result.third_marker_id if result else None,
+                },
+            ),
+            "retake_deadline": selectors.retake_deadline(enrolment=enrolment),
+        },
+    )
+
+
+@login_required
+@require_POST
+def markers(request, pk: int):
+    result = _get_result_for_marker(request.user, pk)
+    if selectors.marker_role_for(result, request.user) != Role.FIRST:
+        raise Http404
+    form = MarkersForm(request.POST, trainers=result.enrolment.cohort.trainers.all())
+    if not form.is_valid():
+        messages.error(request, _("Choose markers among the cohort's trainers."))
+    else:
+        try:
+            services.result_markers_assign(
+                result=result,
+                second_marker=form.cleaned_data["second_marker"],
+                third_marker=form.cleaned_data["third_marker"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The markers are saved."))
+    return redirect("assessment:score", enrolment_id=result.enrolment_id)
+
+
+@login_required
+@require_POST
+def release(request, pk: int):
+    result = _get_result_for_marker(request.user, pk)
+    try:
+        services.result_release(result=result)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The result is released to the trainee."))
+    return redirect("assessment:score", enrolment_id=result.enrolment_id)
+
+
+@login_required
+@require_POST
+def retake(request, enrolment_id: int):
+    enrolment = _get_enrolment_for_marker(request.user, enrolment_id)
+    try:
+        services.result_start(enrolment=enrolment, attempt=2)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The retake is opened."))
+    return redirect("assessment:score", enrolment_id=enrolment.pk)
+
+
+@login_required
+def audit(request, pk: int):
+    result = _get_result_for_auditor(request.user, pk)
+    return render(
+        request,
+        "assessment/audit.html",
+        {"result": result, "changes": selectors.score_changes(result=result)},
+    )
+
+
+@login_required
+def my_results(request):
+    """The trainee's own results: only released ones, with each criterion's score and comment."""
+    rows = []
+    for enrolment in Enrolment.objects.filter(trainee=request.user).select_related("cohort"):
+        released = [r for r in selectors.results_of_enrolment(enrolment=enrolment) if r.is_released]
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "results": released,
+                "retake_deadline": selectors.retake_deadline(enrolment=enrolment)
+                if released and released[-1].attempt == 1
+                else None,
+            }
+        )
+    return render(request, "assessment/my_results.html", {"rows": rows})
+
+
+def _get_cohort_for_results(user, code: str):
+    from course.selectors import cohorts_visible
+
+    return get_object_or_404(cohorts_visible(user), code=code)
+
+
+def _language() -> str:
+    from django.utils import translation
+
+    return translation.get_language() or "kk"
+
+
+@login_required
+def cohort_results(request, code: str):
+    cohort = _get_cohort_for_results(request.user, code)
+    data = selectors.cohort_results(cohort=cohort, language=_language())
+    band_bars = selectors.chart_bars(
+        [
+            (str(band.label), count, selectors.PATTERNS[band.code])
+            for band, count in data.band_counts
+        ]
+    )
+    bin_bars = selectors.chart_bars(
+        [
+            (label, count, selectors.PATTERNS[selectors.band_of_bin(int(label.split("–")[0]))])
+            for label, count in data.bin_counts
+        ],
+        bar_width=44,
+        gap=12,
+    )
+    return render(
+        request,
+        "assessment/cohort_results.html",
+        {
+            "cohort": cohort,
+            "data": data,
+            "band_bars": band_bars,
+            "bin_bars": bin_bars,
+            "chart_height": selectors.CHART_HEIGHT,
+            "can_score": _teaches(request.user, cohort),
+        },
+    )
+
+
+def _results_table(data) -> list[list]:
+    header = [_("Trainee"), _("Email")]
+    header += [f"{c.title} ({c.max_score})" for c in data.criteria]
+    header += [_("Total"), _("Band"), _("Status"), _("Attempt")]
+    table = [header]
+    for row in data.rows:
+        table.append(
+            [row.name, row.enrolment.trainee.email]
+            + ["" if s is None else s for s in row.scores]
+            + [
+                "" if row.total is None else row.total,
+                str(row.band.label) if row.band else "",
+                row.result.get_status_display() if row.result else "",
+                row.result.attempt if row.result else "",
+            ]
+        )
+    return table
+
+
+@login_required
+def cohort_results_export(request, code: str, fmt: str):
+    import csv
+    import io
+
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    cohort = _get_cohort_for_results(request.user, code)
+    table = _results_table(selectors.cohort_results(cohort=cohort, language=_language()))
+    filename = f"{cohort.code}-results-{timezone.localdate():%Y%m%d}.{fmt}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        # A byte-order mark so that Excel opens Kazakh and Russian names correctly.
+        buffer.write("\ufeff")
+        csv.writer(buffer).writerows(table)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = str(_("Results"))[:31]
+        for line in table:
+            sheet.append(line)
+        out = io.BytesIO()
+        workbook.save(out)
+        response = HttpResponse(
+            out.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,24 @@
+"""Settings of the Celery worker that the integration tests start as a subprocess.
+
+The test settings, pointed at the broker, database and file folders of the test process that
+started the worker (passed in the environment), so both sides see the same rows and files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cms.settings.test import *  # noqa: F403
+from cms.settings.test import DATABASES, STORAGES
+
+CELERY_BROKER_URL = os.environ["PA_LMS_WORKER_BROKER_URL"]
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = False
+DATABASES["default"]["NAME"] = os.environ["PA_LMS_WORKER_DB_NAME"]
+MEDIA_ROOT = Path(os.environ["PA_LMS_WORKER_MEDIA_ROOT"])
+PRIVATE_MEDIA_ROOT = Path(os.environ["PA_LMS_WORKER_PRIVATE_MEDIA_ROOT"])
+STORAGES["default"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(MEDIA_ROOT)},
+}
+STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)
