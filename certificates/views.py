@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -29,9 +31,19 @@ def _wants_json(request: HttpRequest, fmt: str | None) -> bool:
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
+def unprefixed(view):
+    """For views at unprefixed URLs. See public_urlconf: keeps LocaleMiddleware from turning any
+    404 of theirs (an unknown code, someone else's PDF) into a redirect to /kk/..."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        request.urlconf = PUBLIC_URLCONF
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _public(response: HttpResponse, request: HttpRequest) -> HttpResponse:
-    # See public_urlconf: keeps LocaleMiddleware from redirecting a 404 to /kk/...
-    request.urlconf = PUBLIC_URLCONF
     patch_vary_headers(response, ["Accept", "Accept-Language"])
     # Status can change (revocation, expiry): nobody may serve a stale copy.
     patch_cache_control(response, no_cache=True, max_age=0)
@@ -74,6 +86,7 @@ def verification_payload(certificate: Certificate, language: str) -> dict:
     }
 
 
+@unprefixed
 @require_GET
 def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     """What an employer sees after scanning the QR code. Two queries: the certificate (with its
@@ -105,6 +118,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
     return _public(response, request)
 
 
+@unprefixed
 @require_GET
 def verify_form(request: HttpRequest) -> HttpResponse:
     """Look-up by code, or by certificate number and surname. A GET form: bookmarkable and needs
@@ -144,6 +158,7 @@ def _certificate_for_user(request: HttpRequest, code: str) -> Certificate:
     raise Http404
 
 
+@unprefixed
 @login_required
 @require_GET
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
