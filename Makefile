@@ -13,8 +13,9 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The whole suite on PostgreSQL + Redis (started and stopped by the script), then on SQLite.
 test: install
-	$(PY) -m pytest
+	bash scripts/run-tests.sh
 
 bench: install
 	$(PY) tests/bench/run.py

@@ -38,3 +38,8 @@ fi
 mkdir -p data media
 # Compile every app's gettext catalogue (.po -> .mo).
 .venv/bin/python manage.py compilemessages -v 0 --ignore=.venv
+
+# Browser-test dependencies (Debian chromium, axe-core), when the browser-test setup exists.
+if [ -f scripts/install-browser.sh ]; then
+  bash scripts/install-browser.sh
+fi
