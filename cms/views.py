@@ -77,7 +77,7 @@ def profile_detail(request):
 @login_required
 def profile_edit(request):
     profile = profile_for(request.user)
-    form = TraineeProfileForm(request.POST or None, instance=profile)
+    form = TraineeProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         trainee_profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
@@ -106,7 +106,7 @@ def my_data_export(request):
 
 @login_required
 def my_data_delete(request):
-    form = AccountDeleteForm(request.POST or None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:
