@@ -1,32 +1,185 @@
 """Production: PostgreSQL, Redis-backed Celery workers, gunicorn behind nginx.
 
-Refuses to start without SECRET_KEY. Every value is read from the environment
-(see deploy/.env.example)."""
+Refuses to start without SECRET_KEY, DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL. Every value
+is read from the environment; deploy/.env.example documents each one."""
 
 from __future__ import annotations
 
 import os
+from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env_bool
+from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE, STORAGES, env_bool, env_list
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set in production (see deploy/.env.example).")
+    return value
+
 
 DEBUG = False
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in production (see deploy/.env.example).")
+SECRET_KEY = _required("SECRET_KEY")
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 
 # Persistent connections: without them PostgreSQL serves ~10x fewer requests per second here.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))
 
+# --- HTTPS and security headers -------------------------------------------------------------
+# nginx terminates TLS and sets X-Forwarded-Proto; it must overwrite (not pass through) that header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers and monitoring probe /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4). Our pages load scripts and styles from our own origin
+# only; Wagtail's admin still needs inline styles. Video embeds in topics come from YouTube/Vimeo.
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only, to try a
+# change on the live site without breaking it.
+_media_origins = env_list("CSP_EXTRA_MEDIA_ORIGINS")  # e.g. the S3 endpoint serving media
+_csp = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_origins],
+        "media-src": ["'self'", *_media_origins],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+else:
+    CONTENT_SECURITY_POLICY = _csp
+INSTALLED_APPS = [*INSTALLED_APPS, "csp", "django_celery_results"]
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+# The admin (Wagtail's and Django's) is behind allauth MFA: cms.middleware.RequireMFAMiddleware
+# (in base settings) refuses staff without an activated authenticator. Refuse to start without it.
+if "cms.middleware.RequireMFAMiddleware" not in MIDDLEWARE:
+    raise ImproperlyConfigured("cms.middleware.RequireMFAMiddleware must protect the admin.")
+
+# --- Files -----------------------------------------------------------------------------------
+# Local disk by default (MEDIA_ROOT, PRIVATE_MEDIA_ROOT); S3-compatible storage when
+# AWS_STORAGE_BUCKET_NAME is set. Private files then live in a separate private bucket and are
+# handed out as signed URLs valid for AWS_QUERYSTRING_EXPIRE seconds (cms.private_files).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_common = {
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "signature_version": "s3v4",
+        "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public CMS images and documents: plain URLs, cacheable by browsers.
+            "querystring_auth": False,
+            "default_acl": None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            "bucket_name": _required("AWS_PRIVATE_BUCKET_NAME"),
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300")),
+            "default_acl": "private",
+            "custom_domain": None,  # a custom domain would drop the signature
+        },
+    }
+    if STORAGES["private"]["OPTIONS"]["bucket_name"] == AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured("AWS_PRIVATE_BUCKET_NAME must differ from the public bucket.")
+
+# Local private files go out through nginx: Django checks permission and answers with
+# X-Accel-Redirect to nginx's `internal` location (deploy/nginx/pa-lms.conf).
+PRIVATE_FILES_X_ACCEL = env_bool("PRIVATE_FILES_X_ACCEL", True)
+PRIVATE_FILES_X_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
+
+# --- Celery ----------------------------------------------------------------------------------
+CELERY_BROKER_URL = _required("CELERY_BROKER_URL")
+CELERY_TASK_ALWAYS_EAGER = False
+# Task outcomes (with tracebacks) in the database, where staff see failures in the admin.
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "django-db")
+CELERY_RESULT_EXTENDED = True
+CELERY_RESULT_EXPIRES = 60 * 60 * 24 * 30
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_SEND_TASK_EVENTS = True
+CELERY_TASK_SEND_SENT_EVENT = True
+
+# --- Email, admins ---------------------------------------------------------------------------
+# ADMINS="Ops <ops@example.kz>, Registrar <reg@example.kz>": failed tasks and 500s are mailed there.
+ADMINS = getaddresses([os.environ.get("ADMINS", "")]) if os.environ.get("ADMINS") else []
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+
+# --- Logs: one JSON object per line on stderr, for journald / docker / a log shipper -----------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "include_html": False,
+        },
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        "django.security": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}
