@@ -74,3 +74,72 @@ class MarkersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["second_marker"].queryset = trainers
         self.fields["third_marker"].queryset = trainers
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
+class DraftForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your answer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Describe the case without anything that identifies the child."),
+    )
+    files = MultipleFileField(
+        label=_("Attach files"),
+        required=False,
+        help_text=_("PDF, DOCX, ODT, XLSX, JPG or PNG; each file at most %(size)s."),
+    )
+    anonymised = forms.BooleanField(
+        label=_(
+            "I confirm the child is anonymised: no name, school, photo or scanned PMPK conclusion."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, max_size_label: str = "20 MB", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = self.fields["files"].help_text % {"size": max_size_label}
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("accepted", _("Accept")),
+            ("returned", _("Return for revision")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    feedback = forms.CharField(
+        label=_("Feedback"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class QueueFilterForm(forms.Form):
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=None, required=False)
+    topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    late = forms.BooleanField(label=_("Late only"), required=False)
+
+    def __init__(self, *args, cohorts, topics, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts
+        self.fields["topic"].choices = [("", _("All"))] + [
+            (t.pk, f"{t.number} {t.title}") for t in topics
+        ]
+        self.fields["status"].choices = [("", _("All")), *statuses]

@@ -8,12 +8,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import signals
-from .models import CriterionScore, FinalResult, RubricCriterion, ScoreChange
+from .models import (
+    Assignment,
+    CriterionScore,
+    FinalResult,
+    RubricCriterion,
+    ScoreChange,
+    Submission,
+    SubmissionFile,
+    SubmissionVersion,
+)
 from .selectors import current_rubric, marker_difference_threshold, retake_deadline
 
 Role = CriterionScore.Role
@@ -307,3 +317,161 @@ def result_release(*, result: FinalResult) -> FinalResult:
         result.released_at = timezone.now()
         result.save(update_fields=["released_at", "updated_at"])
     return result
+
+
+# --- Practice work ------------------------------------------------------------------------
+
+
+def _validated_files(files) -> list[tuple[object, str]]:
+    """Check every upload before storing any: (file, sanitised name)."""
+    from cms.uploads import validate_upload
+
+    checked, errors = [], []
+    for uploaded in files or ():
+        try:
+            checked.append((uploaded, validate_upload(uploaded)))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError({"files": errors}, code="files")
+    return checked
+
+
+def _current_version(submission: Submission) -> SubmissionVersion | None:
+    return submission.versions.order_by("-number").first()
+
+
+@transaction.atomic
+def submission_draft_save(
+    *,
+    assignment: Assignment,
+    enrolment,
+    text: str,
+    files=(),
+    remove_file_ids=(),
+) -> SubmissionVersion:
+    """Save the trainee's draft (the autosave and the Save draft button both come here). A
+    submitted version is never changed; after "returned for revision" the first save opens the
+    next version, starting from the returned text."""
+    checked = _validated_files(files)
+    submission, _created = Submission.objects.select_for_update().get_or_create(
+        assignment=assignment, enrolment=enrolment
+    )
+    if submission.status == Submission.Status.SUBMITTED:
+        raise ValidationError(
+            _("Your work is submitted and waiting for review: it can no longer be changed."),
+            code="submitted",
+        )
+    if submission.status == Submission.Status.ACCEPTED:
+        raise ValidationError(_("Your work is accepted: it can no longer be changed."))
+    version = _current_version(submission)
+    if version is None or not version.is_draft:
+        version = SubmissionVersion.objects.create(
+            submission=submission,
+            number=(version.number + 1) if version else 1,
+            text=version.text if version else "",
+        )
+        submission.status = Submission.Status.DRAFT
+        submission.lock_version += 1
+        submission.save(update_fields=["status", "lock_version", "updated_at"])
+    version.text = text or ""
+    version.save(update_fields=["text", "saved_at"])
+    if remove_file_ids:
+        for stored in version.files.filter(pk__in=list(remove_file_ids)):
+            stored.file.delete(save=False)
+            stored.delete()
+    for uploaded, name in checked:
+        SubmissionFile.objects.create(
+            version=version, file=File(uploaded, name=name), name=name, size=uploaded.size
+        )
+    return version
+
+
+@transaction.atomic
+def submission_submit(*, submission: Submission, anonymised_confirmed: bool) -> SubmissionVersion:
+    """Hand the current draft in. Refused without the confirmation that the child is anonymised,
+    and for an empty draft."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    version = _current_version(submission)
+    if version is None or not version.is_draft:
+        raise ValidationError(_("There is no draft to submit."), code="no_draft")
+    if not anonymised_confirmed:
+        raise ValidationError(
+            {
+                "anonymised": [
+                    _(
+                        "Confirm that the child is anonymised: no name, school, photo or "
+                        "scanned PMPK conclusion."
+                    )
+                ]
+            },
+            code="not_anonymised",
+        )
+    if not version.text.strip() and not version.files.exists():
+        raise ValidationError(
+            _("The draft is empty: write your answer or attach a file."), code="empty"
+        )
+    now = timezone.now()
+    version.anonymised_confirmed = True
+    version.submitted_at = now
+    version.save(update_fields=["anonymised_confirmed", "submitted_at", "saved_at"])
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_at = now
+    submission.lock_version += 1
+    submission.save(update_fields=["status", "submitted_at", "lock_version", "updated_at"])
+    return version
+
+
+@transaction.atomic
+def submission_review(
+    *,
+    submission: Submission,
+    reviewer,
+    decision: str,
+    feedback: str,
+    lock_version: int,
+) -> Submission:
+    """Accept the submitted version or return it for revision, with feedback. `lock_version` is
+    the version of the record the reviewer saw: if another reviewer saved meanwhile, this save is
+    refused instead of overwriting theirs."""
+    feedback = (feedback or "").strip()
+    if decision not in SubmissionVersion.Decision.values:
+        raise ValidationError({"decision": [_("Choose: accept or return for revision.")]})
+    if decision == SubmissionVersion.Decision.RETURNED and not feedback:
+        raise ValidationError(
+            {"feedback": [_("Write feedback so the trainee knows what to revise.")]},
+            code="feedback_required",
+        )
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.lock_version != lock_version:
+        raise ValidationError(
+            _(
+                "This submission was changed by someone else while you had it open. Your review "
+                "was not saved: read the current state below and decide again."
+            ),
+            code="stale",
+        )
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Only submitted work can be reviewed."), code="not_submitted")
+    version = _current_version(submission)
+    version.decision = decision
+    version.feedback = feedback
+    version.decided_by = reviewer
+    version.decided_at = timezone.now()
+    version.save(update_fields=["decision", "feedback", "decided_by", "decided_at", "saved_at"])
+    submission.status = (
+        Submission.Status.ACCEPTED
+        if decision == SubmissionVersion.Decision.ACCEPTED
+        else Submission.Status.RETURNED
+    )
+    submission.lock_version += 1
+    submission.save(update_fields=["status", "lock_version", "updated_at"])
+    if submission.status == Submission.Status.ACCEPTED:
+        from course.services import topic_complete
+
+        topic_complete(
+            enrolment=submission.enrolment,
+            topic=submission.assignment.topic,
+            source="practice_accepted",
+        )
+    return submission

@@ -22,3 +22,15 @@ urlpatterns += [
         name="cohort_results_export",
     ),
 ]
+urlpatterns += [
+    path("practice/", views.practice_list, name="practice_list"),
+    path("practice/<int:assignment_id>/", views.practice_detail, name="practice_detail"),
+    path(
+        "practice/<int:assignment_id>/autosave/",
+        views.practice_autosave,
+        name="practice_autosave",
+    ),
+    path("files/<int:pk>/", views.submission_file, name="submission_file"),
+    path("grading/", views.grading_queue, name="grading_queue"),
+    path("submissions/<int:pk>/", views.submission_review, name="submission_review"),
+]

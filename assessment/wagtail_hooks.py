@@ -1,0 +1,67 @@
+"""Staff side in the Wagtail admin: assignments of the practice topics (authored with their
+materials), the rubric versions and the audit log of score changes (read-only: scores change only
+through the scoring form, which records who, when and why)."""
+
+from __future__ import annotations
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Assignment, ScoreChange
+
+WRITES = {"add", "change", "delete", "publish", "lock", "unlock"}
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Nobody writes the audit log by hand, superusers included."""
+
+    def user_has_permission(self, user, action):
+        return action not in WRITES and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a not in WRITES])
+
+
+class AssignmentViewSet(SnippetViewSet):
+    model = Assignment
+    icon = "doc-full"
+    menu_label = _("Assignments")
+    list_display = ["__str__", "due_at"]
+
+
+class ScoreChangeViewSet(SnippetViewSet):
+    """The audit log for staff. Read-only: no create, edit or delete."""
+
+    model = ScoreChange
+    icon = "history"
+    menu_label = _("Score audit log")
+    list_display = [
+        "changed_at",
+        "result",
+        "criterion",
+        "role",
+        "changed_by",
+        "old_score",
+        "new_score",
+        "after_finalising",
+        "reason",
+    ]
+    list_filter = ["after_finalising", "role"]
+    inspect_view_enabled = True
+
+    @cached_property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)
+
+
+class AssessmentGroup(ViewSetGroup):
+    menu_label = _("Assessment")
+    menu_icon = "tasks"
+    items = (AssignmentViewSet, ScoreChangeViewSet)
+
+
+register_snippet(AssessmentGroup)
