@@ -144,3 +144,45 @@ def certificates_of_holder(*, user):
         .annotate(check_count=Count("lookups"))
         .order_by("-issued_on", "-pk")
     )
+
+
+def attendance_snapshot(*, enrolment) -> dict:
+    """Hours actually attended per module (topics counted as done), and the dates of the first and
+    last, for a statement of attendance."""
+    from course.models import TopicCompletion
+    from course.selectors import programme_outline
+
+    snapshot = programme_snapshot(programme=enrolment.cohort.programme)
+    completions = dict(
+        TopicCompletion.objects.filter(enrolment=enrolment).values_list("topic_id", "completed_at")
+    )
+    by_number = {row["number"]: row for row in snapshot["modules"]}
+    rows = []
+    for outline in programme_outline(enrolment.cohort.programme):
+        done = [t for t in outline.topics if t.pk in completions]
+        lecture = sum(t.hours for t in done if t.kind == "lecture")
+        practice = sum(t.hours for t in done if t.kind != "lecture")
+        base = by_number.get(outline.module.number, {"title_kk": outline.module.title})
+        rows.append(
+            {
+                "number": outline.module.number,
+                "title_kk": base.get("title_kk", outline.module.title),
+                "title_ru": base.get("title_ru", outline.module.title),
+                "lecture": lecture,
+                "practice": practice,
+                "total": lecture + practice,
+                "of_total": outline.hours,
+            }
+        )
+    from django.utils import timezone
+
+    dates = sorted(timezone.localdate(when) for when in completions.values())
+    cohort = enrolment.cohort
+    return {
+        "course_title_kk": snapshot["course_title_kk"],
+        "course_title_ru": snapshot["course_title_ru"],
+        "hours": sum(r["total"] for r in rows),
+        "modules": rows,
+        "attended_from": dates[0] if dates else cohort.starts_on,
+        "attended_to": dates[-1] if dates else min(timezone.localdate(), cohort.ends_on),
+    }

@@ -327,3 +327,56 @@ def certificate_flag_for_review(*, enrolment_id: int, result_id: int | None = No
         )
         flagged += 1
     return flagged
+
+
+# Who gets a statement of attendance instead of a certificate: those who did not pass or left.
+STATEMENT_STATUSES = {
+    Enrolment.Status.NOT_PASSED,
+    Enrolment.Status.EXPELLED,
+    Enrolment.Status.WITHDRAWN,
+    Enrolment.Status.TRANSFERRED,
+}
+
+
+def statement_issue(
+    *, enrolment: Enrolment, issued_by=None, issued_on: datetime.date | None = None
+) -> Certificate:
+    """Issue a statement of attendance (анықтама) — hours actually attended per module and the
+    dates; not a qualification. Idempotent like certificate_issue."""
+    from .selectors import attendance_snapshot
+
+    existing = current_document(enrolment=enrolment, kind=Certificate.Kind.STATEMENT)
+    if existing is not None:
+        return certificate_store_pdf(certificate=existing)
+    if current_document(enrolment=enrolment) is not None:
+        raise CertificateError(
+            _("This trainee has a certificate; a statement of attendance is not issued.")
+        )
+    result = _final_result(enrolment)
+    failed = result is not None and not result.passed
+    if enrolment.status not in STATEMENT_STATUSES and not failed:
+        raise CertificateError(
+            _(
+                "A statement of attendance is for a trainee who did not pass or left the course; "
+                "this enrolment is %(status)s."
+            )
+            % {"status": enrolment.get_status_display().lower()}
+        )
+    organisation = _organisation()
+    fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
+    fields.update(attendance_snapshot(enrolment=enrolment))
+    issued_on = issued_on or timezone.localdate()
+    fields.update(
+        score=result.total if result is not None else None,
+        band=result.band if result is not None else "",
+        issued_on=issued_on,
+        valid_until=None,
+    )
+    statement, _created = _create_record(
+        enrolment=enrolment,
+        kind=Certificate.Kind.STATEMENT,
+        fields=fields,
+        issued_by=issued_by,
+        host=organisation.verification_host,
+    )
+    return certificate_store_pdf(certificate=statement)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from pypdf import PdfReader
+
+from certificates.models import Certificate
+from certificates.services import CertificateError, statement_issue
+from course.models import Enrolment, TopicCompletion, TopicPage
+
+from .factories import EnrolmentFactory
+
+
+@pytest.fixture
+def left_enrolment(programme):
+    enrolment = EnrolmentFactory(status=Enrolment.Status.WITHDRAWN)
+    topics = sorted(TopicPage.objects.live().descendant_of(programme), key=lambda t: t.sort_key)
+    for day, topic in enumerate(topics[:4]):
+        completion = TopicCompletion.objects.create(
+            enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED
+        )
+        TopicCompletion.objects.filter(pk=completion.pk).update(
+            completed_at=timezone.make_aware(datetime.datetime(2026, 9, 1 + day, 12))
+        )
+    return enrolment, topics[:4]
+
+
+def test_a_statement_records_the_hours_attended_and_the_dates(left_enrolment):
+    enrolment, attended = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    assert statement.kind == "statement"
+    assert statement.hours == sum(t.hours for t in attended)
+    assert sum(m["total"] for m in statement.modules) == statement.hours
+    assert statement.modules[0]["total"] > 0 and statement.modules[4]["total"] == 0
+    assert statement.attended_from == datetime.date(2026, 9, 1)
+    assert statement.attended_to == datetime.date(2026, 9, 4)
+    assert statement.valid_until is None
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "Біліктілік туралы құжат емес" in text
+    assert "Не является документом о квалификации" in text
+    assert "01.09.2026" in text and "04.09.2026" in text
+    assert statement.code in text
+
+
+def test_issuing_a_statement_twice_gives_one(left_enrolment):
+    enrolment, _ = left_enrolment
+
+    assert statement_issue(enrolment=enrolment).pk == statement_issue(enrolment=enrolment).pk
+    assert Certificate.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_a_statement_is_refused_to_a_trainee_who_is_still_studying(programme):
+    enrolment = EnrolmentFactory(status=Enrolment.Status.ACTIVE)
+
+    with pytest.raises(CertificateError, match="did not pass or left"):
+        statement_issue(enrolment=enrolment)
+    assert not Certificate.objects.exists()
+
+
+def test_a_statement_is_refused_when_the_trainee_has_a_certificate(enrolment, issue):
+    issue(enrolment)
+    enrolment.status = Enrolment.Status.WITHDRAWN
+    enrolment.save()
+
+    with pytest.raises(CertificateError, match="has a certificate"):
+        statement_issue(enrolment=enrolment)
+    assert Certificate.objects.filter(kind="statement").count() == 0
+
+
+def test_the_verification_page_shows_a_statement_as_a_statement(client, left_enrolment):
+    cache.clear()
+    statement = statement_issue(enrolment=left_enrolment[0])
+
+    body = client.get(f"/verify/{statement.code}.json").json()
+    html = client.get(f"/verify/{statement.code}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert body["status"] == "valid" and body["kind"] == "statement"
+    assert body["valid_until"] is None
+    assert "Statement of attendance" in html
+    assert "not a qualification document" in html
