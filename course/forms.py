@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Attendance, Cohort, Enrolment
 
-DOCUMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+DOCUMENT_KINDS = ("pdf", "jpg", "png")
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -22,6 +22,10 @@ class JoinForm(forms.Form):
         label=_("I have read the course agreement and accept it."),
         error_messages={"required": _("You must accept the course agreement to join.")},
     )
+
+
+class AgreementForm(forms.Form):
+    accept_agreement = JoinForm.base_fields["accept_agreement"]
 
 
 class ImportForm(forms.Form):
@@ -71,11 +75,13 @@ class TransferForm(forms.Form):
         ).exclude(pk=enrolment.cohort_id)
 
     def clean_document(self):
+        # The shared check reads the file's first bytes: a renamed file is refused.
+        from cms.uploads import validate_upload
+
         document = self.cleaned_data["document"]
-        if not document.name.lower().endswith(DOCUMENT_TYPES):
-            raise forms.ValidationError(_("Upload a PDF, JPG or PNG file."))
         if document.size > DOCUMENT_MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
+        document.name = validate_upload(document, kinds=DOCUMENT_KINDS)
         return document
 
 

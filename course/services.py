@@ -543,6 +543,24 @@ def topic_mark_studied(*, enrolment, topic: TopicPage):
     return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED)
 
 
+@transaction.atomic
+def enrolment_agreement_accept(*, enrolment, agreement):
+    """An imported trainee accepts the course agreement on first sign-in (joining by key accepts
+    it on the way). Accepting again keeps the first acceptance."""
+    from django.utils.translation import gettext as _
+
+    from .models import Enrolment
+
+    if agreement is None:
+        raise EnrolmentError(_("The course agreement is not published yet; joining is closed."))
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.agreement_accepted_at is None:
+        enrolment.agreement_accepted_at = timezone.now()
+        enrolment.agreement_version = agreement.version
+        enrolment.save(update_fields=["agreement_accepted_at", "agreement_version"])
+    return enrolment
+
+
 def study_refusal(enrolment) -> str:
     """Why this enrolment may not study now ("" when it may)."""
     from django.utils.translation import gettext as _
@@ -557,6 +575,8 @@ def study_refusal(enrolment) -> str:
         return _("You were transferred to another cohort; continue your studies there.")
     if enrolment.status != "active":
         return _("Your studies in this cohort are finished.")
+    if enrolment.agreement_accepted_at is None:
+        return _("Accept the course agreement to start studying.")
     return ""
 
 

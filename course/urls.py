@@ -9,6 +9,7 @@ app_name = "course"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("join/", views.join, name="join"),
+    path("agreement/", views.agreement_accept, name="agreement"),
     path("topics/<int:page_id>/studied/", views.topic_studied, name="topic_studied"),
     path("cohorts/", views.cohort_list, name="cohort_list"),
     path("cohorts/<slug:code>/", views.cohort_detail, name="cohort_detail"),

@@ -19,7 +19,7 @@ from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
 from .dashboard import panels_render
-from .forms import ExpelForm, ImportForm, JoinForm, StatusForm, TransferForm
+from .forms import AgreementForm, ExpelForm, ImportForm, JoinForm, StatusForm, TransferForm
 from .importing import ImportFileError, rows_read
 from .models import Attendance, CourseAgreement, Enrolment, EnrolmentEvent, LiveSession, TopicPage
 
@@ -86,7 +86,7 @@ def dashboard(request):
 def join(request):
     agreement = CourseAgreement.objects.first()
     profile = getattr(request.user, "trainee_profile", None)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             enrolment = services.enrolment_join(
@@ -111,6 +111,34 @@ def join(request):
             "agreement": agreement,
             "agreement_text": agreement.text_for(_language()) if agreement else "",
             "profile_complete": bool(profile and profile.is_complete),
+        },
+    )
+
+
+@login_required
+def agreement_accept(request):
+    """Where an imported trainee accepts the course agreement before studying."""
+    enrolment = selectors.enrolment_current(request.user)
+    if enrolment is None:
+        return redirect("course:join")
+    agreement = CourseAgreement.objects.first()
+    form = AgreementForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_agreement_accept(enrolment=enrolment, agreement=agreement)
+        except services.EnrolmentError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Thank you: the course agreement is accepted."))
+            return redirect("course:dashboard")
+    return render(
+        request,
+        "course/agreement.html",
+        {
+            "form": form,
+            "enrolment": enrolment,
+            "agreement": agreement,
+            "agreement_text": agreement.text_for(_language()) if agreement else "",
         },
     )
 
@@ -226,7 +254,7 @@ def cohort_import(request, code: str):
     if not is_registrar(request.user):
         raise Http404
     cohort = _get_cohort_for_staff(request.user, code)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     report = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -133,3 +133,27 @@ def test_only_registrars_can_import(client, cohort):
         response = _upload(client, cohort, "list.csv", CSV.encode(), person=person)
         assert response.status_code == 404
     assert not Enrolment.objects.exists()
+
+
+def test_an_imported_trainee_accepts_the_agreement_before_studying(client, cohort, agreement):
+    from course.models import TopicCompletion, TopicPage
+
+    _upload(client, cohort, "list.csv", b"name,email,school\nDana Serik,dana@school.kz,S\n")
+    user = User.objects.get(email="dana@school.kz")
+    enrolment = Enrolment.objects.get(trainee=user)
+    assert enrolment.agreement_accepted_at is None
+    client.force_login(user)
+    assert "Read and accept the course agreement" in client.get(url("dashboard")).content.decode()
+    topic = TopicPage.objects.get(number="1.1", locale__language_code="en")
+    client.post(url("topic_studied", topic.pk))
+    assert not TopicCompletion.objects.exists()
+    response = client.post(url("agreement"), {})
+    assert "You must accept the course agreement to join." in response.content.decode()
+    enrolment.refresh_from_db()
+    assert enrolment.agreement_accepted_at is None
+    client.post(url("agreement"), {"accept_agreement": "on"})
+    enrolment.refresh_from_db()
+    assert enrolment.agreement_accepted_at is not None
+    assert enrolment.agreement_version == agreement.version
+    client.post(url("topic_studied", topic.pk))
+    assert TopicCompletion.objects.filter(enrolment=enrolment).count() == 1

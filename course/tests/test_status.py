@@ -195,3 +195,14 @@ def test_the_enrolment_page_is_for_the_trainee_their_trainers_and_registrars(cli
     client.logout()
     response = client.get(url("enrolment_detail", enrolment.pk))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_transfer_document_that_is_not_really_a_pdf_is_refused(client, enrolment):
+    target = CohortFactory(starts_on=enrolment.cohort.starts_on)
+    fake = SimpleUploadedFile("справка.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = _transfer(
+        client, RegistrarFactory(), enrolment, target, **{"transfer-document": fake}
+    )
+    assert any("is not a PDF, JPG, PNG file" in m for m in _messages(response))
+    enrolment.refresh_from_db()
+    assert enrolment.status == "active" and not EnrolmentEvent.objects.exists()
