@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # In dependency order: later apps build on what earlier ones made.
-DEMO_APPS = ["course", "assessment", "certificates"]
+DEMO_APPS = ["course", "assessment", "certificates", "mentoring"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,70 @@
+"""How mentoring plugs into the rest: the trainee dashboard, the data export and erasure, and
+Celery beat."""
+
+from __future__ import annotations
+
+from celery.schedules import crontab
+
+
+def dashboard_panel(request, enrolment):
+    from .selectors import certificates_with_allowance
+
+    if not request.user.is_authenticated:
+        return None
+    rows = [
+        (certificate, allowance)
+        for certificate, allowance in certificates_with_allowance(user=request.user)
+        if certificate.enrolment_id == enrolment.pk
+    ]
+    if not rows:
+        return None
+    return {"template": "mentoring/dashboard_panel.html", "context": {"rows": rows}}
+
+
+def export_personal_data(user) -> dict:
+    from .models import Ticket
+
+    tickets = Ticket.objects.filter(graduate=user).prefetch_related("messages", "attachments")
+    return {
+        "tickets": [
+            {
+                "subject": t.subject,
+                "topic": t.topic,
+                "description": t.description,
+                "status": t.status,
+                "opened_at": t.created_at.isoformat(),
+                "closed_at": t.closed_at.isoformat() if t.closed_at else None,
+                "rating": t.rating,
+                "messages": [
+                    {"at": m.created_at.isoformat(), "by_mentor": m.by_mentor, "body": m.body}
+                    for m in t.messages.all()
+                ],
+                "attachments": [a.original_name for a in t.attachments.all()],
+            }
+            for t in tickets
+        ]
+    }
+
+
+def erase_personal_data(user) -> None:
+    """Tickets go with the account (cascade); their private files must go from the disk too."""
+    from .models import Attachment
+
+    for attachment in Attachment.objects.filter(ticket__graduate=user):
+        attachment.file.delete(save=False)
+
+
+def connect() -> None:
+    from cms.celery import app
+    from cms.personal_data import register_eraser, register_exporter
+    from course.dashboard import register_panel
+
+    register_panel(dashboard_panel, order=70)
+    register_exporter("mentoring", export_personal_data)
+    register_eraser(erase_personal_data)
+    schedule = dict(app.conf.beat_schedule or {})
+    schedule["mentoring-reminders"] = {
+        "task": "mentoring.tasks.send_reminders",
+        "schedule": crontab(minute=0),
+    }
+    app.conf.beat_schedule = schedule

@@ -1,0 +1,269 @@
+"""Reads of post-course mentoring: allowances, suggestions from the final result, queues, report."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from statistics import median
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessment.selectors import final_result_for
+from certificates.models import Certificate
+from cms.roles import is_registrar
+
+from .models import Case, MentoringPolicy, Message, Ticket, Topic
+from .workdays import working_days_between
+
+MENTOR_GROUP = "mentor"
+
+# Which kind of consultation helps with a weak criterion of the final assessment.
+CRITERION_TOPICS = {
+    "theory": Topic.PRACTICE,
+    "practice": Topic.TOOLS,
+    "plan": Topic.PLAN,
+    "defence": Topic.MATERIALS,
+    "participation": Topic.EXCHANGE,
+}
+
+
+def is_mentor(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_registrar(user):
+        return True
+    return user.groups.filter(name=MENTOR_GROUP).exists()
+
+
+def policy_for(*, certificate: Certificate) -> MentoringPolicy:
+    programme_id = None
+    if certificate.enrolment_id is not None:
+        programme_id = (
+            Certificate.objects.filter(pk=certificate.pk)
+            .values_list("enrolment__cohort__programme_id", flat=True)
+            .first()
+        )
+    policy = MentoringPolicy.objects.filter(programme_id=programme_id).first()
+    return policy or MentoringPolicy()
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last_day))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclass(frozen=True)
+class Allowance:
+    total: int
+    used: int
+    period_ends_on: datetime.date
+    refusal: str | None
+
+    @property
+    def remaining(self) -> int:
+        return max(self.total - self.used, 0)
+
+    @property
+    def can_open(self) -> bool:
+        return self.refusal is None
+
+
+def allowance_for(
+    *, certificate: Certificate, policy: MentoringPolicy | None = None, used: int | None = None
+) -> Allowance:
+    """How many tickets the certificate still brings, and why none can be opened, if so."""
+    policy = policy or policy_for(certificate=certificate)
+    today = timezone.localdate()
+    if used is None:
+        used = certificate.mentoring_tickets.count()
+    period_ends_on = add_months(certificate.issued_on, policy.support_months)
+    status = certificate.public_status(today)
+    refusal = None
+    if certificate.kind != Certificate.Kind.CERTIFICATE:
+        refusal = _("Mentoring comes with a certificate, not with a statement of attendance.")
+    elif status == "revoked":
+        refusal = _("This certificate was revoked on %(date)s, so it brings no mentoring.") % {
+            "date": certificate.revoked_on
+        }
+    elif status == "superseded":
+        refusal = _("This certificate was replaced by a new one; open tickets with the new one.")
+    elif status == "expired":
+        refusal = _("This certificate expired on %(date)s.") % {"date": certificate.valid_until}
+    elif today > period_ends_on:
+        refusal = _("The post-course support period ended on %(date)s.") % {"date": period_ends_on}
+    elif used >= policy.tickets_per_certificate:
+        refusal = _("All %(total)s mentoring tickets of this certificate have been used.") % {
+            "total": policy.tickets_per_certificate
+        }
+    return Allowance(policy.tickets_per_certificate, used, period_ends_on, refusal)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    criterion: str
+    title: str
+    score: int
+    maximum: int
+    comment: str
+    topic: str
+
+    @property
+    def share(self) -> float:
+        return self.score / self.maximum if self.maximum else 1.0
+
+
+def suggestions_for(
+    *, certificate: Certificate, policy: MentoringPolicy | None = None
+) -> list[Suggestion]:
+    """Criteria of the final result scored below the policy's share, weakest first."""
+    if certificate.enrolment_id is None:
+        return []
+    policy = policy or policy_for(certificate=certificate)
+    result = final_result_for(enrolment=certificate.enrolment)
+    if result is None:
+        return []
+    threshold = policy.weak_share_percent / 100
+    suggestions = []
+    for criterion, score, comment in result.criterion_scores():
+        if score is None or not criterion.max_score:
+            continue
+        if score / criterion.max_score < threshold:
+            suggestions.append(
+                Suggestion(
+                    criterion=criterion.code,
+                    title=criterion.title,
+                    score=score,
+                    maximum=criterion.max_score,
+                    comment=comment,
+                    topic=CRITERION_TOPICS.get(criterion.code, Topic.PRACTICE),
+                )
+            )
+    suggestions.sort(key=lambda s: (s.share, s.criterion))
+    return suggestions
+
+
+def certificates_with_allowance(*, user) -> list[tuple[Certificate, Allowance]]:
+    certificates = list(
+        Certificate.objects.filter(holder=user, kind=Certificate.Kind.CERTIFICATE)
+        .annotate(tickets_used=Count("mentoring_tickets"))
+        .order_by("-issued_on")
+    )
+    return [(c, allowance_for(certificate=c, used=c.tickets_used)) for c in certificates]
+
+
+def tickets_of_graduate(*, user):
+    return (
+        Ticket.objects.filter(graduate=user)
+        .select_related("certificate", "mentor")
+        .order_by("-created_at")
+    )
+
+
+QUEUE_VIEWS = ("new", "mine", "waiting", "overdue", "all")
+
+
+def mentor_queue(*, user, view: str, now: datetime.datetime | None = None):
+    """The mentor's queue: new (nobody assigned), assigned to me, waiting for me (the graduate
+    wrote last), overdue (no first reply by the target), or all open tickets."""
+    now = now or timezone.now()
+    tickets = Ticket.objects.exclude(status=Ticket.Status.CLOSED).select_related(
+        "graduate", "mentor", "certificate"
+    )
+    if view == "new":
+        tickets = tickets.filter(mentor__isnull=True)
+    elif view == "mine":
+        tickets = tickets.filter(mentor=user)
+    elif view == "waiting":
+        tickets = tickets.filter(
+            Q(mentor=user) | Q(mentor__isnull=True),
+            status__in=[Ticket.Status.NEW, Ticket.Status.WAITING_FOR_MENTOR],
+        )
+    elif view == "overdue":
+        tickets = tickets.filter(first_response_at__isnull=True, first_reply_due__lt=now)
+    return tickets.order_by("first_reply_due", "pk")
+
+
+def ticket_with_thread(*, pk: int):
+    return (
+        Ticket.objects.select_related("graduate", "mentor", "certificate", "course_topic")
+        .prefetch_related(
+            Prefetch(
+                "messages",
+                queryset=Message.objects.select_related("author").prefetch_related("attachments"),
+            ),
+            "attachments",
+            "consultations",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def cases(*, topic: str | None = None):
+    queryset = Case.objects.select_related("course_topic")
+    if topic:
+        queryset = queryset.filter(topic=topic)
+    return queryset
+
+
+@dataclass
+class Report:
+    total: int
+    by_topic: list[tuple[str, int]]
+    by_month: list[tuple[str, int]]
+    by_module: list[tuple[str, int]]
+    by_course_topic: list[tuple[str, int]]
+    median_first_response_days: float | None
+    median_resolution_days: float | None
+    overdue_open: int
+    ratings: dict[int, int]
+    average_rating: float | None
+
+
+def report(*, since: datetime.date | None = None, until: datetime.date | None = None) -> Report:
+    """Figures for the institute. One query for the tickets; grouping is done here because the
+    working-day arithmetic cannot be done in SQL portably."""
+    tickets = Ticket.objects.select_related("course_topic")
+    if since:
+        tickets = tickets.filter(created_at__date__gte=since)
+    if until:
+        tickets = tickets.filter(created_at__date__lte=until)
+    rows = list(tickets)
+    now = timezone.now()
+    labels = dict(Topic.choices)
+    by_topic = Counter(t.topic for t in rows)
+    by_month = Counter(timezone.localtime(t.created_at).strftime("%Y-%m") for t in rows)
+    by_module: dict[str, int] = defaultdict(int)
+    by_course_topic: Counter = Counter()
+    for ticket in rows:
+        if ticket.course_topic is not None:
+            number = ticket.course_topic.number
+            by_module[number.split(".")[0]] += 1
+            by_course_topic[f"{number} {ticket.course_topic.title}"] += 1
+    first = [
+        working_days_between(t.created_at, t.first_response_at) for t in rows if t.first_response_at
+    ]
+    resolution = [working_days_between(t.created_at, t.closed_at) for t in rows if t.closed_at]
+    ratings = Counter(t.rating for t in rows if t.rating)
+    rated = [t.rating for t in rows if t.rating]
+    return Report(
+        total=len(rows),
+        by_topic=[(str(labels[code]), n) for code, n in by_topic.most_common()],
+        by_month=sorted(by_month.items()),
+        by_module=sorted(by_module.items()),
+        by_course_topic=by_course_topic.most_common(10),
+        median_first_response_days=round(median(first), 2) if first else None,
+        median_resolution_days=round(median(resolution), 2) if resolution else None,
+        overdue_open=sum(1 for t in rows if t.is_overdue(now)),
+        ratings={score: ratings.get(score, 0) for score in range(1, 6)},
+        average_rating=round(sum(rated) / len(rated), 2) if rated else None,
+    )

@@ -1,0 +1,139 @@
+"""Emails of post-course mentoring. Each task takes ids, loads the rows and sends one message."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from cms.ics import ics_event
+from cms.roles import REGISTRAR
+
+from .models import Consultation, Message, Ticket
+from .selectors import MENTOR_GROUP
+
+RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+
+
+def _ticket_url(ticket: Ticket, language: str) -> str:
+    with translation.override(language):
+        path = reverse("mentoring:ticket", args=[ticket.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _language_of(user) -> str:
+    return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+@shared_task(**RETRY)
+def notify_graduate_of_reply(message_id: int) -> None:
+    message = Message.objects.select_related("ticket__graduate").get(pk=message_id)
+    ticket = message.ticket
+    language = _language_of(ticket.graduate)
+    with translation.override(language):
+        EmailMessage(
+            subject=_("Your mentor answered: %(subject)s") % {"subject": ticket.subject},
+            body=_("Read the answer and reply here: %(url)s")
+            % {"url": _ticket_url(ticket, language)},
+            to=[ticket.graduate.email],
+        ).send()
+
+
+@shared_task(**RETRY)
+def send_consultation_invitation(consultation_id: int) -> None:
+    consultation = Consultation.objects.select_related("ticket__graduate", "scheduled_by").get(
+        pk=consultation_id
+    )
+    ticket = consultation.ticket
+    language = _language_of(ticket.graduate)
+    with translation.override(language):
+        summary = _("Mentoring consultation: %(subject)s") % {"subject": ticket.subject}
+        when = consultation.starts_at
+        body = _(
+            "A consultation has been scheduled for %(when)s (%(minutes)s minutes), at: "
+            "%(location)s.\nThe ticket: %(url)s"
+        ) % {
+            "when": when.strftime("%Y-%m-%d %H:%M %Z"),
+            "minutes": consultation.duration_minutes,
+            "location": consultation.location,
+            "url": _ticket_url(ticket, language),
+        }
+        email = EmailMessage(subject=summary, body=body, to=[ticket.graduate.email])
+        email.attach(
+            "consultation.ics",
+            ics_event(
+                uid=f"consultation-{consultation.pk}@pa-lms",
+                starts_at=when,
+                duration_minutes=consultation.duration_minutes,
+                summary=summary,
+                location=consultation.location,
+                description=ticket.subject,
+                organizer_email=consultation.scheduled_by.email
+                if consultation.scheduled_by
+                else "",
+            ),
+            "text/calendar; charset=utf-8; method=REQUEST",
+        )
+        email.send()
+
+
+def _send_to(users, subject_fn, body_fn) -> None:
+    for user in users:
+        language = _language_of(user)
+        with translation.override(language):
+            EmailMessage(subject=subject_fn(), body=body_fn(language), to=[user.email]).send()
+
+
+@shared_task(**RETRY)
+def remind_mentors(ticket_id: int) -> None:
+    ticket = Ticket.objects.select_related("mentor").get(pk=ticket_id)
+    if ticket.first_response_at is not None or ticket.is_closed:
+        return
+    if ticket.mentor is not None:
+        mentors = [ticket.mentor]
+    else:
+        mentors = list(get_user_model().objects.filter(groups__name=MENTOR_GROUP, is_active=True))
+    _send_to(
+        mentors,
+        lambda: _("Reminder: a mentoring ticket awaits its first reply"),
+        lambda language: (
+            _("“%(subject)s” should be answered by %(due)s: %(url)s")
+            % {
+                "subject": ticket.subject,
+                "due": ticket.first_reply_due.strftime("%Y-%m-%d %H:%M"),
+                "url": _ticket_url(ticket, language),
+            }
+        ),
+    )
+
+
+@shared_task(**RETRY)
+def alert_registrars_of_overdue(ticket_id: int) -> None:
+    ticket = Ticket.objects.get(pk=ticket_id)
+    if ticket.first_response_at is not None or ticket.is_closed:
+        return
+    registrars = get_user_model().objects.filter(groups__name=REGISTRAR, is_active=True)
+    _send_to(
+        registrars,
+        lambda: _("Overdue mentoring ticket: no reply by the target"),
+        lambda language: (
+            _("“%(subject)s” was due for a first reply by %(due)s: %(url)s")
+            % {
+                "subject": ticket.subject,
+                "due": ticket.first_reply_due.strftime("%Y-%m-%d %H:%M"),
+                "url": _ticket_url(ticket, language),
+            }
+        ),
+    )
+
+
+@shared_task
+def send_reminders() -> dict[str, int]:
+    """Run by Celery beat every hour."""
+    from .services import reminders_send
+
+    return reminders_send()
