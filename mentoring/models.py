@@ -34,7 +34,7 @@ class MentoringPolicy(models.Model):
         _("support period, months"), default=12, validators=[MinValueValidator(1)]
     )
     weak_share_percent = models.PositiveSmallIntegerField(
-        _("weak criterion threshold, % of the maximum"),
+        _("weak criterion threshold (percent of the maximum)"),
         default=70,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Criteria scored below this share become suggested consultation topics."),

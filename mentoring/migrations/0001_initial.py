@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('tickets_per_certificate', models.PositiveSmallIntegerField(default=3, verbose_name='tickets per certificate')),
                 ('support_months', models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(1)], verbose_name='support period, months')),
-                ('weak_share_percent', models.PositiveSmallIntegerField(default=70, help_text='Criteria scored below this share become suggested consultation topics.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='weak criterion threshold, % of the maximum')),
+                ('weak_share_percent', models.PositiveSmallIntegerField(default=70, help_text='Criteria scored below this share become suggested consultation topics.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='weak criterion threshold (percent of the maximum)')),
                 ('first_reply_working_days', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1)], verbose_name='first reply within, working days')),
                 ('reopen_days', models.PositiveSmallIntegerField(default=14, verbose_name='a closed ticket can be reopened within, days')),
                 ('programme', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mentoring_policy', to='course.programmepage', verbose_name='programme')),
