@@ -1,0 +1,35 @@
+"""The registrar runs cohorts, sessions and enrolments in the Wagtail admin."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cms.tests.factories import RegistrarFactory, TrainerFactory
+
+from .factories import CohortFactory, EnrolmentFactory, LiveSessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_registrar_lists_and_filters_cohorts_sessions_and_enrolments(client, programme):
+    kk = CohortFactory(code="pa-kk", language="kk")
+    ru = CohortFactory(code="pa-ru", language="ru")
+    LiveSessionFactory(cohort=kk)
+    EnrolmentFactory(cohort=ru)
+    client.force_login(RegistrarFactory())
+    response = client.get(reverse("cohort:index"), {"language": "ru"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "pa-ru" in html and "pa-kk" not in html
+    assert client.get(reverse("livesession:index")).status_code == 200
+    response = client.get(reverse("enrolment:index"), {"cohort": ru.pk})
+    assert response.status_code == 200 and "pa-ru" in response.content.decode()
+    assert client.get(reverse("cohort:edit", args=[kk.pk])).status_code == 200
+
+
+def test_a_trainer_cannot_manage_cohorts_in_the_admin(client, programme):
+    CohortFactory()
+    client.force_login(TrainerFactory())
+    response = client.get(reverse("cohort:index"))
+    assert response.status_code in (302, 403)
