@@ -191,7 +191,7 @@ def test_the_rate_limit_message_is_translated_into_kazakh(client):
             "/kk/accounts/login/", {"login": "target@example.kz", "password": "wrong"}
         )
     body = response.content.decode()
-    assert "Кіру әрекеттері тым көп сәтсіз болды. Кейінірек қайталап көріңіз." in body
+    assert "Сәтсіз кіру әрекеттері тым көп болды. Кейінірек қайталап көріңіз." in body
 
 
 # --- MFA for trainers and staff --------------------------------------------------------------
