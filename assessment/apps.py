@@ -8,3 +8,10 @@ class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = _("Assessment")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The course dashboard shows our deadlines, feedback and results; course never imports
+        # assessment, so we register the panels with it.
+        from . import dashboard
+
+        dashboard.register()

@@ -4,10 +4,10 @@ through the scoring form, which records who, when and why)."""
 
 from __future__ import annotations
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -53,9 +53,8 @@ class ScoreChangeViewSet(SnippetViewSet):
     list_filter = ["after_finalising", "role"]
     inspect_view_enabled = True
 
-    @cached_property
-    def permission_policy(self):
-        return ReadOnlyPolicy(self.model)
+
+register_permission_policy(ScoreChange, ReadOnlyPolicy(ScoreChange))
 
 
 class AssessmentGroup(ViewSetGroup):

@@ -315,3 +315,34 @@ def test_the_grading_queue_needs_the_same_queries_for_10_and_500_trainees(
         response = client.get(url("grading_queue"))
     assert "500 submissions" in response.text
     assert len(large) == len(small)
+
+
+def test_the_dashboard_shows_deadlines_feedback_and_results(client, trainer, enrolment, assignment):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from course.tests.conftest import url as course_url
+
+    from .factories import finalised_result
+
+    assignment.due_at = timezone.now() + dt.timedelta(days=3)
+    assignment.save()
+    client.force_login(enrolment.trainee)
+    html = client.get(course_url("dashboard")).text
+    assert "Practice work due" in html
+    version = services.submission_draft_save(assignment=assignment, enrolment=enrolment, text="x")
+    submission = services.submission_submit(
+        submission=version.submission, anonymised_confirmed=True
+    ).submission
+    services.submission_review(
+        submission=submission,
+        reviewer=trainer,
+        decision="returned",
+        feedback="Describe the consequence.",
+        lock_version=Submission.objects.get(pk=submission.pk).lock_version,
+    )
+    finalised_result(enrolment=enrolment, released=True)
+    html = client.get(course_url("dashboard")).text
+    assert "Describe the consequence." in html
+    assert "80 / 100" in html

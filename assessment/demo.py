@@ -1,0 +1,144 @@
+"""Demo assessment data for `seed_demo`: assignments for every practice topic, graded case
+studies, and finalised results across all four bands (some released) for the demo cohort made by
+course/demo.py. Idempotent: a trainee who already has a submission or a result is left alone."""
+
+from __future__ import annotations
+
+COHORT_CODE = "demo-2026"
+
+BRIEF_KK = (
+    "<p>Сабақта немесе үзілісте бір оқушыны бақылаңыз. ABC жазбасын жасаңыз (алдындағы жағдай, "
+    "мінез-құлық, салдары) және екі қолдау құралын таңдап, неге таңдағаныңызды негіздеңіз.</p>"
+)
+BRIEF_RU = (
+    "<p>Понаблюдайте за одним учеником на уроке или на перемене. Составьте ABC-запись "
+    "(антецедент, поведение, последствие), выберите два инструмента сопровождения и обоснуйте "
+    "выбор.</p>"
+)
+BRIEF_EN = (
+    "<p>Observe one learner in a lesson or a break. Write an ABC record (antecedent, behaviour, "
+    "consequence), choose two support tools and justify the choice.</p>"
+)
+HAND_IN = (
+    "Мәтін немесе файл (PDF, DOCX): ABC жазбасы, таңдалған құралдар, негіздеме.",
+    "Текст или файл (PDF, DOCX): ABC-запись, выбранные инструменты, обоснование.",
+    "Text or a file (PDF, DOCX): the ABC record, the tools chosen, the justification.",
+)
+CASE_TEXT = (
+    "Оқушы А. (8 жас, 2-сынып). Алдындағы жағдай: мұғалім жаңа тапсырма береді. Мінез-құлық: "
+    "дәптерін жабады, партаның астына кіреді. Салдары: ассистент тапсырманы өзі орындап береді. "
+    "Құралдар: көрнекі кесте және тапсырманы қадамдарға бөлу."
+)
+
+# Two trainees per band: (theory, practice, plan, defence, participation).
+BAND_SCORES = [
+    ("excellent", (19, 27, 27, 9, 9)),
+    ("excellent", (18, 26, 26, 9, 9)),
+    ("good", (15, 22, 22, 8, 7)),
+    ("good", (16, 24, 23, 8, 8)),
+    ("satisfactory", (12, 16, 16, 6, 5)),
+    ("satisfactory", (13, 19, 19, 7, 6)),
+    ("fail", (5, 10, 10, 5, 5)),
+    ("fail", (8, 12, 13, 5, 4)),
+]
+CODES = ("theory", "practice", "plan", "defence", "participation")
+COMMENTS = {
+    "excellent": "Терең талдау, құралдар нақты негізделген.",
+    "good": "Жақсы жұмыс; мақсаттарды өлшенетін етіп жазыңыз.",
+    "satisfactory": "Қажеттіліктерді талдау толық емес.",
+    "fail": "Жоспардың құрылымы сақталмаған; қайта тапсыруға дайындалыңыз.",
+}
+
+
+def _assignments(programme):
+    from course.models import TopicPage
+
+    from .models import Assignment
+
+    made = []
+    for topic in TopicPage.objects.descendant_of(programme).filter(kind="practice"):
+        assignment, _created = Assignment.objects.get_or_create(
+            topic=topic,
+            defaults={
+                "brief_kk": BRIEF_KK,
+                "brief_ru": BRIEF_RU,
+                "brief_en": BRIEF_EN,
+                "hand_in_kk": HAND_IN[0],
+                "hand_in_ru": HAND_IN[1],
+                "hand_in_en": HAND_IN[2],
+            },
+        )
+        made.append(assignment)
+    made.sort(key=lambda a: a.topic.sort_key)
+    return made
+
+
+def _graded_submissions(assignment, enrolments, trainers) -> None:
+    from . import services
+    from .models import Submission
+
+    for i, enrolment in enumerate(enrolments):
+        if Submission.objects.filter(assignment=assignment, enrolment=enrolment).exists():
+            continue
+        version = services.submission_draft_save(
+            assignment=assignment, enrolment=enrolment, text=CASE_TEXT
+        )
+        if i % 5 == 4:
+            continue  # a draft not handed in yet
+        submission = services.submission_submit(
+            submission=version.submission, anonymised_confirmed=True
+        ).submission
+        if i % 5 == 3:
+            continue  # waiting in the grading queue
+        decision = "returned" if i % 5 == 2 else "accepted"
+        feedback = (
+            "Салдарын толығырақ сипаттаңыз және екінші құралды негіздеңіз."
+            if decision == "returned"
+            else "Жақсы бақылау, құралдар дұрыс таңдалған."
+        )
+        submission.refresh_from_db()
+        services.submission_review(
+            submission=submission,
+            reviewer=trainers[i % len(trainers)],
+            decision=decision,
+            feedback=feedback,
+            lock_version=submission.lock_version,
+        )
+
+
+def _final_results(enrolments, trainers) -> None:
+    from . import services
+    from .models import FinalResult
+
+    for i, (enrolment, (band, scores)) in enumerate(zip(enrolments, BAND_SCORES, strict=False)):
+        if FinalResult.objects.filter(enrolment=enrolment).exists():
+            continue
+        marker = trainers[i % len(trainers)]
+        result = services.result_start(enrolment=enrolment)
+        services.result_scores_save(
+            result=result,
+            marker=marker,
+            scores={
+                code: services.ScoreInput(score, COMMENTS[band])
+                for code, score in zip(CODES, scores, strict=True)
+            },
+        )
+        services.result_finalise(result=result, finalised_by=marker)
+        if i % 2 == 0:
+            services.result_release(result=result)
+
+
+def seed(result: dict) -> None:
+    from course.models import Cohort
+
+    cohort = Cohort.objects.filter(code=COHORT_CODE).select_related("programme").first()
+    if cohort is None:
+        return
+    trainers = list(cohort.trainers.order_by("email"))
+    if not trainers:
+        return
+    enrolments = list(cohort.enrolments.select_related("trainee").order_by("trainee__email", "pk"))
+    assignments = _assignments(cohort.programme)
+    if assignments:
+        _graded_submissions(assignments[0], enrolments[:10], trainers)
+    _final_results(enrolments[: len(BAND_SCORES)], trainers)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from assessment import demo
+from assessment.models import FinalResult, Submission
+
+
+@pytest.mark.django_db
+def test_the_demo_has_graded_work_and_results_in_every_band_and_runs_twice(programme):
+    from course import demo as course_demo
+
+    result = {"accounts": [], "certificates": [], "statements": []}
+    course_demo.seed(result)
+    demo.seed(result)
+    bands = set(FinalResult.objects.values_list("band", flat=True))
+    assert bands == {"excellent", "good", "satisfactory", "fail"}
+    assert FinalResult.objects.filter(released_at__isnull=False).exists()
+    assert FinalResult.objects.filter(released_at__isnull=True).exists()
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert {"accepted", "returned", "submitted", "draft"} <= statuses
+    counts = (FinalResult.objects.count(), Submission.objects.count())
+    demo.seed(result)
+    assert (FinalResult.objects.count(), Submission.objects.count()) == counts
