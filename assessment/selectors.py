@@ -106,6 +106,17 @@ def evidence_for(*, enrolment) -> dict[str, list[str]]:
         "defence": [],
         "participation": [],
     }
+    best = best_test_attempt(enrolment=enrolment)
+    if best is not None:
+        evidence["theory"].append(
+            _(
+                "Theory test, best attempt: %(score)s of %(max)s — proposed score "
+                "%(proposed)s of 20."
+            )
+            % {"score": best.score, "max": best.max_score, "proposed": best.proposed_theory_score}
+        )
+    else:
+        evidence["theory"].append(_("The theory test has not been taken yet."))
     evidence["practice"] = practice_evidence(enrolment=enrolment) or [
         _("No practice work submitted yet.")
     ]
@@ -377,3 +388,28 @@ def practice_evidence(*, enrolment) -> list[str]:
         if latest is not None:
             lines.append(line)
     return sorted(lines)
+
+
+# --- Theory test --------------------------------------------------------------------------
+
+
+def best_test_attempt(*, enrolment):
+    from .models import TestAttempt
+
+    return (
+        TestAttempt.objects.filter(enrolment=enrolment, finished_at__isnull=False)
+        .select_related("test")
+        .order_by("-score", "-finished_at")
+        .first()
+    )
+
+
+def attempt_questions(attempt) -> list:
+    """The drawn questions in the order drawn, with their choices."""
+    from .models import Question
+
+    by_id = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
+    }
+    return [by_id[q] for q in attempt.question_ids if q in by_id]

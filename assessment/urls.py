@@ -34,3 +34,7 @@ urlpatterns += [
     path("grading/", views.grading_queue, name="grading_queue"),
     path("submissions/<int:pk>/", views.submission_review, name="submission_review"),
 ]
+urlpatterns += [
+    path("theory/<int:pk>/", views.theory_test, name="theory_test"),
+    path("theory/attempts/<int:pk>/", views.test_attempt, name="test_attempt"),
+]

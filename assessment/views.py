@@ -400,7 +400,18 @@ def practice_list(request):
             (a, submissions.get(a.pk))
             for a in selectors.assignments_of_programme(enrolment.cohort.programme)
         ]
-    return render(request, "assessment/practice_list.html", {"enrolment": enrolment, "rows": rows})
+    from .models import TheoryTest
+
+    tests = (
+        list(TheoryTest.objects.filter(programme_id=enrolment.cohort.programme_id))
+        if enrolment
+        else []
+    )
+    return render(
+        request,
+        "assessment/practice_list.html",
+        {"enrolment": enrolment, "rows": rows, "tests": tests},
+    )
 
 
 @login_required
@@ -587,5 +598,94 @@ def submission_review(request, pk: int):
             "form": form,
             "trainee_name": trainee_name(submission.enrolment.trainee, _language()),
             "reviewable": submission.status == submission.Status.SUBMITTED,
+        },
+    )
+
+
+# --- Theory test --------------------------------------------------------------------------
+
+
+def _get_test_for_trainee(user, pk: int):
+    from course.selectors import enrolment_current
+
+    from .models import TheoryTest
+
+    enrolment = enrolment_current(user)
+    test = get_object_or_404(TheoryTest, pk=pk)
+    if enrolment is None or test.programme_id != enrolment.cohort.programme_id:
+        raise Http404
+    return enrolment, test
+
+
+def _get_attempt_for_trainee(user, pk: int):
+    from .models import TestAttempt
+
+    attempt = get_object_or_404(TestAttempt.objects.select_related("test", "enrolment"), pk=pk)
+    if attempt.enrolment.trainee_id != user.pk:
+        raise Http404
+    return attempt
+
+
+@login_required
+def theory_test(request, pk: int):
+    from .models import TestAttempt
+
+    enrolment, test = _get_test_for_trainee(request.user, pk)
+    attempts = list(TestAttempt.objects.filter(test=test, enrolment=enrolment).order_by("number"))
+    if request.method == "POST":
+        try:
+            attempt = services.test_attempt_start(test=test, enrolment=enrolment)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return redirect("assessment:test_attempt", pk=attempt.pk)
+    return render(
+        request,
+        "assessment/theory_test.html",
+        {
+            "test": test,
+            "attempts": attempts,
+            "attempts_left": max(test.attempts_allowed - len(attempts), 0),
+            "can_start": len(attempts) < test.attempts_allowed
+            or any(not a.is_finished for a in attempts),
+        },
+    )
+
+
+@login_required
+def test_attempt(request, pk: int):
+    attempt = _get_attempt_for_trainee(request.user, pk)
+    questions = selectors.attempt_questions(attempt)
+    if request.method == "POST" and not attempt.is_finished:
+        answers = {
+            q.pk: [int(v) for v in request.POST.getlist(f"q{q.pk}") if v.isdigit()]
+            for q in questions
+        }
+        try:
+            attempt = services.test_attempt_submit(attempt=attempt, answers=answers)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            late = getattr(attempt, "late_message", "")
+            if late:
+                messages.warning(request, late)
+            else:
+                messages.success(request, _("Your answers are submitted."))
+        return redirect("assessment:test_attempt", pk=attempt.pk)
+    chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
+    return render(
+        request,
+        "assessment/test_attempt.html",
+        {
+            "attempt": attempt,
+            "test": attempt.test,
+            "rows": [
+                (
+                    q,
+                    [(c, c.pk in chosen.get(q.pk, set())) for c in q.choices.all()],
+                    {c.pk for c in q.choices.all() if c.is_correct} == chosen.get(q.pk, set()),
+                )
+                for q in questions
+            ],
         },
     )

@@ -11,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Assignment, ScoreChange
+from .models import Assignment, Question, ScoreChange, TheoryTest
 
 WRITES = {"add", "change", "delete", "publish", "lock", "unlock"}
 
@@ -57,10 +57,25 @@ class ScoreChangeViewSet(SnippetViewSet):
 register_permission_policy(ScoreChange, ReadOnlyPolicy(ScoreChange))
 
 
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Test questions")
+    list_display = ["__str__", "module", "kind"]
+    list_filter = ["kind"]
+
+
+class TheoryTestViewSet(SnippetViewSet):
+    model = TheoryTest
+    icon = "tasks"
+    menu_label = _("Theory tests")
+    list_display = ["__str__", "question_count", "time_limit_minutes", "attempts_allowed"]
+
+
 class AssessmentGroup(ViewSetGroup):
     menu_label = _("Assessment")
     menu_icon = "tasks"
-    items = (AssignmentViewSet, ScoreChangeViewSet)
+    items = (AssignmentViewSet, QuestionViewSet, TheoryTestViewSet, ScoreChangeViewSet)
 
 
 register_snippet(AssessmentGroup)

@@ -1,0 +1,109 @@
+"""The theory test: drawing, scoring, attempts, the time limit and the proposed theory score."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from assessment import selectors, services
+from assessment.models import Choice, Question, TestAttempt, TheoryTest
+from course.models import ModulePage
+
+from .conftest import url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def theory(programme):
+    module = ModulePage.objects.filter(locale__language_code="kk").order_by("number").first()
+    for i in range(4):
+        q = Question.objects.create(module=module, text_kk=f"Сұрақ {i}", text_en=f"Question {i}")
+        Choice.objects.create(question=q, text_kk="дұрыс", text_en="right", is_correct=True)
+        Choice.objects.create(question=q, text_kk="қате", text_en="wrong")
+    multi = Question.objects.create(
+        module=module, kind="multiple", text_kk="Көп", text_en="Pick all", explanation_en="Both."
+    )
+    Choice.objects.create(question=multi, text_kk="a", is_correct=True)
+    Choice.objects.create(question=multi, text_kk="b", is_correct=True)
+    Choice.objects.create(question=multi, text_kk="c")
+    return TheoryTest.objects.create(
+        programme=programme, title_kk="Тест", title_en="Theory test", question_count=5
+    )
+
+
+def right_answers(attempt) -> dict[int, list[int]]:
+    return {
+        q: list(Choice.objects.filter(question_id=q, is_correct=True).values_list("pk", flat=True))
+        for q in attempt.question_ids
+    }
+
+
+def test_a_test_is_scored_automatically_and_scaled_to_20(theory, enrolment):
+    attempt = services.test_attempt_start(test=theory, enrolment=enrolment)
+    assert sorted(attempt.question_ids) == sorted(Question.objects.values_list("pk", flat=True))
+    answers = right_answers(attempt)
+    multi = Question.objects.get(kind="multiple")
+    answers[multi.pk] = answers[multi.pk][:1]  # half of a multiple choice is not right
+    attempt = services.test_attempt_submit(attempt=attempt, answers=answers)
+    assert (attempt.score, attempt.max_score) == (4, 5)
+    assert attempt.proposed_theory_score == 16
+    evidence = selectors.evidence_for(enrolment=enrolment)["theory"]
+    assert "proposed score 16 of 20" in evidence[0]
+
+
+def test_it_refuses_an_attempt_beyond_those_allowed(theory, enrolment):
+    for _ in range(theory.attempts_allowed):
+        attempt = services.test_attempt_start(test=theory, enrolment=enrolment)
+        services.test_attempt_submit(attempt=attempt, answers={})
+    with pytest.raises(ValidationError, match="You have used all 2 attempts"):
+        services.test_attempt_start(test=theory, enrolment=enrolment)
+    assert TestAttempt.objects.count() == 2
+
+
+def test_answers_after_the_time_limit_are_not_counted(theory, enrolment):
+    theory.time_limit_minutes = 10
+    theory.save()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        attempt = services.test_attempt_start(test=theory, enrolment=enrolment)
+    with time_machine.travel(start + dt.timedelta(minutes=12), tick=False):
+        attempt = services.test_attempt_submit(attempt=attempt, answers=right_answers(attempt))
+    assert attempt.score == 0
+    assert "answers sent later are not counted" in attempt.late_message
+
+
+def test_a_trainee_takes_the_test_in_the_browser_and_sees_explanations(client, theory, enrolment):
+    client.force_login(enrolment.trainee)
+    page = client.get(url("theory_test", theory.pk)).text
+    assert "Attempts allowed: 2 (left: 2)" in page
+    response = client.post(url("theory_test", theory.pk))
+    attempt = TestAttempt.objects.get()
+    assert response["Location"].endswith(url("test_attempt", attempt.pk))
+    data = {f"q{q}": c for q, c in right_answers(attempt).items()}
+    client.post(url("test_attempt", attempt.pk), data)
+    attempt.refresh_from_db()
+    assert attempt.score == 5
+    page = client.get(url("test_attempt", attempt.pk)).text
+    assert "5 / 5" in page
+    assert "Both." in page
+
+
+def test_another_trainee_cannot_open_an_attempt(client, theory, enrolment, outsiders, trainer):
+    attempt = services.test_attempt_start(test=theory, enrolment=enrolment)
+    for user in (outsiders["trainee"], outsiders["trainer"], trainer):
+        client.force_login(user)
+        assert client.get(url("test_attempt", attempt.pk)).status_code == 404
+    client.logout()
+    assert client.get(url("test_attempt", attempt.pk)).status_code == 302
+
+
+def test_a_single_choice_question_needs_exactly_one_correct_choice(programme):
+    module = ModulePage.objects.filter(locale__language_code="kk").first()
+    question = Question(module=module, text_kk="?")
+    with pytest.raises(ValidationError, match="exactly one correct"):
+        question.clean()
