@@ -5,11 +5,15 @@ CI=true it fails instead, so a CI run can never pass without having run them."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -55,28 +59,103 @@ def postgres(settings):
     return settings.DATABASES["default"]
 
 
-@pytest.fixture
-def celery_worker(redis_url, settings, tmp_path):
-    """A real `celery -A cms worker` consuming a queue of its own from Redis.
+@dataclass
+class Site:
+    """A database and file folders of their own, for work done by other processes."""
 
-    The test process's Celery app is switched from eager to that broker for the test, with that
-    queue as the default, so `task.delay()` goes through Redis exactly as in production.
-    """
+    db_name: str
+    url: str
+    media_root: Path
+    private_root: Path
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
+            "PA_LMS_WORKER_DB_NAME": self.db_name,
+            "PA_LMS_WORKER_MEDIA_ROOT": str(self.media_root),
+            "PA_LMS_WORKER_PRIVATE_MEDIA_ROOT": str(self.private_root),
+            "PYTHONPATH": str(REPO),
+            **extra,
+        }
+
+    def run(self, code: str, **extra: str):
+        """Run Python `code` in a Django process on this site; return what it prints as JSON."""
+        result = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup()\n" + code],
+            cwd=REPO,
+            env=self.env(**extra),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+class PgAdmin:
+    def __init__(self, db: dict) -> None:
+        self.db = db
+
+    def url(self, name: str) -> str:
+        user = self.db.get("USER") or "postgres"
+        password = f":{self.db['PASSWORD']}" if self.db.get("PASSWORD") else ""
+        return f"postgres://{user}{password}@{self.db['HOST']}:{self.db['PORT']}/{name}"
+
+    def execute(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            conn.execute(sql)
+
+
+@pytest.fixture
+def pg_admin(postgres) -> PgAdmin:
+    return PgAdmin(postgres)
+
+
+def _pg_tool(name: str) -> str:
+    folder = os.environ.get("PA_LMS_PG_BIN")
+    return str(Path(folder) / name) if folder else name
+
+
+@pytest.fixture
+def make_site(pg_admin, tmp_path):
+    """make_site(copy_of_test_db=True): a new database, either a copy of the migrated test
+    database with the programme loaded, or empty; plus empty file folders. Dropped afterwards.
+
+    Tests using it carry `django_db` (so pytest-django creates the test database) and copy it with
+    pg_dump, which sees only committed rows and, unlike CREATE DATABASE … TEMPLATE, does not mind
+    the test's own open connection."""
     from django.db import connection
 
-    from cms.celery import app
+    created: list[str] = []
 
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
-        "PA_LMS_WORKER_BROKER_URL": redis_url,
-        "PA_LMS_WORKER_DB_NAME": connection.settings_dict["NAME"],
-        "PA_LMS_WORKER_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "PA_LMS_WORKER_PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
-        "PYTHONPATH": str(REPO),
-    }
-    log = tmp_path / "worker.log"
+    def make(*, copy_of_test_db: bool) -> Site:
+        name = f"pa_lms_it_{uuid.uuid4().hex[:10]}"
+        pg_admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        created.append(name)
+        site = Site(name, pg_admin.url(name), tmp_path / name / "media", tmp_path / name / "p")
+        if copy_of_test_db:
+            dump = subprocess.run(
+                [_pg_tool("pg_dump"), "--format=custom", pg_admin.url(connection.settings_dict["NAME"])],  # noqa: E501
+                capture_output=True, check=True, timeout=300,
+            )  # fmt: skip
+            subprocess.run(
+                [_pg_tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={site.url}"],
+                input=dump.stdout, capture_output=True, check=True, timeout=300,
+            )  # fmt: skip
+        return site
+
+    yield make
+    for name in created:
+        pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def running_worker(site: Site, broker_url: str, queue: str, log: Path) -> Iterator[None]:
+    """A real `celery -A cms worker` process on `site`, consuming `queue` from `broker_url`."""
+    env = site.env(PA_LMS_WORKER_BROKER_URL=broker_url, PA_LMS_WORKER_QUEUE=queue)
     with log.open("wb") as out:
         worker = subprocess.Popen(
             [
@@ -86,6 +165,35 @@ def celery_worker(redis_url, settings, tmp_path):
             ],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while b"ready." not in log.read_bytes():
+            if worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the Celery worker did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+@pytest.fixture
+def celery_worker(redis_url, settings, tmp_path):
+    """A real worker on the test database; the test process's Celery app switched from eager to
+    that broker and the worker's queue for the test, so `task.delay()` goes through Redis exactly
+    as in production."""
+    from django.db import connection
+
+    from cms.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    site = Site(
+        connection.settings_dict["NAME"], "", settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT
+    )
     saved = {
         key: app.conf[key]
         for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")
@@ -98,18 +206,8 @@ def celery_worker(redis_url, settings, tmp_path):
     )
     reset_celery_connections(app)
     try:
-        deadline = time.monotonic() + 60
-        while b"ready." not in log.read_bytes():
-            if worker.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the Celery worker did not start:\n{log.read_text()}")
-            time.sleep(0.2)
-        yield worker
+        with running_worker(site, redis_url, queue, tmp_path / "worker.log"):
+            yield
     finally:
         app.conf.update(saved)
         reset_celery_connections(app)
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()

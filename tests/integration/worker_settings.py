@@ -1,7 +1,7 @@
-"""Settings of the Celery worker that the integration tests start as a subprocess.
+"""Settings of the Celery worker and helper processes that the integration tests start.
 
-The test settings, pointed at the broker, database and file folders of the test process that
-started the worker (passed in the environment), so both sides see the same rows and files."""
+The test settings, pointed at the broker, database and file folders given in the environment by
+the test process, so both sides see the same rows and files."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pathlib import Path
 from cms.settings.test import *  # noqa: F403
 from cms.settings.test import DATABASES, STORAGES
 
-CELERY_BROKER_URL = os.environ["PA_LMS_WORKER_BROKER_URL"]
-CELERY_RESULT_BACKEND = CELERY_BROKER_URL
-CELERY_TASK_ALWAYS_EAGER = False
+CELERY_BROKER_URL = os.environ.get("PA_LMS_WORKER_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PA_LMS_WORKER_QUEUE", "celery")
 DATABASES["default"]["NAME"] = os.environ["PA_LMS_WORKER_DB_NAME"]
 MEDIA_ROOT = Path(os.environ["PA_LMS_WORKER_MEDIA_ROOT"])
 PRIVATE_MEDIA_ROOT = Path(os.environ["PA_LMS_WORKER_PRIVATE_MEDIA_ROOT"])
