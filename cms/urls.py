@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("certificates.public_urls")),
+    path("", include("credentials.public_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("assessment/", include("assessment.urls")),
     path("certificates/", include("certificates.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("credentials/", include("credentials.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "assessment",
     "certificates",
     "mentoring",
+    "credentials",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

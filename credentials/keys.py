@@ -1,0 +1,172 @@
+"""The institute's two keys: an X.509 certificate + key for PAdES signatures on PDFs, and an
+Ed25519 key for Open Badges credentials (published in /.well-known/did.json).
+
+For development and tests a self-signed pair is generated on demand (see conf.dev_keys_allowed);
+production configures real files by path (CREDENTIALS_SIGNING_KEY, CREDENTIALS_SIGNING_CERT,
+CREDENTIALS_VC_KEY)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.x509.oid import NameOID
+from django.core.exceptions import ImproperlyConfigured
+
+from . import conf
+
+DEV_ORGANISATION = "Learning and Development Institute LLP"
+_lock = threading.Lock()
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Created with owner-only permissions: a private key must never be world-readable.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _pem_private(key) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+def dev_pdf_pair_create(
+    *, key_path: Path, cert_path: Path, organisation: str = DEV_ORGANISATION
+) -> None:
+    """A self-signed RSA-2048 certificate whose subject is the organisation, valid for ten years,
+    with the key usages a document-signing certificate carries."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, organisation),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+        ]
+    )
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    _write_private(key_path, _pem_private(key))
+    cert_path.parent.mkdir(parents=True, exist_ok=True)
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+
+def dev_vc_key_create(*, key_path: Path) -> None:
+    _write_private(key_path, _pem_private(ed25519.Ed25519PrivateKey.generate()))
+
+
+def dev_keys_ensure(*, force: bool = False) -> list[Path]:
+    """Create whichever development keys are missing (all of them with force). Returns the paths
+    written."""
+    written: list[Path] = []
+    with _lock:
+        key_path, cert_path = conf.pdf_key_path(), conf.pdf_cert_path()
+        if force or not (key_path.exists() and cert_path.exists()):
+            dev_pdf_pair_create(key_path=key_path, cert_path=cert_path)
+            written += [key_path, cert_path]
+        vc_path = conf.vc_key_path()
+        if force or not vc_path.exists():
+            dev_vc_key_create(key_path=vc_path)
+            written.append(vc_path)
+    if written:
+        _cached.cache_clear()
+    return written
+
+
+def _require(*paths: Path) -> None:
+    if all(path.exists() for path in paths):
+        return
+    if conf.dev_keys_allowed():
+        dev_keys_ensure()
+        return
+    missing = ", ".join(str(path) for path in paths if not path.exists())
+    raise ImproperlyConfigured(
+        f"Credential signing key missing: {missing}. Set CREDENTIALS_SIGNING_KEY, "
+        "CREDENTIALS_SIGNING_CERT and CREDENTIALS_VC_KEY, or run "
+        "`manage.py credentials_dev_keys` for a development pair."
+    )
+
+
+def _stamp(path: Path) -> tuple[str, float]:
+    return str(path), path.stat().st_mtime
+
+
+@lru_cache(maxsize=8)
+def _cached(kind: str, *stamps: tuple[str, float]):
+    # Keyed by path and modification time, so replacing a key file takes effect without a
+    # restart and tests pointing at other folders never see a stale key.
+    if kind == "pdf_signer":
+        from pyhanko.sign import signers
+
+        (key, _), (cert, _) = stamps
+        signer = signers.SimpleSigner.load(key, cert, key_passphrase=conf.pdf_key_password())
+        if signer is None:
+            raise ImproperlyConfigured(f"Cannot load the PDF signing key {key} / {cert}.")
+        return signer
+    if kind == "pdf_cert":
+        from pyhanko.keys import load_cert_from_pemder
+
+        ((cert, _),) = stamps
+        return load_cert_from_pemder(cert)
+    if kind == "vc_key":
+        ((path, _),) = stamps
+        key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+        if not isinstance(key, ed25519.Ed25519PrivateKey):
+            raise ImproperlyConfigured(f"{path} is not an Ed25519 private key.")
+        return key
+    raise ValueError(kind)
+
+
+def pdf_signer():
+    """pyHanko's signer for the configured key and certificate."""
+    key_path, cert_path = conf.pdf_key_path(), conf.pdf_cert_path()
+    _require(key_path, cert_path)
+    return _cached("pdf_signer", _stamp(key_path), _stamp(cert_path))
+
+
+def pdf_certificate():
+    """The signing certificate (asn1crypto), the only one whose signatures we accept."""
+    cert_path = conf.pdf_cert_path()
+    _require(conf.pdf_key_path(), cert_path)
+    return _cached("pdf_cert", _stamp(cert_path))
+
+
+def vc_private_key() -> ed25519.Ed25519PrivateKey:
+    path = conf.vc_key_path()
+    _require(path)
+    return _cached("vc_key", _stamp(path))

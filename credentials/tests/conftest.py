@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from certificates.tests.factories import EnrolmentFactory
+
+
+@pytest.fixture(scope="session")
+def credential_keys_dir(tmp_path_factory):
+    """Development keys generated once per test session (RSA generation is slow)."""
+    from django.test import override_settings
+
+    from credentials.keys import dev_keys_ensure
+
+    directory = tmp_path_factory.mktemp("credential-keys")
+    with override_settings(CREDENTIALS_KEY_DIR=str(directory), CREDENTIALS_DEV_KEYS=True):
+        dev_keys_ensure()
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def credential_keys(settings, credential_keys_dir):
+    settings.CREDENTIALS_KEY_DIR = str(credential_keys_dir)
+    # Off, so a test can never make the code generate keys behind its back.
+    settings.CREDENTIALS_DEV_KEYS = False
+    return credential_keys_dir
+
+
+@pytest.fixture
+def enrolment(programme):
+    return EnrolmentFactory()
+
+
+@pytest.fixture
+def issue(db):
+    """Issue a certificate with an explicit passing score (no assessment needed)."""
+    from certificates.services import certificate_issue
+
+    def _issue(enrolment, **kwargs):
+        kwargs.setdefault("score", 88)
+        kwargs.setdefault("band", "excellent")
+        return certificate_issue(enrolment=enrolment, **kwargs)
+
+    return _issue
+
+
+def sign_stored_pdf(certificate) -> bytes:
+    """What the certificates app does once CERTIFICATES_PDF_POSTPROCESSORS is wired: the stored
+    file is the signed one and its SHA-256 is recorded."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from certificates.models import Certificate
+    from credentials.signing import pdf_sign
+
+    with certificate.pdf.open("rb") as handle:
+        unsigned = handle.read()
+    if b"/ByteRange" in unsigned:  # already signed by the wired hook
+        return unsigned
+    signed = pdf_sign(unsigned)
+    storage = certificate.pdf.storage
+    storage.delete(certificate.pdf.name)
+    name = storage.save(certificate.pdf.name, ContentFile(signed))
+    Certificate.objects.filter(pk=certificate.pk).update(
+        pdf=name, pdf_sha256=hashlib.sha256(signed).hexdigest()
+    )
+    certificate.refresh_from_db()
+    return signed
+
+
+@pytest.fixture
+def signed_certificate(enrolment, issue):
+    certificate = issue(enrolment)
+    sign_stored_pdf(certificate)
+    return certificate
+
+
+@pytest.fixture
+def signed_pdf(signed_certificate) -> bytes:
+    with signed_certificate.pdf.open("rb") as handle:
+        return handle.read()
