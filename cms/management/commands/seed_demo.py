@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # In dependency order: later apps build on what earlier ones made.
-DEMO_APPS = ["course", "assessment", "certificates", "mentoring"]
+# cms comes last: it gives the accounts made above their second factor (trainers, registrars).
+DEMO_APPS = ["course", "assessment", "certificates", "mentoring", "cms"]
 
 
 class Command(BaseCommand):
