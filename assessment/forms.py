@@ -143,3 +143,153 @@ class QueueFilterForm(forms.Form):
             (t.pk, f"{t.number} {t.title}") for t in topics
         ]
         self.fields["status"].choices = [("", _("All")), *statuses]
+
+
+class PlanForm(forms.ModelForm):
+    tools = forms.MultipleChoiceField(
+        label=_("Support tools chosen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    anonymised = forms.BooleanField(
+        label=_(
+            "I confirm the child is anonymised: no name, school, photo or scanned PMPK conclusion."
+        ),
+        required=False,
+    )
+    files = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("PDF, DOCX, ODT, XLSX, JPG or PNG. Stored privately."),
+    )
+
+    class Meta:
+        from .models import SupportPlan
+
+        model = SupportPlan
+        fields = [
+            "learner_code",
+            "learner_age",
+            "learner_class",
+            "sen_group",
+            "recommendations",
+            "strengths",
+            "barriers",
+            "tools",
+            "tools_rationale",
+            "role_teacher",
+            "role_specialists",
+            "role_parents",
+            "monitoring_indicators",
+            "monitoring_method",
+            "monitoring_frequency",
+            "monitoring_recorder",
+            "review_date",
+        ]
+        widgets = {
+            "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "recommendations": forms.Textarea(attrs={"rows": 3}),
+            "strengths": forms.Textarea(attrs={"rows": 4}),
+            "barriers": forms.Textarea(attrs={"rows": 4}),
+            "tools_rationale": forms.Textarea(attrs={"rows": 5}),
+            "role_teacher": forms.Textarea(attrs={"rows": 3}),
+            "role_specialists": forms.Textarea(attrs={"rows": 3}),
+            "role_parents": forms.Textarea(attrs={"rows": 3}),
+            "monitoring_indicators": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from .models import SupportTool
+
+        super().__init__(*args, **kwargs)
+        self.fields["tools"].choices = SupportTool.choices
+        self.fields["learner_age"].validators.append(_age_validator)
+
+    def plan_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+def _age_validator(value):
+    from django.core.exceptions import ValidationError
+
+    if value is not None and not 3 <= value <= 25:
+        raise ValidationError(_("Give the learner's age in years, from 3 to 25."))
+
+
+class ABCForm(forms.Form):
+    antecedent = forms.CharField(
+        label=_("Antecedent (what happened before)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    behaviour = forms.CharField(
+        label=_("Behaviour"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consequence = forms.CharField(
+        label=_("Consequence (what followed)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        filled = [
+            bool((data.get(k) or "").strip()) for k in ("antecedent", "behaviour", "consequence")
+        ]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError(
+                _("Fill the antecedent, the behaviour and the consequence, or leave the row empty.")
+            )
+        return data
+
+
+class GoalForm(forms.Form):
+    term = forms.ChoiceField(
+        label=_("Term"),
+        required=False,
+        choices=[("", "—"), ("short", _("Short-term")), ("long", _("Long-term"))],
+    )
+    goal = forms.CharField(
+        label=_("Goal"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    measure = forms.CharField(label=_("How it is measured"), required=False, max_length=300)
+    target_date = forms.DateField(
+        label=_("Target date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        filled = [bool(data.get(k)) for k in ("term", "goal", "measure", "target_date")]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError(
+                _(
+                    "Give the term, the goal, how it is measured and the target date, or leave "
+                    "the row empty."
+                )
+            )
+        return data
+
+
+def rows_of(formset) -> list[dict]:
+    """The filled rows of a valid formset."""
+    return [
+        dict(form.cleaned_data)
+        for form in formset.forms
+        if form.cleaned_data and any(form.cleaned_data.values())
+    ]
+
+
+ABCFormSet = forms.formset_factory(ABCForm, extra=1)
+GoalFormSet = forms.formset_factory(GoalForm, extra=1)
+
+
+class DefenceForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=5, initial=20)
+    place = forms.CharField(label=_("Room or link"), max_length=300)

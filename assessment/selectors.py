@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from .models import CriterionScore, FinalResult, Rubric, RubricCriterion
 
@@ -70,8 +71,6 @@ def retake_deadline(*, enrolment) -> dt.date | None:
     )
     if first is None or first.passed is not False or first.finalised_at is None:
         return None
-    from django.utils import timezone
-
     return add_years(timezone.localdate(first.finalised_at), RETAKE_WINDOW_YEARS)
 
 
@@ -120,6 +119,18 @@ def evidence_for(*, enrolment) -> dict[str, list[str]]:
     evidence["practice"] = practice_evidence(enrolment=enrolment) or [
         _("No practice work submitted yet.")
     ]
+    from .models import SupportPlan
+
+    plan = SupportPlan.objects.filter(enrolment=enrolment).only("status", "submitted_at").first()
+    if plan is None:
+        evidence["plan"].append(_("No support plan yet."))
+    elif plan.is_submitted:
+        evidence["plan"].append(
+            _("Support plan submitted on %(date)s.")
+            % {"date": timezone.localdate(plan.submitted_at).isoformat()}
+        )
+    else:
+        evidence["plan"].append(_("Support plan: draft, not submitted."))
     present, marked = attendance_of(enrolment=enrolment)
     if marked:
         evidence["participation"].append(

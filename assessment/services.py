@@ -17,16 +17,21 @@ from django.utils.translation import gettext as _
 
 from . import signals
 from .models import (
+    ABCRecord,
     Assignment,
     Choice,
     CriterionScore,
+    DefenceSlot,
     FinalResult,
+    PlanAttachment,
+    PlanGoal,
     Question,
     RubricCriterion,
     ScoreChange,
     Submission,
     SubmissionFile,
     SubmissionVersion,
+    SupportPlan,
     TestAttempt,
     TheoryTest,
 )
@@ -554,3 +559,177 @@ def test_attempt_submit(*, attempt: TestAttempt, answers: Mapping[int, list[int]
         }
         attempt.late_message = raise_after
     return attempt
+
+
+# --- Individual support plan --------------------------------------------------------------
+
+PLAN_FIELDS = (
+    "learner_code",
+    "learner_age",
+    "learner_class",
+    "sen_group",
+    "recommendations",
+    "strengths",
+    "barriers",
+    "tools",
+    "tools_rationale",
+    "role_teacher",
+    "role_specialists",
+    "role_parents",
+    "monitoring_indicators",
+    "monitoring_method",
+    "monitoring_frequency",
+    "monitoring_recorder",
+    "review_date",
+)
+
+
+@transaction.atomic
+def plan_save(
+    *,
+    enrolment,
+    data: Mapping,
+    abc_records: list[dict] | None = None,
+    goals: list[dict] | None = None,
+    files=(),
+    remove_file_ids=(),
+) -> SupportPlan:
+    """Save the plan as a draft (any part may still be empty). ABC records and goals, when given,
+    replace the stored ones. A submitted plan no longer changes."""
+    checked = _validated_files(files)
+    plan, _created = SupportPlan.objects.select_for_update().get_or_create(enrolment=enrolment)
+    if plan.is_submitted:
+        raise ValidationError(
+            _("The plan is submitted: it can no longer be changed."), code="submitted"
+        )
+    for name in PLAN_FIELDS:
+        if name in data:
+            setattr(plan, name, data[name])
+    plan.save()
+    if abc_records is not None:
+        plan.abc_records.all().delete()
+        ABCRecord.objects.bulk_create([ABCRecord(plan=plan, **row) for row in abc_records])
+    if goals is not None:
+        plan.goals.all().delete()
+        PlanGoal.objects.bulk_create([PlanGoal(plan=plan, **row) for row in goals])
+    if remove_file_ids:
+        for stored in plan.attachments.filter(pk__in=list(remove_file_ids)):
+            stored.file.delete(save=False)
+            stored.delete()
+    for uploaded, name in checked:
+        PlanAttachment.objects.create(
+            plan=plan, file=File(uploaded, name=name), name=name, size=uploaded.size
+        )
+    return plan
+
+
+def plan_missing_parts(plan: SupportPlan) -> list[str]:
+    """What a complete plan still lacks, in words the trainee understands."""
+    missing = []
+    if not (plan.learner_code and plan.learner_age and plan.learner_class and plan.sen_group):
+        missing.append(_("1. The learner: code, age, class and group of support needs."))
+    if not (plan.strengths.strip() and plan.barriers.strip()) or not plan.abc_records.exists():
+        missing.append(
+            _("2. Needs analysis: strengths, barriers and at least one ABC observation.")
+        )
+    terms = set(plan.goals.values_list("term", flat=True))
+    if not {PlanGoal.Term.SHORT, PlanGoal.Term.LONG} <= terms:
+        missing.append(_("3. Goals: at least one short-term and one long-term goal."))
+    if not plan.tools or not plan.tools_rationale.strip():
+        missing.append(_("4. Support tools: choose tools and explain why."))
+    if not (plan.role_teacher.strip() and plan.role_parents.strip()):
+        missing.append(_("5. Roles: at least the teacher's and the parents' part."))
+    if not (
+        plan.monitoring_indicators.strip()
+        and plan.monitoring_method
+        and plan.monitoring_frequency
+        and plan.monitoring_recorder
+        and plan.review_date
+    ):
+        missing.append(_("6. Monitoring: indicators, method, frequency, who records, review date."))
+    return missing
+
+
+@transaction.atomic
+def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool) -> SupportPlan:
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_submitted:
+        raise ValidationError(_("The plan is already submitted."), code="submitted")
+    errors = []
+    if not anonymised_confirmed:
+        errors.append(
+            _(
+                "Confirm that the child is anonymised: no name, school, photo or scanned PMPK "
+                "conclusion."
+            )
+        )
+    errors += plan_missing_parts(plan)
+    if errors:
+        raise ValidationError(errors, code="incomplete")
+    plan.status = SupportPlan.Status.SUBMITTED
+    plan.anonymised_confirmed = True
+    plan.submitted_at = timezone.now()
+    plan.save(update_fields=["status", "anonymised_confirmed", "submitted_at", "updated_at"])
+    return plan
+
+
+@transaction.atomic
+def defence_schedule(
+    *, plan: SupportPlan, starts_at, duration_minutes: int, place: str, scheduled_by
+) -> DefenceSlot:
+    """Book (or move) the defence; the trainee is emailed an invitation with an .ics file after
+    the commit."""
+    if not plan.is_submitted:
+        raise ValidationError(
+            _("The defence can be scheduled once the plan is submitted."), code="not_submitted"
+        )
+    if not (place or "").strip():
+        raise ValidationError({"place": [_("Give the room or the link.")]}, code="place")
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": [_("Choose a time in the future.")]}, code="past")
+    slot, _created = DefenceSlot.objects.update_or_create(
+        plan=plan,
+        defaults={
+            "starts_at": starts_at,
+            "duration_minutes": duration_minutes,
+            "place": place.strip(),
+            "scheduled_by": scheduled_by,
+            "emailed_at": None,
+        },
+    )
+    from .tasks import defence_invitation_send_task
+
+    slot_id = slot.pk
+    transaction.on_commit(lambda: defence_invitation_send_task.delay(slot_id))
+    return slot
+
+
+def defence_invitation_send(*, slot: DefenceSlot) -> None:
+    """Email the trainee the defence slot with an .ics calendar file, in their language."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from cms.ics import ics_event
+
+    trainee = slot.plan.enrolment.trainee
+    with translation.override(getattr(trainee, "preferred_language", "kk") or "kk"):
+        context = {"slot": slot, "trainee": trainee}
+        subject = render_to_string("assessment/email/defence_subject.txt", context).strip()
+        body = render_to_string("assessment/email/defence_body.txt", context)
+        summary = _("Defence of the individual support plan")
+    message = EmailMessage(subject, body, to=[trainee.email])
+    message.attach(
+        "defence.ics",
+        ics_event(
+            uid=f"defence-{slot.pk}@pa-lms",
+            starts_at=slot.starts_at,
+            duration_minutes=slot.duration_minutes,
+            summary=str(summary),
+            location=slot.place,
+            organizer_email=slot.scheduled_by.email,
+        ),
+        "text/calendar; method=REQUEST; charset=utf-8",
+    )
+    message.send()
+    DefenceSlot.objects.filter(pk=slot.pk).update(emailed_at=timezone.now())

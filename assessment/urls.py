@@ -38,3 +38,9 @@ urlpatterns += [
     path("theory/<int:pk>/", views.theory_test, name="theory_test"),
     path("theory/attempts/<int:pk>/", views.test_attempt, name="test_attempt"),
 ]
+urlpatterns += [
+    path("plan/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/", views.plan_view, name="plan_view"),
+    path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("plans/files/<int:pk>/", views.plan_attachment, name="plan_attachment"),
+]

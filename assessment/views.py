@@ -152,6 +152,7 @@ def score(request, enrolment_id: int):
                 },
             ),
             "retake_deadline": selectors.retake_deadline(enrolment=enrolment),
+            "plan": getattr(enrolment, "support_plan", None),
         },
     )
 
@@ -689,3 +690,152 @@ def test_attempt(request, pk: int):
             ],
         },
     )
+
+
+# --- Individual support plan --------------------------------------------------------------
+
+
+def _plan_for_viewer(user, plan):
+    enrolment = plan.enrolment
+    if enrolment.trainee_id == user.pk or _may_review(user, enrolment.cohort):
+        return plan
+    raise Http404
+
+
+def _get_plan_for_viewer(user, pk: int):
+    from .models import SupportPlan
+
+    plan = get_object_or_404(
+        SupportPlan.objects.select_related("enrolment__cohort", "enrolment__trainee"), pk=pk
+    )
+    return _plan_for_viewer(user, plan)
+
+
+@login_required
+def plan_edit(request):
+    from course.selectors import enrolment_current
+
+    from .forms import ABCFormSet, GoalFormSet, PlanForm, rows_of
+    from .models import SupportPlan
+
+    enrolment = enrolment_current(request.user)
+    if enrolment is None:
+        raise Http404
+    plan = SupportPlan.objects.filter(enrolment=enrolment).first()
+    if plan is not None and plan.is_submitted:
+        return redirect("assessment:plan_view", pk=plan.pk)
+    abc_initial = (
+        list(plan.abc_records.values("antecedent", "behaviour", "consequence")) if plan else []
+    )
+    goal_initial = list(plan.goals.values("term", "goal", "measure", "target_date")) if plan else []
+    data = request.POST if request.method == "POST" else None
+    form = PlanForm(data, request.FILES or None, instance=plan)
+    abc = ABCFormSet(data, prefix="abc", initial=abc_initial)
+    goals = GoalFormSet(data, prefix="goal", initial=goal_initial)
+    if request.method == "POST":
+        valid = form.is_valid() & abc.is_valid() & goals.is_valid()
+        if valid:
+            action = request.POST.get("action", "save")
+            try:
+                with transaction.atomic():
+                    saved = services.plan_save(
+                        enrolment=enrolment,
+                        data=form.plan_data(),
+                        abc_records=rows_of(abc),
+                        goals=rows_of(goals),
+                        files=form.cleaned_data["files"],
+                        remove_file_ids=[
+                            int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
+                        ],
+                    )
+                    if action == "submit":
+                        services.plan_submit(
+                            plan=saved, anonymised_confirmed=form.cleaned_data["anonymised"]
+                        )
+            except ValidationError as exc:
+                _add_form_errors(form, exc)
+            else:
+                if action == "submit":
+                    messages.success(request, _("Your support plan is submitted."))
+                    return redirect("assessment:plan_view", pk=saved.pk)
+                messages.success(request, _("The draft is saved."))
+                return redirect("assessment:plan_edit")
+    return render(
+        request,
+        "assessment/plan_edit.html",
+        {"form": form, "abc": abc, "goals": goals, "plan": plan},
+    )
+
+
+@login_required
+def plan_view(request, pk: int):
+    from .forms import DefenceForm
+
+    plan = _get_plan_for_viewer(request.user, pk)
+    can_schedule = plan.is_submitted and _teaches(request.user, plan.enrolment.cohort)
+    defence = getattr(plan, "defence", None)
+    form = None
+    if can_schedule:
+        form = DefenceForm(
+            request.POST or None,
+            initial={
+                "starts_at": defence.starts_at if defence else None,
+                "duration_minutes": defence.duration_minutes if defence else 20,
+                "place": defence.place if defence else "",
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.defence_schedule(
+                    plan=plan,
+                    scheduled_by=request.user,
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                _add_form_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("The defence is scheduled; the trainee gets an email invitation.")
+                )
+                return redirect("assessment:plan_view", pk=plan.pk)
+    from course.selectors import trainee_name
+
+    return render(
+        request,
+        "assessment/plan_view.html",
+        {
+            "plan": plan,
+            "defence": defence,
+            "form": form,
+            "trainee_name": trainee_name(plan.enrolment.trainee, _language()),
+        },
+    )
+
+
+@login_required
+def plan_pdf(request, pk: int):
+    from django.http import HttpResponse
+
+    from course.selectors import trainee_name
+
+    from .pdf import plan_pdf as render_pdf
+
+    plan = _get_plan_for_viewer(request.user, pk)
+    content = render_pdf(plan, trainee_name=trainee_name(plan.enrolment.trainee, _language()))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="support-plan-{plan.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def plan_attachment(request, pk: int):
+    from cms.private_files import serve_private_file
+
+    from .models import PlanAttachment
+
+    stored = get_object_or_404(
+        PlanAttachment.objects.select_related("plan__enrolment__cohort"), pk=pk
+    )
+    _plan_for_viewer(request.user, stored.plan)
+    return serve_private_file(request, "private", stored.file.name, stored.name)

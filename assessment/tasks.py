@@ -1,0 +1,19 @@
+"""Celery tasks of the assessment app: they take ids and call one service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task
+def defence_invitation_send_task(slot_id: int) -> None:
+    from .models import DefenceSlot
+    from .services import defence_invitation_send
+
+    slot = (
+        DefenceSlot.objects.select_related("plan__enrolment__trainee", "scheduled_by")
+        .filter(pk=slot_id)
+        .first()
+    )
+    if slot is not None:
+        defence_invitation_send(slot=slot)
