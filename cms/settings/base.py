@@ -221,5 +221,7 @@ LOGGING = {
         # Wagtail logs every page action and its background tasks at INFO: too chatty for a console.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
