@@ -85,6 +85,20 @@ class Server:
         out = self.manage("shell", "--no-imports", "-c", code)
         return json.loads(out.strip().splitlines()[-1])
 
+    def arrange(self, function: str, **kwargs) -> dict:
+        """Call arrange.<function>(**kwargs) inside the site under test; returns its JSON."""
+        args = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+        return self.python(f"import arrange\narrange.{function}({args})")
+
+    def json(self, path: str, *, lang: str = "kk") -> dict:
+        """GET a JSON answer of the site (as an HR tool would), in the given language."""
+        request = urllib.request.Request(
+            self.base_url + path,
+            headers={"Accept": "application/json", "Accept-Language": lang},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
     def demo(self) -> dict:
         """The demo data of `seed_demo --json` (accounts, certificates, statements), made once."""
         if self._demo is None:
@@ -378,6 +392,16 @@ def visit(page, path: str, *, journey: str, name: str, status: int = 200):
     check_accessibility(page, name)
     screenshot(page, journey, name)
     return response
+
+
+def sign_in(page, email: str, password: str, *, lang: str = "kk") -> None:
+    """Sign in through the login form, as a person does."""
+    page.goto(f"/{lang}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    with page.expect_navigation():
+        page.locator("form:has(input[name=password]) [type=submit]").first.click()
+    assert "/accounts/login/" not in page.url, f"could not sign in as {email}"
 
 
 # --- the summary ---------------------------------------------------------------------------------
