@@ -1,0 +1,238 @@
+"""Load test: gunicorn with several workers on PostgreSQL, driven over loopback.
+
+    .venv/bin/python tests/bench/bench_http.py     (tests/bench/run.py starts the services)
+
+Needs DATABASE_URL (PostgreSQL; a database of its own is created next to it and dropped after)
+and PA_LMS_REDIS_URL. Measures, one after another in the same run and against the same gunicorn:
+a bare Django view (the floor), the public certificate verification page, the programme page and
+a trainee's dashboard. Prints `name: value unit` lines: requests/s, p50 and p99 latency for each,
+and `verify_vs_bare_view_throughput` (target ≥ 0.40).
+
+Bounded: each target is driven for BENCH_SECONDS (default 8) or BENCH_MAX_REQUESTS requests per
+client thread, whichever comes first; only 127.0.0.1 is contacted."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = sys.executable
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "20000"))
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 2))))
+CLIENT_PROCESSES = 2
+CLIENT_THREADS = 6
+
+SETUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from certificates.services import certificate_issue
+from certificates.tests.factories import EnrolmentFactory
+from course.models import Enrolment, ProgrammePage
+
+enrolment = EnrolmentFactory(status=Enrolment.Status.ACTIVE)
+finished = EnrolmentFactory()
+certificate = certificate_issue(enrolment=finished, score=88, band="excellent")
+user = enrolment.trainee
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+programme = ProgrammePage.objects.get(locale__language_code="kk")
+print(json.dumps({
+    "verify": f"/verify/{certificate.code}/",
+    "programme": programme.get_url(None),
+    "dashboard": "/kk/study/",
+    "session": session.session_key,
+}))
+"""
+
+
+def log(message: str) -> None:
+    print(f"# {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def admin_execute(url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def drive(args: tuple[str, dict, float, int, int]) -> tuple[list[float], int]:
+    """One client process: `threads` keep-alive connections hammering `url` until the deadline."""
+    import threading
+
+    import httpx
+
+    url, cookies, seconds, threads, max_requests = args
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def loop() -> None:
+        mine: list[float] = []
+        bad = 0
+        with httpx.Client(cookies=cookies, timeout=30, follow_redirects=False) as client:
+            for _ in range(max_requests):
+                start = time.perf_counter()
+                if start >= deadline:
+                    break
+                response = client.get(url)
+                mine.append(time.perf_counter() - start)
+                bad += response.status_code != 200
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    pool = [threading.Thread(target=loop) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return latencies, errors[0]
+
+
+def measure(executor, name: str, url: str, cookies: dict) -> float:
+    import httpx
+
+    check = httpx.get(url, cookies=cookies, timeout=30)
+    if check.status_code != 200:
+        raise SystemExit(f"{name}: {url} answered {check.status_code}, expected 200")
+    # Warm up every gunicorn worker (connections, templates, caches) before measuring.
+    list(executor.map(drive, [(url, cookies, 1.0, CLIENT_THREADS, 200)] * CLIENT_PROCESSES))
+    started = time.perf_counter()
+    results = list(
+        executor.map(
+            drive, [(url, cookies, SECONDS, CLIENT_THREADS, MAX_REQUESTS)] * CLIENT_PROCESSES
+        )
+    )
+    elapsed = time.perf_counter() - started
+    latencies = sorted(value for values, _ in results for value in values)
+    errors = sum(bad for _, bad in results)
+    throughput = len(latencies) / elapsed
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
+    print(f"http_{name}_throughput: {throughput:.1f} req/s", flush=True)
+    print(f"http_{name}_p50: {p50:.1f} ms", flush=True)
+    print(f"http_{name}_p99: {p99:.1f} ms", flush=True)
+    if errors:
+        print(f"http_{name}_errors: {errors} requests", flush=True)
+    return throughput
+
+
+def main() -> int:
+    database_url = os.environ.get("DATABASE_URL", "")
+    redis_url = os.environ.get("PA_LMS_REDIS_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")) or not redis_url:
+        log("bench_http needs PostgreSQL and Redis: run it through tests/bench/run.py")
+        return 2
+    name = f"pa_lms_bench_{uuid.uuid4().hex[:8]}"
+    admin_execute(database_url, f'CREATE DATABASE "{name}"')
+    tmp = Path(tempfile.mkdtemp(prefix="pa-lms-bench-"))
+    redis_base = redis_url.rsplit("/", 1)[0]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.bench.bench_settings",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": with_database(database_url, name),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "CELERY_BROKER_URL": f"{redis_base}/2",
+        "REDIS_CACHE_URL": f"{redis_base}/3",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp / "private"),
+        "GUNICORN_WORKERS": str(WORKERS),
+        "LOG_LEVEL": "WARNING",
+    }
+    server = None
+    try:
+        log(f"migrating {name} and loading the programme")
+        for command in (["migrate", "--no-input", "-v", "0"], ["load_programme"]):
+            subprocess.run(
+                [PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+            )
+        setup = subprocess.run(
+            [PY, "-c", "import django; django.setup()\n" + SETUP],
+            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        paths = json.loads(setup.stdout.strip().splitlines()[-1])
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server_log = (tmp / "gunicorn.log").open("wb")  # closed with the process
+        server = subprocess.Popen(
+            [
+                str(Path(PY).with_name("gunicorn")), "cms.wsgi:application",
+                "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+                "--access-logfile", "/dev/null",
+            ],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=server_log,
+            start_new_session=True,
+        )  # fmt: skip
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                log((tmp / "gunicorn.log").read_text()[-3000:])
+                return 1
+            time.sleep(0.3)
+        log(
+            f"gunicorn with {WORKERS} workers on {base}; "
+            f"{CLIENT_PROCESSES}x{CLIENT_THREADS} clients"
+        )
+
+        trainee = {"sessionid": paths["session"]}
+        with ProcessPoolExecutor(max_workers=CLIENT_PROCESSES) as executor:
+            bare = measure(executor, "bare_view", f"{base}/bench/bare", {})
+            verify = measure(executor, "verify", f"{base}{paths['verify']}", {})
+            measure(executor, "programme_page", f"{base}{paths['programme']}", {})
+            measure(executor, "trainee_dashboard", f"{base}{paths['dashboard']}", trainee)
+        print(f"verify_vs_bare_view_throughput: {verify / bare:.2f} ratio", flush=True)
+        return 0
+    finally:
+        if server is not None and server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        admin_execute(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        subprocess.run(["rm", "-rf", str(tmp)], check=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
