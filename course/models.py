@@ -258,7 +258,7 @@ class LiveSession(models.Model):
     def clean(self):
         super().clean()
         if not self.online_link and not self.room:
-            raise ValidationError(_("Give an online link or a room."))
+            raise ValidationError({"online_link": _("Give an online link or a room.")})
         if (
             self.topic_id
             and self.cohort_id

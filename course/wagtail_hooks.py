@@ -11,7 +11,18 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Cohort, CourseAgreement, Enrolment, EnrolmentEvent, LiveSession
+from cms.models import User
+from cms.roles import TRAINER
+
+from .models import (
+    Cohort,
+    CourseAgreement,
+    Enrolment,
+    EnrolmentEvent,
+    LiveSession,
+    ProgrammePage,
+    TopicPage,
+)
 
 
 class CohortViewSet(ModelViewSet):
@@ -34,6 +45,13 @@ class CohortViewSet(ModelViewSet):
     ]
     inspect_view_enabled = True
 
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "programme":
+            kwargs["queryset"] = ProgrammePage.objects.filter(locale__language_code="kk")
+        if db_field.name == "trainers":
+            kwargs["queryset"] = User.objects.filter(groups__name=TRAINER).order_by("last_name")
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
 
 class LiveSessionViewSet(ModelViewSet):
     model = LiveSession
@@ -42,6 +60,14 @@ class LiveSessionViewSet(ModelViewSet):
     list_display = ["cohort", "topic", "starts_at", "duration_minutes", "room"]
     list_filter = ["cohort", "starts_at"]
     form_fields = ["cohort", "topic", "starts_at", "duration_minutes", "online_link", "room"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "topic":
+            # Progress is kept on the Kazakh (source) topics, so sessions point at them.
+            kwargs["queryset"] = TopicPage.objects.filter(locale__language_code="kk").order_by(
+                "path"
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class EnrolmentViewSet(ModelViewSet):

@@ -33,3 +33,28 @@ def test_a_trainer_cannot_manage_cohorts_in_the_admin(client, programme):
     client.force_login(TrainerFactory())
     response = client.get(reverse("cohort:index"))
     assert response.status_code in (302, 403)
+
+
+def test_a_session_is_scheduled_on_a_kazakh_topic_from_the_admin(client, programme):
+    from course.models import LiveSession, TopicPage
+
+    cohort = CohortFactory()
+    kk = TopicPage.objects.get(number="1.5", locale__language_code="kk")
+    ru = TopicPage.objects.get(number="1.5", locale__language_code="ru")
+    client.force_login(RegistrarFactory())
+    html = client.get(reverse("livesession:add")).content.decode()
+    assert f'value="{kk.pk}"' in html and f'value="{ru.pk}"' not in html
+    response = client.post(
+        reverse("livesession:add"),
+        {
+            "cohort": cohort.pk,
+            "topic": kk.pk,
+            "starts_at": "2026-12-01 15:00",
+            "duration_minutes": 90,
+            "online_link": "",
+            "room": "",
+        },
+    )
+    # The admin page is in Kazakh (the default language): the message comes from our catalogue.
+    assert "Онлайн сілтемені немесе аудиторияны көрсетіңіз." in response.content.decode()
+    assert not LiveSession.objects.exists()
