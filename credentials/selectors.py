@@ -41,8 +41,8 @@ def pdf_check(*, data: bytes) -> PdfCheck:
     incremental update appended after signing); and its SHA-256 must be the one stored for a
     certificate."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.general import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
