@@ -86,3 +86,19 @@ def certificates(password: str) -> None:
             )
         made[status] = {"code": certificate.code, "email": email, "surname": last}
     print(json.dumps(made, ensure_ascii=False))
+
+
+def open_cohort(key: str) -> None:
+    """A cohort that has started, open to join with `key`, and the published course agreement."""
+    from course.models import CourseAgreement
+
+    CourseAgreement.objects.get_or_create(
+        version="e2e-1",
+        defaults={
+            "text_kk": "<p>Тыңдаушы курстың барлық тақырыптарын оқуға міндеттенеді.</p>",
+            "text_ru": "<p>Слушатель обязуется изучить все темы курса.</p>",
+            "text_en": "<p>The trainee undertakes to study every topic of the course.</p>",
+        },
+    )
+    cohort = _cohort("e2e-open", key=key)
+    print(json.dumps({"code": cohort.code, "name": cohort.name}, ensure_ascii=False))
