@@ -18,6 +18,10 @@ REGISTRAR_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("cms", "change_organisationsettings"),
     ("cms", "view_traineeprofile"),
+    # Registrars correct a misspelt name before a certificate is issued (never after: issued
+    # certificates keep their own copy).
+    ("cms", "change_traineeprofile"),
+    ("cms", "view_personaldataconsent"),
     ("cms", "view_user"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),

@@ -1,0 +1,85 @@
+"""The registrar's view of people in the Wagtail admin: trainee profiles (to check and correct a
+name before a certificate is issued) and the consents to personal-data processing (read-only:
+a consent is evidence and is never edited)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms.models import PersonalDataConsent, TraineeProfile
+
+
+class TraineeProfileViewSet(ModelViewSet):
+    model = TraineeProfile
+    name = "trainee_profiles"
+    url_prefix = "people/profiles"
+    icon = "user"
+    menu_label = _("Trainee profiles")
+    list_display = ["user", "full_name_kk", "full_name_ru", "school", "region", "updated_at"]
+    list_filter = ["region", "organisation_type", "qualification_category"]
+    search_fields = ["surname_kk", "surname_ru", "given_name_kk", "given_name_ru", "school"]
+    form_fields = [
+        "surname_kk",
+        "given_name_kk",
+        "patronymic_kk",
+        "surname_ru",
+        "given_name_ru",
+        "patronymic_ru",
+        "position",
+        "school",
+        "region",
+        "organisation_type",
+        "qualification_category",
+        "years_of_experience",
+        "employer_email",
+        "last_refresher_course_on",
+    ]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return TraineeProfile.objects.select_related("user")
+
+
+class ViewOnlyPolicy(ModelPermissionPolicy):
+    """Nobody adds, changes or deletes a consent in the admin, not even a superuser."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_any_permission(user, ["view"])
+
+
+class PersonalDataConsentViewSet(ModelViewSet):
+    model = PersonalDataConsent
+    permission_policy = ViewOnlyPolicy(PersonalDataConsent)
+    name = "consents"
+    url_prefix = "people/consents"
+    icon = "doc-full"
+    menu_label = _("Consents")
+    list_display = ["user", "notice_version", "accepted_at"]
+    list_filter = ["notice_version"]
+    search_fields = ["user__email"]
+    form_fields = ["notice_version"]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return PersonalDataConsent.objects.select_related("user")
+
+
+class PeopleViewSetGroup(ViewSetGroup):
+    menu_label = _("People")
+    menu_icon = "group"
+    menu_order = 250
+    items = (TraineeProfileViewSet, PersonalDataConsentViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_people_viewsets():
+    return PeopleViewSetGroup()
