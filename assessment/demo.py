@@ -128,6 +128,112 @@ def _final_results(enrolments, trainers) -> None:
             services.result_release(result=result)
 
 
+# One question per module for the demo bank: (kk, ru, en, choices [(kk, ru, en, correct)]).
+QUESTIONS = [
+    (
+        "Инклюзивті білім берудің негізгі қағидасы қайсы?",
+        "Какой принцип является основным в инклюзивном образовании?",
+        "Which is the core principle of inclusive education?",
+        [
+            (
+                "Әр баланың білім алу құқығы",
+                "Право каждого ребёнка на образование",
+                "Every child's right to education",
+                True,
+            ),
+            (
+                "Балаларды қабілетіне қарай бөлу",
+                "Разделение детей по способностям",
+                "Separating children by ability",
+                False,
+            ),
+        ],
+    ),
+    (
+        "Педагог-ассистент кімге көмектеседі?",
+        "Кому помогает педагог-ассистент?",
+        "Whom does the pedagogue-assistant support?",
+        [
+            (
+                "Ерекше білім беру қажеттілігі бар бір білім алушыға",
+                "Одному обучающемуся с ООП",
+                "One learner with special educational needs",
+                True,
+            ),
+            ("Бүкіл мектепке", "Всей школе", "The whole school", False),
+        ],
+    ),
+    (
+        "ABC жазбасында «A» нені білдіреді?",
+        "Что означает «A» в ABC-записи?",
+        "What does “A” stand for in an ABC record?",
+        [
+            ("Алдындағы жағдай (антецедент)", "Антецедент (что было до)", "Antecedent", True),
+            ("Бағалау", "Оценка", "Assessment", False),
+        ],
+    ),
+    (
+        "Көмекті біртіндеп азайту не үшін қажет?",
+        "Зачем постепенно уменьшать подсказки?",
+        "Why fade prompts gradually?",
+        [
+            (
+                "Баланың дербестігін дамыту үшін",
+                "Чтобы развивать самостоятельность ребёнка",
+                "To build the child's independence",
+                True,
+            ),
+            (
+                "Ассистенттің жұмысын азайту үшін",
+                "Чтобы меньше работать ассистенту",
+                "To save the assistant work",
+                False,
+            ),
+        ],
+    ),
+    (
+        "Жеке қолдау жоспарын кім бірге әзірлейді?",
+        "Кто вместе разрабатывает индивидуальный план сопровождения?",
+        "Who develops the individual support plan together?",
+        [
+            (
+                "Мұғалім, мамандар және ата-аналар",
+                "Учитель, специалисты и родители",
+                "The teacher, specialists and parents",
+                True,
+            ),
+            ("Тек ассистент", "Только ассистент", "The assistant alone", False),
+        ],
+    ),
+]
+
+
+def _theory_test(programme) -> None:
+    from course.models import ModulePage
+
+    from .models import Choice, Question, TheoryTest
+
+    modules = list(ModulePage.objects.child_of(programme).order_by("number"))
+    if not modules or Question.objects.filter(module__in=modules).exists():
+        return
+    for module, (kk, ru, en, choices) in zip(modules, QUESTIONS, strict=False):
+        question = Question.objects.create(module=module, text_kk=kk, text_ru=ru, text_en=en)
+        for c_kk, c_ru, c_en, correct in choices:
+            Choice.objects.create(
+                question=question, text_kk=c_kk, text_ru=c_ru, text_en=c_en, is_correct=correct
+            )
+    TheoryTest.objects.get_or_create(
+        programme=programme,
+        defaults={
+            "title_kk": "Теориялық тест",
+            "title_ru": "Теоретический тест",
+            "title_en": "Theory test",
+            "question_count": len(QUESTIONS),
+            "time_limit_minutes": 30,
+        },
+    )
+
+
 def seed(result: dict) -> None:
     from course.models import Cohort
 
@@ -142,3 +248,4 @@ def seed(result: dict) -> None:
     if assignments:
         _graded_submissions(assignments[0], enrolments[:10], trainers)
     _final_results(enrolments[: len(BAND_SCORES)], trainers)
+    _theory_test(cohort.programme)

@@ -44,3 +44,6 @@ urlpatterns += [
     path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
     path("plans/files/<int:pk>/", views.plan_attachment, name="plan_attachment"),
 ]
+urlpatterns += [
+    path("plan/sample/<str:kind>/", views.plan_sample, name="plan_sample"),
+]

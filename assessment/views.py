@@ -839,3 +839,28 @@ def plan_attachment(request, pk: int):
     )
     _plan_for_viewer(request.user, stored.plan)
     return serve_private_file(request, "private", stored.file.name, stored.name)
+
+
+@login_required
+def plan_sample(request, kind: str):
+    """The blank plan template and a filled example, as PDFs (no real child in either)."""
+    from django.http import HttpResponse
+
+    from .models import SupportPlan
+    from .pdf import example_plan
+    from .pdf import plan_pdf as render_pdf
+
+    if kind == "blank":
+        plan, abc, goals = SupportPlan(), [], []
+        heading = _("Blank template")
+    elif kind == "example":
+        plan, abc, goals = example_plan()
+        heading = _("Example (not a real child)")
+    else:
+        raise Http404
+    content = render_pdf(
+        plan, trainee_name="", abc_records=abc, goals=goals, attachments=[], heading=heading
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="support-plan-{kind}.pdf"'
+    return response

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assessment import demo
-from assessment.models import FinalResult, Submission
+from assessment.models import FinalResult, Question, Submission, TheoryTest
 
 
 @pytest.mark.django_db
@@ -19,6 +19,12 @@ def test_the_demo_has_graded_work_and_results_in_every_band_and_runs_twice(progr
     assert FinalResult.objects.filter(released_at__isnull=True).exists()
     statuses = set(Submission.objects.values_list("status", flat=True))
     assert {"accepted", "returned", "submitted", "draft"} <= statuses
-    counts = (FinalResult.objects.count(), Submission.objects.count())
+    assert TheoryTest.objects.exists()
+    assert Question.objects.count() == len(demo.QUESTIONS)
+    counts = (FinalResult.objects.count(), Submission.objects.count(), Question.objects.count())
     demo.seed(result)
-    assert (FinalResult.objects.count(), Submission.objects.count()) == counts
+    assert (
+        FinalResult.objects.count(),
+        Submission.objects.count(),
+        Question.objects.count(),
+    ) == counts

@@ -221,3 +221,13 @@ def test_a_defence_in_the_past_is_refused(client, submitted_plan, trainer):
     assert "Choose a time in the future." in response.text
     assert not DefenceSlot.objects.exists()
     assert not mail.outbox
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("blank", "Blank template"), ("example", "L-1")])
+def test_a_blank_template_and_an_example_are_downloadable(client, enrolment, kind, expected):
+    client.force_login(enrolment.trainee)
+    response = client.get(url("plan_sample", kind))
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert expected in text
+    assert SupportPlan.objects.count() == 0
