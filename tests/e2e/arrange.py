@@ -101,4 +101,91 @@ def open_cohort(key: str) -> None:
         },
     )
     cohort = _cohort("e2e-open", key=key)
-    print(json.dumps({"code": cohort.code, "name": cohort.name}, ensure_ascii=False))
+    assignment = _first_assignment()
+    print(
+        json.dumps(
+            {"code": cohort.code, "name": cohort.name, "assignment": assignment.pk},
+            ensure_ascii=False,
+        )
+    )
+
+
+def _first_assignment():
+    """The task of the first practice topic, as the methodologist sets it in the admin."""
+    from assessment.models import Assignment
+    from course.models import TopicPage
+
+    topic = (
+        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
+        .order_by("path")
+        .first()
+    )
+    assignment, _ = Assignment.objects.get_or_create(
+        topic=topic,
+        defaults={
+            "brief_kk": "<p>Бір баланың жағдайын анонимді түрде сипаттаңыз.</p>",
+            "brief_ru": "<p>Опишите случай одного ребёнка анонимно.</p>",
+            "brief_en": "<p>Describe one child's case anonymously.</p>",
+            "hand_in_kk": "Жағдаят сипаттамасы және бақылау кестесі.",
+            "hand_in_ru": "Описание случая и таблица наблюдений.",
+            "hand_in_en": "The case description and an observation table.",
+        },
+    )
+    return assignment
+
+
+def trainer_case(password: str, totp_secret: str) -> None:
+    """A trainer with an authenticator app, their cohort with a live session today, and one
+    trainee who has handed in the first practice case with a file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from assessment.services import submission_draft_save, submission_submit
+    from cms.roles import TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment, LiveSession
+
+    trainer = _person("trainer@e2e.kz", password, "Айгүл", "Омарова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    mfa_totp_activate(user=trainer, secret=totp_secret)
+    trainee = _person("trainee.graded@e2e.kz", password, "Жанар", "Мұратова")
+    cohort = _cohort("e2e-taught")
+    cohort.trainers.add(trainer)
+    enrolment, _ = Enrolment.objects.get_or_create(
+        cohort=cohort,
+        trainee=trainee,
+        defaults={
+            "status": Enrolment.Status.ACTIVE,
+            "agreement_accepted_at": timezone.now(),
+            "agreement_version": "e2e-1",
+        },
+    )
+    assignment = _first_assignment()
+    session, _ = LiveSession.objects.get_or_create(
+        cohort=cohort,
+        topic=assignment.topic,
+        defaults={"starts_at": timezone.now().replace(hour=10, minute=0, second=0)},
+    )
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7"
+        b"\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    version = submission_draft_save(
+        assignment=assignment,
+        enrolment=enrolment,
+        text="Оқушы А. (8 жас): визуалды кесте мен үзілістер көмектеседі.",
+        files=[SimpleUploadedFile("кесте.png", png, content_type="image/png")],
+    )
+    submission_submit(submission=version.submission, anonymised_confirmed=True)
+    print(
+        json.dumps(
+            {
+                "cohort": cohort.code,
+                "session": session.pk,
+                "enrolment": enrolment.pk,
+                "submission": version.submission.pk,
+                "trainee": trainee.email,
+            }
+        )
+    )

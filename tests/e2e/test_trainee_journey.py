@@ -11,7 +11,14 @@ import uuid
 
 import pytest
 
-from .conftest import PHONE, check_accessibility, check_no_horizontal_overflow, screenshot, visit
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    check_accessibility,
+    check_no_horizontal_overflow,
+    screenshot,
+    visit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +64,10 @@ def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {predicate_js}")
 
 
-def test_a_trainee_signs_up_verifies_fills_the_profile_joins_and_studies(server, new_page):
-    server.arrange("open_cohort", key=KEY)
+def test_a_trainee_signs_up_verifies_fills_the_profile_joins_and_studies(
+    server, new_page, tmp_path
+):
+    arranged = server.arrange("open_cohort", key=KEY)
     email = f"saule.{uuid.uuid4().hex[:8]}@e2e.kz"
     page = new_page(lang="kk")
 
@@ -163,3 +172,42 @@ def test_a_trainee_signs_up_verifies_fills_the_profile_joins_and_studies(server,
     assert _progress(page)[0] == done_after
     check_no_horizontal_overflow(page, "kk dashboard at 360px")
     screenshot(page, JOURNEY, "kk-10-dashboard-phone")
+
+    # A practice case with a file: the anonymisation must be confirmed first (refused otherwise).
+    page.set_viewport_size(DESKTOP)
+    page.goto("/kk/assessment/practice/")
+    _shot(page, "11-practice-list")
+    page.locator(f"main a[href$='/practice/{arranged['assignment']}/']").click()
+    page.wait_for_url(f"**/kk/assessment/practice/{arranged['assignment']}/")
+    _shot(page, "12-practice-case")
+    _also_in_russian(page, "12-practice-case")
+    attachment = tmp_path / "бақылау-кестесі.png"
+    _write_png(attachment)
+    page.locator("textarea[name=text]").fill(
+        "Оқушы А. (8 жас) сабақта назарын 5 минуттан артық ұстай алмайды; "
+        "визуалды кесте мен үзілістер көмектеседі."
+    )
+    page.locator("input[type=file][name=files]").set_input_files(str(attachment))
+    page.locator("button[name=action][value=submit]").click()
+    page.wait_for_load_state()
+    _error_is_announced(page)
+    assert page.locator("button[name=action][value=submit]").count() == 1, "still editable"
+    assert page.locator("main [role=alert] a[href*=anonymised]").count() == 1
+    _shot(page, "13-practice-refused")
+    page.locator("input[type=file][name=files]").set_input_files(str(attachment))
+    page.locator("input[name=anonymised]").check()
+    page.locator("button[name=action][value=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("[role=status]").count() >= 1
+    text = page.locator("main").inner_text()
+    assert attachment.name in text or "бақылау" in text, "the attached file is listed"
+    assert page.locator("button[name=action][value=submit]").count() == 0, "no longer editable"
+    _shot(page, "14-practice-submitted")
+
+
+def _write_png(path) -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (320, 120), "white")
+    ImageDraw.Draw(image).text((10, 50), "observation table", fill="black")
+    image.save(path)

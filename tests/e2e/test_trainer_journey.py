@@ -1,0 +1,105 @@
+"""Journey 2, the trainer: sign in with the password and the authenticator app's code, record the
+attendance of today's live session, grade a practice case with feedback — which the trainee then
+reads (the feedback step of journey 1)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import struct
+import time
+
+import pytest
+
+from .conftest import check_accessibility, screenshot, sign_in, visit
+
+pytestmark = pytest.mark.browser
+
+JOURNEY = "trainer"
+PASSWORD = "e2e-trainer-password-2026"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+FEEDBACK = "Бақылау кестесі нақты; келесі жолы баланың күшті жақтарын да атаңыз."
+
+
+def _totp(secret: str, at: float | None = None) -> str:
+    """The six-digit code an authenticator app shows now (RFC 6238: SHA-1, 30 s)."""
+    counter = int((at or time.time()) // 30)
+    key = base64.b32decode(secret)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def _shot(page, name: str, lang: str = "kk") -> None:
+    check_accessibility(page, f"{lang} {name}")
+    screenshot(page, JOURNEY, f"{lang}-{name}")
+
+
+def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(server, new_page):
+    case = server.arrange("trainer_case", password=PASSWORD, totp_secret=TOTP_SECRET)
+    page = new_page(lang="kk")
+
+    # Password first, then the authenticator app's code.
+    page.goto("/kk/accounts/login/")
+    page.locator("input[name=login]").fill("trainer@e2e.kz")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form:has(input[name=password]) [type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    _shot(page, "01-mfa-code")
+    page.locator("input[name=code]").fill(_totp(TOTP_SECRET))
+    page.locator("form:has(input[name=code]) [type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "/accounts/" not in page.url or "/2fa/" not in page.url
+
+    # From "My studies" to the cohort, then to today's session and its register.
+    page.goto("/kk/study/")
+    page.locator(f"main a[href$='/cohorts/{case['cohort']}/']").first.click()
+    page.wait_for_url(f"**/kk/study/cohorts/{case['cohort']}/")
+    _shot(page, "02-cohort")
+    page.locator(f"main a[href$='/sessions/{case['session']}/attendance/']").first.click()
+    page.wait_for_url(f"**/sessions/{case['session']}/attendance/")
+    _shot(page, "03-attendance")
+    present = page.locator(f"#mark-{case['enrolment']}-present")
+    present.check()
+    page.locator("main form [type=submit]").last.click()
+    page.wait_for_load_state()
+    page.goto(f"/kk/study/sessions/{case['session']}/attendance/")
+    assert page.locator(f"#mark-{case['enrolment']}-present").is_checked(), "the mark was saved"
+    visit(
+        page,
+        f"/ru/study/sessions/{case['session']}/attendance/",
+        journey=JOURNEY,
+        name="ru-03-attendance",
+    )
+
+    # The grading queue, the trainee's case, a decision with feedback.
+    page.goto("/kk/assessment/grading/")
+    _shot(page, "04-grading-queue")
+    page.locator(f"main a[href$='/submissions/{case['submission']}/']").first.click()
+    page.wait_for_url(f"**/submissions/{case['submission']}/")
+    _shot(page, "05-submission-review")
+    visit(
+        page,
+        f"/ru/assessment/submissions/{case['submission']}/",
+        journey=JOURNEY,
+        name="ru-05-submission-review",
+    )
+    page.goto(f"/kk/assessment/submissions/{case['submission']}/")
+    page.locator("input[name=decision][value=accepted]").check()
+    page.locator("textarea[name=feedback]").fill(FEEDBACK)
+    page.locator("main form [type=submit]").last.click()
+    page.wait_for_load_state()
+    assert page.locator("[role=status]").count() >= 1, "the saved review is announced"
+    _shot(page, "06-reviewed")
+
+    # The trainee reads the feedback on the case.
+    trainee = new_page(lang="kk")
+    sign_in(trainee, case["trainee"], PASSWORD)
+    trainee.goto("/kk/assessment/practice/")
+    trainee.locator("main a[href*='/assessment/practice/']").first.click()
+    trainee.wait_for_load_state()
+    assert FEEDBACK in trainee.locator("main").inner_text()
+    _shot(trainee, "07-trainee-reads-feedback")
