@@ -202,6 +202,13 @@ def cohort_detail(request, code: str):
     )
 
 
+def _cell(value):
+    """A spreadsheet cell that cannot start a formula: names are typed by trainees."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _export_table(cohort, language: str, status: str, sort: str) -> list[list]:
     outline, rows = selectors.cohort_table(cohort, language=language, status=status, sort=sort)
     header = [_("Trainee"), _("Email"), _("Status")]
@@ -210,7 +217,11 @@ def _export_table(cohort, language: str, status: str, sort: str) -> list[list]:
     table = [header]
     for row in rows:
         table.append(
-            [row.name, row.enrolment.trainee.email, row.enrolment.get_status_display()]
+            [
+                _cell(row.name),
+                _cell(row.enrolment.trainee.email),
+                row.enrolment.get_status_display(),
+            ]
             + [m.done for m in row.modules]
             + [row.done, row.total, "" if row.attendance_rate is None else row.attendance_rate]
         )

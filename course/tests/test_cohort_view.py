@@ -33,7 +33,12 @@ def cohort_with_people(programme):
     slow = EnrolmentFactory(
         cohort=cohort, trainee__profile__surname_kk="Әлиева", trainee__profile__surname_ru="Алиева"
     )
-    gone = EnrolmentFactory(cohort=cohort, status="withdrawn")
+    gone = EnrolmentFactory(
+        cohort=cohort,
+        status="withdrawn",
+        trainee__profile__surname_kk="=HYPERLINK(1)",
+        trainee__profile__surname_ru="=HYPERLINK(1)",
+    )
     for number in ("1.1", "1.2", "2.1"):
         services.topic_mark_studied(enrolment=fast, topic=kk_topic(number))
     session = LiveSessionFactory(cohort=cohort, topic=kk_topic("1.5"))
@@ -78,6 +83,8 @@ def test_the_table_exports_as_csv_and_xlsx(client, cohort_with_people):
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert table[0][:3] == ["Trainee", "Email", "Status"] and len(table) == 3
     assert fast.trainee.email in {row[1] for row in table}
+    everyone = client.get(url("cohort_export", cohort.code, "csv")).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in everyone  # a name cannot become a formula
     response = client.get(url("cohort_export", cohort.code, "xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
