@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# `make test`: the whole suite on PostgreSQL (with a real Redis for the broker tests), then again
-# on SQLite, which is what `make run` and most developers use. Both passes run even when the first
+# `make test`: the whole suite on PostgreSQL (with a real Redis, a real Celery worker and nginx for
+# the tests marked `services`), then again on SQLite, which is what `make run` and most developers
+# use. Browser tests (marked `browser`) run once, in the SQLite pass: they test pages, not the
+# database engine, and their site server copies the in-memory SQLite test database in
+# milliseconds where a PostgreSQL run would migrate a new one. Both passes run even when the first
 # fails, so one run shows every failure; any failure — or a pass that collects no test (pytest's
 # exit code 5) — makes the script fail.
 #
@@ -34,7 +37,7 @@ fi
 rc_pg=0
 rc_sqlite=0
 if [ -n "${DATABASE_URL:-}" ]; then
-  run_pass "PostgreSQL pass" "$PY" -m pytest "${XDIST[@]}" "$@" || rc_pg=$?
+  run_pass "PostgreSQL pass" "$PY" -m pytest "${XDIST[@]}" -m "not browser" "$@" || rc_pg=$?
 elif [ "${CI:-}" = "true" ]; then
   echo "ERROR: no PostgreSQL for the test run under CI" >&2
   rc_pg=1
@@ -43,9 +46,9 @@ else
 fi
 
 if [ "${TEST_SQLITE:-1}" != "0" ]; then
-  # Tests marked `services` ran in the PostgreSQL pass; browser tests need only one database.
+  # Tests marked `services` ran in the PostgreSQL pass.
   run_pass "SQLite pass" env -u DATABASE_URL "$PY" -m pytest "${XDIST[@]}" \
-    -m "not services and not browser" "$@" || rc_sqlite=$?
+    -m "not services" "$@" || rc_sqlite=$?
 fi
 
 echo "make test: PostgreSQL pass exit $rc_pg, SQLite pass exit $rc_sqlite"
