@@ -189,3 +189,32 @@ def trainer_case(password: str, totp_secret: str) -> None:
             }
         )
     )
+
+
+def registrar_case(password: str, totp_secret: str) -> None:
+    """A registrar with an authenticator app, a trainer to put on a new cohort, and a holder
+    of a valid certificate whose name turns out misspelt."""
+    from certificates.services import certificate_issue
+    from cms.roles import REGISTRAR, TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment
+
+    registrar = _person("registrar@e2e.kz", password, "Демо", "Тіркеуші", profile=False)
+    role_assign(user=registrar, role=REGISTRAR)
+    mfa_totp_activate(user=registrar, secret=totp_secret)
+    trainer = _person("trainer.new@e2e.kz", password, "Ерлан", "Қасымов", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    holder = _person("holder.reissue@e2e.kz", password, "Мөлдір", "Оспанова")
+    cohort = _cohort(
+        "e2e-finished", starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 10, 15)
+    )
+    enrolment, _ = Enrolment.objects.get_or_create(
+        cohort=cohort, trainee=holder, defaults={"status": Enrolment.Status.COMPLETED}
+    )
+    certificate = certificate_issue(enrolment=enrolment, score=75, band="good")
+    print(
+        json.dumps(
+            {"code": certificate.code, "serial": certificate.serial, "trainer": trainer.pk},
+            ensure_ascii=False,
+        )
+    )
