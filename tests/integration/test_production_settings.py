@@ -206,3 +206,34 @@ def test_on_s3_public_media_has_plain_urls_in_another_bucket(settings, s3_storag
 
     assert "pa-lms-public" in url.path
     assert url.query == ""
+
+
+def test_deploy_manage_reads_the_env_file_as_written_and_the_environment_wins(tmp_path):
+    env_file = tmp_path / "env"
+    env_file.write_text(
+        ENV_EXAMPLE.read_text().replace(
+            "SECRET_KEY=\n", f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
+        )
+    )
+    env = {k: v for k, v in os.environ.items() if k not in documented_env()}
+    env.update(ENV_FILE=str(env_file), SITE_URL="https://override.example.kz")
+
+    result = subprocess.run(
+        [
+            str(REPO / "deploy" / "manage"),
+            "shell",
+            "-c",
+            "from django.conf import settings as s; print(s.DEFAULT_FROM_EMAIL, '|', s.ADMINS, "
+            "'|', s.WAGTAILADMIN_BASE_URL, '|', s.DEBUG)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "LMS <noreply@example.kz> | [('Operations', 'ops@example.kz')] | "
+        "https://override.example.kz | False"
+    )
