@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-TIME_LIMIT = int(os.environ.get("BENCH_TIME_LIMIT", "900"))  # seconds per benchmark
+TIME_LIMIT = int(os.environ.get("BENCH_TIME_LIMIT", "1200"))  # seconds per benchmark
 
 
 def main(argv: list[str]) -> int:
