@@ -207,7 +207,7 @@ def credential_document(*, certificate: Certificate, record: CredentialRecord) -
                         "type": ["ResultDescription"],
                         "name": f"{kk['band_label']} / {ru['band_label']}",
                         "resultType": "LetterGrade",
-                        "allowedValue": ["excellent", "good", "satisfactory"],
+                        "allowedValue": ["satisfactory", "good", "excellent"],
                     }
                 ],
             },
