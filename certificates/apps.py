@@ -10,6 +10,7 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import receivers
+        from . import integration, receivers
 
         receivers.connect()
+        integration.connect()

@@ -47,3 +47,51 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
     )
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or number"), required=False, max_length=150)
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"), required=False, queryset=None, to_field_name="code"
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("valid", _("Valid")),
+            ("expired", _("Expired")),
+            ("revoked", _("Revoked")),
+            ("superseded", _("Superseded")),
+            ("review", _("Needs review")),
+        ],
+    )
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("certificate", _("Certificate")),
+            ("statement", _("Statement of attendance")),
+        ],
+    )
+    issued_from = forms.DateField(
+        label=_("Issued from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    issued_to = forms.DateField(
+        label=_("Issued to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from course.models import Cohort
+
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = Cohort.objects.order_by("-starts_on", "code")
+
+
+class ReissueForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for re-issuing (e.g. the corrected name)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )

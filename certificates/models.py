@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 def private_storage():
@@ -230,3 +231,70 @@ class VerificationLookup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.result}"
+
+
+class ExpiryReminder(models.Model):
+    """An expiry reminder already sent, so the daily task never emails the same one twice."""
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="expiry_reminders"
+    )
+    days_before = models.PositiveSmallIntegerField(_("days before expiry"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("expiry reminder")
+        verbose_name_plural = _("expiry reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "days_before"], name="one_reminder_per_threshold"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id}: {self.days_before}"
+
+
+def _mm(label, default):
+    return models.DecimalField(label, max_digits=5, decimal_places=1, default=default)
+
+
+@register_setting(icon="doc-full")
+class BlankPrintLayout(BaseSiteSetting):
+    """Where the variable fields go on the pre-printed security blank (decree No 1162), in
+    millimetres from the top-left corner of the sheet. The registrar prints a calibration page,
+    measures, and adjusts these numbers (or the printer offsets) until the text lands in the
+    blank's boxes."""
+
+    FIELDS = ("holder", "course", "hours", "issued_on", "serial", "signatory")
+
+    page_width_mm = _mm(_("sheet width, mm"), 297)
+    page_height_mm = _mm(_("sheet height, mm"), 210)
+    font_size_pt = models.PositiveSmallIntegerField(_("font size, pt"), default=14)
+    offset_x_mm = _mm(_("printer offset right, mm"), 0)
+    offset_y_mm = _mm(_("printer offset down, mm"), 0)
+    holder_x_mm = _mm(_("holder's name: from the left, mm"), 60)
+    holder_y_mm = _mm(_("holder's name: from the top, mm"), 80)
+    course_x_mm = _mm(_("course title: from the left, mm"), 60)
+    course_y_mm = _mm(_("course title: from the top, mm"), 105)
+    hours_x_mm = _mm(_("hours: from the left, mm"), 60)
+    hours_y_mm = _mm(_("hours: from the top, mm"), 125)
+    issued_on_x_mm = _mm(_("issue date: from the left, mm"), 60)
+    issued_on_y_mm = _mm(_("issue date: from the top, mm"), 140)
+    serial_x_mm = _mm(_("number: from the left, mm"), 200)
+    serial_y_mm = _mm(_("number: from the top, mm"), 140)
+    signatory_x_mm = _mm(_("signatory: from the left, mm"), 180)
+    signatory_y_mm = _mm(_("signatory: from the top, mm"), 170)
+
+    class Meta:
+        verbose_name = _("print layout for security blanks")
+
+    def positions(self) -> dict[str, tuple]:
+        """{field: (left mm, top mm)} with the printer offsets applied."""
+        return {
+            name: (
+                getattr(self, f"{name}_x_mm") + self.offset_x_mm,
+                getattr(self, f"{name}_y_mm") + self.offset_y_mm,
+            )
+            for name in self.FIELDS
+        }

@@ -68,3 +68,40 @@ def html_to_pdf(html: str) -> bytes:
 
 def document_pdf(certificate) -> bytes:
     return html_to_pdf(document_html(certificate))
+
+
+def blank_pdf(certificate, layout) -> bytes:
+    """Only the variable fields, at the layout's positions, for printing on a security blank."""
+    fields = {
+        "holder": f"{certificate.holder_name_kk} / {certificate.holder_name_ru}",
+        "course": certificate.course_title_kk,
+        "hours": str(certificate.hours),
+        "issued_on": certificate.issued_on.strftime("%d.%m.%Y"),
+        "serial": certificate.serial,
+        "signatory": certificate.signatory_name,
+    }
+    return _positioned_pdf(layout, [(name, fields[name]) for name in layout.FIELDS], grid=False)
+
+
+def calibration_pdf(layout) -> bytes:
+    """A millimetre grid with a cross and the field's name at each configured position: print it
+    on plain paper, lay it over a blank against the light, and correct the numbers."""
+    return _positioned_pdf(layout, [(name, f"+ {name}") for name in layout.FIELDS], grid=True)
+
+
+def _positioned_pdf(layout, items, *, grid: bool) -> bytes:
+    positions = layout.positions()
+    context = {
+        "font_face": font_face_css(),
+        "layout": layout,
+        "items": [
+            {"name": name, "text": text, "left": positions[name][0], "top": positions[name][1]}
+            for name, text in items
+        ],
+        "grid": grid,
+        "ticks_x": range(0, int(layout.page_width_mm) + 1, 10),
+        "ticks_y": range(0, int(layout.page_height_mm) + 1, 10),
+    }
+    with translation.override(None):
+        html = render_to_string("certificates/pdf/blank.html", context)
+    return html_to_pdf(html)

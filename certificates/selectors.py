@@ -186,3 +186,41 @@ def attendance_snapshot(*, enrolment) -> dict:
         "attended_from": dates[0] if dates else cohort.starts_on,
         "attended_to": dates[-1] if dates else min(timezone.localdate(), cohort.ends_on),
     }
+
+
+def register_rows(*, filters: dict, today=None):
+    """The staff register: every document, filtered by the register form's cleaned data."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    rows = Certificate.objects.select_related("cohort").order_by("-issued_on", "-serial")
+    q = (filters.get("q") or "").strip()
+    if q:
+        rows = rows.filter(
+            Q(serial__icontains=q)
+            | Q(holder_name_kk__icontains=q)
+            | Q(holder_name_ru__icontains=q)
+            | Q(holder_surname__icontains=q)
+            | Q(holder_email__icontains=q)
+        )
+    if filters.get("cohort"):
+        rows = rows.filter(cohort=filters["cohort"])
+    if filters.get("kind"):
+        rows = rows.filter(kind=filters["kind"])
+    status = filters.get("status")
+    if status == "expired":
+        rows = rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
+    elif status == "valid":
+        rows = rows.filter(status=Certificate.Status.VALID).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+        )
+    elif status == "review":
+        rows = rows.filter(needs_review=True)
+    elif status:
+        rows = rows.filter(status=status)
+    if filters.get("issued_from"):
+        rows = rows.filter(issued_on__gte=filters["issued_from"])
+    if filters.get("issued_to"):
+        rows = rows.filter(issued_on__lte=filters["issued_to"])
+    return rows

@@ -380,3 +380,111 @@ def statement_issue(
         host=organisation.verification_host,
     )
     return certificate_store_pdf(certificate=statement)
+
+
+# Nearest first: a certificate found late (25 days left, nothing sent) gets only the 30-day
+# reminder, and the 90-day pass then sees that a nearer one went out.
+REMINDER_DAYS = (30, 90)
+
+
+def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Email holders whose certificate expires in 90 or 30 days (or fewer, if a day was missed),
+    inviting them to a new cohort. Each reminder is sent once. Returns how many were sent."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from .models import ExpiryReminder
+
+    today = today or timezone.localdate()
+    sent = 0
+    for days in REMINDER_DAYS:
+        due = (
+            Certificate.objects.filter(
+                kind=Certificate.Kind.CERTIFICATE,
+                status=Certificate.Status.VALID,
+                valid_until__gte=today,
+                valid_until__lte=today + datetime.timedelta(days=days),
+            )
+            .exclude(holder_email="")
+            .exclude(expiry_reminders__days_before__lte=days)
+            .select_related("holder")
+        )
+        for certificate in due:
+            try:
+                with transaction.atomic():
+                    ExpiryReminder.objects.create(certificate=certificate, days_before=days)
+            except IntegrityError:  # another run sent it a moment ago
+                continue
+            language = getattr(certificate.holder, "preferred_language", "kk") or "kk"
+            with translation.override(language):
+                context = {"c": certificate, "days": (certificate.valid_until - today).days}
+                subject = _("Your certificate %(serial)s expires on %(date)s") % {
+                    "serial": certificate.serial,
+                    "date": certificate.valid_until.strftime("%d.%m.%Y"),
+                }
+                body = render_to_string("certificates/email/expiry_reminder.txt", context)
+            email = certificate.holder.email if certificate.holder else certificate.holder_email
+            send_mail(subject, body, None, [email])
+            sent += 1
+    return sent
+
+
+def _bulk_key(job_id: str) -> str:
+    return f"certificates:bulk:{job_id}"
+
+
+def bulk_progress(*, job_id: str) -> dict | None:
+    from django.core.cache import cache
+
+    return cache.get(_bulk_key(job_id))
+
+
+def _bulk_save(job_id: str, progress: dict) -> None:
+    from django.core.cache import cache
+
+    cache.set(_bulk_key(job_id), progress, timeout=24 * 3600)
+
+
+def cohort_bulk_issue_start(*, cohort, started_by, job_id: str) -> dict:
+    """Record a queued bulk issue so the progress page has something to show at once."""
+    progress = {
+        "cohort": cohort.code,
+        "total": cohort.enrolments.count(),
+        "done": 0,
+        "issued": 0,
+        "skipped": 0,
+        "finished": False,
+        "started_by": started_by.pk if started_by else None,
+    }
+    _bulk_save(job_id, progress)
+    return progress
+
+
+def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
+    """Issue the certificate of every enrolment of the cohort whose final result passed; the
+    others are skipped (they may get a statement of attendance). Progress is kept in the cache
+    for the page that polls it. Safe to re-run: issuing is idempotent."""
+    enrolments = list(
+        cohort.enrolments.select_related("cohort__programme", "trainee").order_by("pk")
+    )
+    progress = {
+        "cohort": cohort.code,
+        "total": len(enrolments),
+        "done": 0,
+        "issued": 0,
+        "skipped": 0,
+        "finished": False,
+    }
+    _bulk_save(job_id, progress)
+    for enrolment in enrolments:
+        try:
+            certificate_issue(enrolment=enrolment, issued_by=issued_by)
+            progress["issued"] += 1
+        except CertificateError:
+            progress["skipped"] += 1
+        progress["done"] += 1
+        _bulk_save(job_id, progress)
+    progress["finished"] = True
+    _bulk_save(job_id, progress)
+    return progress

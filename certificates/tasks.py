@@ -44,3 +44,23 @@ def issue_certificate(enrolment_id: int) -> str | None:
 @shared_task
 def flag_certificate_for_review(enrolment_id: int, result_id: int | None = None) -> int:
     return certificate_flag_for_review(enrolment_id=enrolment_id, result_id=result_id)
+
+
+@shared_task
+def send_expiry_reminders() -> int:
+    from .services import expiry_reminders_send
+
+    return expiry_reminders_send()
+
+
+@shared_task(autoretry_for=(DatabaseError, OSError), retry_backoff=True, max_retries=3)
+def bulk_issue_cohort(cohort_id: int, user_id: int | None, job_id: str) -> dict:
+    from django.contrib.auth import get_user_model
+
+    from course.models import Cohort
+
+    from .services import cohort_bulk_issue
+
+    cohort = Cohort.objects.get(pk=cohort_id)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return cohort_bulk_issue(cohort=cohort, issued_by=user, job_id=job_id)

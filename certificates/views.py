@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from functools import wraps
+import uuid
+from functools import partial, wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar
+from course.models import Cohort
 
-from . import selectors
+from . import exports, selectors, services
 from .codes import normalise_code
-from .forms import VerifyForm
+from .forms import RegisterFilterForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate, VerificationLookup
 from .ratelimit import lookup_allowed
 
@@ -190,3 +196,178 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
         for c in certificates
     ]
     return render(request, "certificates/my_certificates.html", {"rows": rows})
+
+
+# --- Staff: the register, revocation and re-issue -------------------------------------------
+
+
+def _is_staff(user) -> bool:
+    return user.is_authenticated and (user.is_staff or is_registrar(user))
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not _is_staff(request.user):
+        raise PermissionDenied(_("Only registrars may see the certificate register."))
+
+
+@login_required
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    form = RegisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.register_rows(filters=filters)
+    export = request.GET.get("export")
+    if export == "csv":
+        response = HttpResponse(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="certificates.csv"'
+        return response
+    if export == "xlsx":
+        response = HttpResponse(
+            exports.register_xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="certificates.xlsx"'
+        return response
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    cohort = filters.get("cohort")
+    return render(
+        request,
+        "certificates/register.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": [(c, c.public_status()) for c in page.object_list],
+            "query": query.urlencode(),
+            "cohort": cohort,
+        },
+    )
+
+
+@login_required
+@require_GET
+def cohort_pdfs_zip(request: HttpRequest, cohort_code: str) -> HttpResponse:
+    _require_staff(request)
+    cohort = get_object_or_404(Cohort, code=cohort_code)
+    documents = Certificate.objects.filter(cohort=cohort).exclude(
+        status=Certificate.Status.SUPERSEDED
+    )
+    response = HttpResponse(exports.cohort_zip(documents), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{cohort.code}-certificates.zip"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+def register_detail(request: HttpRequest, code: str) -> HttpResponse:
+    _require_staff(request)
+    certificate = get_object_or_404(Certificate.objects.select_related("cohort"), code=code)
+    revoke_form, reissue_form = RevokeForm(prefix="revoke"), ReissueForm(prefix="reissue")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "revoke":
+                revoke_form = RevokeForm(request.POST, prefix="revoke")
+                if revoke_form.is_valid():
+                    services.certificate_revoke(
+                        certificate=certificate,
+                        revoked_by=request.user,
+                        reason=revoke_form.cleaned_data["reason"],
+                    )
+                    messages.success(request, _("The certificate was revoked."))
+                    return redirect("certificates:register_detail", code=certificate.code)
+            elif action == "reissue":
+                reissue_form = ReissueForm(request.POST, prefix="reissue")
+                if reissue_form.is_valid():
+                    new = services.certificate_reissue(
+                        certificate=certificate,
+                        reissued_by=request.user,
+                        reason=reissue_form.cleaned_data["reason"],
+                    )
+                    messages.success(
+                        request,
+                        _("Re-issued as %(serial)s; the old certificate is superseded.")
+                        % {"serial": new.serial},
+                    )
+                    return redirect("certificates:register_detail", code=new.code)
+        except services.CertificateError as exc:
+            messages.error(request, str(exc))
+            return redirect("certificates:register_detail", code=certificate.code)
+    return render(
+        request,
+        "certificates/register_detail.html",
+        {
+            "c": certificate,
+            "status": certificate.public_status(),
+            "audit": certificate.audit_entries.select_related("actor"),
+            "check_count": certificate.lookups.count(),
+            "revoke_form": revoke_form,
+            "reissue_form": reissue_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def cohort_bulk_issue(request: HttpRequest, cohort_code: str) -> HttpResponse:
+    """Queue issuing for a whole cohort and show the progress page."""
+    from .tasks import bulk_issue_cohort
+
+    _require_staff(request)
+    cohort = get_object_or_404(Cohort, code=cohort_code)
+    job_id = uuid.uuid4().hex
+    services.cohort_bulk_issue_start(cohort=cohort, started_by=request.user, job_id=job_id)
+    transaction.on_commit(partial(bulk_issue_cohort.delay, cohort.pk, request.user.pk, job_id))
+    return redirect("certificates:bulk_progress", job_id=job_id)
+
+
+@login_required
+@require_GET
+def bulk_progress(request: HttpRequest, job_id: str) -> HttpResponse:
+    _require_staff(request)
+    progress = services.bulk_progress(job_id=job_id)
+    if progress is None:
+        raise Http404
+    if request.GET.get("format") == "json":
+        return JsonResponse(progress)
+    return render(
+        request,
+        "certificates/bulk_progress.html",
+        {"progress": progress, "job_id": job_id},
+    )
+
+
+def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+@require_GET
+def blank_print(request: HttpRequest, code: str) -> HttpResponse:
+    """The variable fields only, for printing on a pre-printed security blank."""
+    from .models import BlankPrintLayout
+    from .pdf import blank_pdf
+
+    _require_staff(request)
+    certificate = get_object_or_404(
+        Certificate, code=code, kind=Certificate.Kind.CERTIFICATE, status=Certificate.Status.VALID
+    )
+    layout = BlankPrintLayout.for_request(request)
+    return _pdf_response(blank_pdf(certificate, layout), f"{certificate.serial}-blank.pdf")
+
+
+@login_required
+@require_GET
+def blank_calibration(request: HttpRequest) -> HttpResponse:
+    from .models import BlankPrintLayout
+    from .pdf import calibration_pdf
+
+    _require_staff(request)
+    layout = BlankPrintLayout.for_request(request)
+    return _pdf_response(calibration_pdf(layout), "calibration.pdf")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from .factories import EnrolmentFactory
 
@@ -21,3 +22,11 @@ def issue(db):
         return certificate_issue(enrolment=enrolment, **kwargs)
 
     return _issue
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Services speak the active language (Kazakh by default); the tests read English messages.
+    Requests still choose their own language through LocaleMiddleware."""
+    with translation.override("en"):
+        yield

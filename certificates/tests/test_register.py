@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from certificates.models import AuditEntry, Certificate
+from certificates.services import certificate_revoke
+from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
+
+from .factories import CohortFactory, EnrolmentFactory
+
+REGISTER = "/en/certificates/register/"
+
+
+@pytest.fixture
+def documents(programme, issue):
+    cohort_a, cohort_b = CohortFactory(code="reg-a"), CohortFactory(code="reg-b")
+    first = issue(EnrolmentFactory(cohort=cohort_a), issued_on=datetime.date(2026, 3, 1))
+    second = issue(EnrolmentFactory(cohort=cohort_a), issued_on=datetime.date(2026, 6, 1))
+    third = issue(EnrolmentFactory(cohort=cohort_b), issued_on=datetime.date(2022, 6, 1))
+    certificate_revoke(certificate=second, revoked_by=None, reason="Duplicate")
+    return {"a": cohort_a, "b": cohort_b, "first": first, "second": second, "third": third}
+
+
+@pytest.fixture
+def registrar_client(client, db):
+    client.force_login(RegistrarFactory())
+    return client
+
+
+def _serials(response):
+    return [c.serial for c, _status in response.context["rows"]]
+
+
+def test_the_register_filters_by_cohort_status_dates_and_name(registrar_client, documents):
+    by_cohort = registrar_client.get(REGISTER, {"cohort": "reg-a"})
+    revoked = registrar_client.get(REGISTER, {"status": "revoked"})
+    expired = registrar_client.get(REGISTER, {"status": "expired"})
+    dated = registrar_client.get(REGISTER, {"issued_from": "2026-05-01", "issued_to": "2026-12-31"})
+    by_name = registrar_client.get(REGISTER, {"q": documents["third"].holder_surname})
+
+    assert set(_serials(by_cohort)) == {documents["first"].serial, documents["second"].serial}
+    assert _serials(revoked) == [documents["second"].serial]
+    assert _serials(expired) == [documents["third"].serial]
+    assert _serials(dated) == [documents["second"].serial]
+    assert _serials(by_name) == [documents["third"].serial]
+
+
+def test_the_register_exports_csv_and_xlsx_with_the_filters(registrar_client, documents):
+    csv_response = registrar_client.get(REGISTER, {"cohort": "reg-a", "export": "csv"})
+    xlsx_response = registrar_client.get(REGISTER, {"export": "xlsx"})
+
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Number"
+    assert {r[0] for r in rows[1:]} == {documents["first"].serial, documents["second"].serial}
+    assert documents["first"].holder_name_kk in {r[3] for r in rows}
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    serials = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert serials == {d.serial for d in Certificate.objects.all()}
+
+
+def test_a_cohorts_pdfs_come_as_one_zip(registrar_client, documents):
+    response = registrar_client.get("/en/certificates/cohorts/reg-a/pdfs.zip")
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == sorted(
+        f"{documents[k].serial}.pdf" for k in ("first", "second")
+    )
+    assert archive.read(f"{documents['first'].serial}.pdf").startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "url", [REGISTER, "/en/certificates/cohorts/reg-a/pdfs.zip", "/en/certificates/register/X/"]
+)
+def test_trainees_and_trainers_are_refused_the_register(client, documents, url):
+    trainer = TrainerFactory()
+    documents["a"].trainers.add(trainer)
+    for user in (TraineeFactory(), trainer, documents["first"].holder):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_registrar_revokes_with_a_reason_from_the_register(registrar_client, documents):
+    certificate = documents["first"]
+    url = f"/en/certificates/register/{certificate.code}/"
+
+    refused = registrar_client.post(url, {"action": "revoke", "revoke-reason": ""})
+    certificate.refresh_from_db()
+    assert refused.status_code == 200 and "This field is required." in refused.content.decode()
+    assert certificate.status == "valid"
+
+    done = registrar_client.post(url, {"action": "revoke", "revoke-reason": "Forged"}, follow=True)
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked" and certificate.revocation_reason == "Forged"
+    assert "The certificate was revoked." in done.content.decode()
+    assert AuditEntry.objects.filter(certificate=certificate, action="revoked").exists()
+
+
+def test_a_registrar_reissues_from_the_register(registrar_client, documents):
+    certificate = documents["first"]
+    url = f"/en/certificates/register/{certificate.code}/"
+
+    response = registrar_client.post(
+        url, {"action": "reissue", "reissue-reason": "Name corrected"}, follow=True
+    )
+
+    certificate.refresh_from_db()
+    assert certificate.status == "superseded"
+    assert f"Re-issued as {certificate.superseded_by.serial}" in response.content.decode()
+
+
+def test_revoking_a_revoked_certificate_shows_why_and_changes_nothing(registrar_client, documents):
+    certificate = documents["second"]
+    url = f"/en/certificates/register/{certificate.code}/"
+
+    response = registrar_client.post(url, {"action": "revoke", "revoke-reason": "x"}, follow=True)
+
+    certificate.refresh_from_db()
+    assert "Only a valid certificate can be revoked" in response.content.decode()
+    assert certificate.revocation_reason == "Duplicate"
+
+
+def test_a_registrar_issues_a_whole_cohort_and_follows_the_progress(
+    registrar_client, programme, django_capture_on_commit_callbacks
+):
+    from assessment.tests.factories import finalised_result
+
+    cohort = CohortFactory(code="bulk")
+    for _ in range(2):
+        finalised_result(enrolment=EnrolmentFactory(cohort=cohort))
+    EnrolmentFactory(cohort=cohort)  # no final result yet: skipped
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = registrar_client.post("/en/certificates/cohorts/bulk/issue/")
+
+    assert response.status_code == 302
+    progress = registrar_client.get(response["Location"], {"format": "json"}).json()
+    assert progress == {
+        "cohort": "bulk",
+        "total": 3,
+        "done": 3,
+        "issued": 2,
+        "skipped": 1,
+        "finished": True,
+    }
+    page = registrar_client.get(response["Location"]).content.decode()
+    assert "<progress" in page and "Finished." in page
+    assert Certificate.objects.filter(cohort=cohort).count() == 2
+
+
+def test_a_trainee_cannot_start_a_bulk_issue(client, programme):
+    cohort = CohortFactory(code="bulk2")
+    EnrolmentFactory(cohort=cohort)
+    client.force_login(TraineeFactory())
+
+    assert client.post("/en/certificates/cohorts/bulk2/issue/").status_code == 403
+    assert not Certificate.objects.exists()
+
+
+def test_the_blank_print_puts_only_the_variable_fields_at_the_configured_millimetres(
+    registrar_client, documents
+):
+    import pypdfium2
+    from pypdf import PdfReader
+    from wagtail.models import Site
+
+    from certificates.models import BlankPrintLayout
+
+    layout = BlankPrintLayout.for_site(Site.objects.get(is_default_site=True))
+    layout.serial_x_mm, layout.serial_y_mm, layout.offset_x_mm = 150, 100, 5
+    layout.save()
+    certificate = documents["first"]
+
+    response = registrar_client.get(f"/en/certificates/register/{certificate.code}/blank.pdf")
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert certificate.serial in text and certificate.holder_name_kk in text
+    assert "СЕРТИФИКАТ" not in text  # the blank already carries the fixed wording
+    page = pypdfium2.PdfDocument(response.content)[0]
+    assert round(page.get_width() / 72 * 25.4) == 297
+    textpage = page.get_textpage()
+    points_per_mm = 72 / 25.4
+    found = textpage.search(certificate.serial).get_next()
+    left, _bottom, _right, top = textpage.get_charbox(found[0])
+    assert abs(left / points_per_mm - 155) < 2  # 150 mm + 5 mm printer offset
+    assert abs((page.get_height() - top) / points_per_mm - 100) < 6
+
+
+def test_the_calibration_page_marks_every_field(registrar_client, db):
+    from pypdf import PdfReader
+
+    response = registrar_client.get("/en/certificates/print/calibration.pdf")
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    for name in ("holder", "course", "hours", "issued_on", "serial", "signatory"):
+        assert name in text

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime
+
+import time_machine
+from django.core import mail
+
+from certificates.models import ExpiryReminder
+from certificates.services import expiry_reminders_send
+from certificates.tasks import send_expiry_reminders
+
+
+def _at(day: datetime.date):
+    return time_machine.travel(datetime.datetime.combine(day, datetime.time(9)), tick=False)
+
+
+def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(enrolment, issue):
+    certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
+    expires = certificate.valid_until  # 2029-06-15
+
+    with _at(expires - datetime.timedelta(days=91)):
+        assert send_expiry_reminders.delay().get() == 0
+    with _at(expires - datetime.timedelta(days=90)):
+        assert send_expiry_reminders.delay().get() == 1
+        assert send_expiry_reminders.delay().get() == 0  # the same day again: nothing
+    with _at(expires - datetime.timedelta(days=30)):
+        assert send_expiry_reminders.delay().get() == 1
+    with _at(expires - datetime.timedelta(days=10)):
+        assert send_expiry_reminders.delay().get() == 0
+
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].to == [enrolment.trainee.email]
+    assert certificate.serial in mail.outbox[0].subject
+    assert certificate.verification_url in mail.outbox[1].body
+    assert sorted(ExpiryReminder.objects.values_list("days_before", flat=True)) == [30, 90]
+
+
+def test_a_late_run_sends_only_the_nearest_reminder(enrolment, issue):
+    certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
+
+    sent = expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=25))
+
+    assert sent == 1 and len(mail.outbox) == 1
+
+
+def test_revoked_and_expired_certificates_get_no_reminder(enrolment, issue):
+    from certificates.services import certificate_revoke
+
+    certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
+    certificate_revoke(certificate=certificate, revoked_by=None, reason="Fraud")
+
+    assert expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=30)) == 0
+    assert expiry_reminders_send(today=certificate.valid_until + datetime.timedelta(days=1)) == 0
+    assert mail.outbox == []
+
+
+def test_the_reminder_task_is_on_the_beat_schedule():
+    from cms.celery import app
+
+    entry = app.conf.beat_schedule["certificates-expiry-reminders"]
+    assert entry["task"] == "certificates.tasks.send_expiry_reminders"
