@@ -48,7 +48,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp 4). Our pages load scripts and styles from our own origin
-# only; Wagtail's admin still needs inline styles. Video embeds in topics come from YouTube/Vimeo.
+# only (cms.csp adds 'unsafe-inline' to script-src under /admin/ alone, for Wagtail's inline
+# scripts); Wagtail's admin also needs inline styles. Topic video embeds: YouTube/Vimeo.
 # CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only, to try a
 # change on the live site without breaking it.
 _media_origins = env_list("CSP_EXTRA_MEDIA_ORIGINS")  # e.g. the S3 endpoint serving media
@@ -80,7 +81,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "csp", "django_celery_results"]
 MIDDLEWARE = [*MIDDLEWARE]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
+    "cms.csp.SiteCSPMiddleware",
 )
 # The admin (Wagtail's and Django's) is behind allauth MFA: cms.middleware.RequireMFAMiddleware
 # (in base settings) refuses staff without an activated authenticator. Refuse to start without it.
