@@ -123,12 +123,24 @@ def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by, 
         return existing, False
 
 
+def _postprocess(data: bytes) -> bytes:
+    """Apply settings.CERTIFICATES_PDF_POSTPROCESSORS (dotted paths of `fn(pdf_bytes) -> bytes`,
+    e.g. the credentials app's digital signature) before hashing, so the stored SHA-256 is that of
+    the file the holder downloads."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    for path in getattr(settings, "CERTIFICATES_PDF_POSTPROCESSORS", []):
+        data = import_string(path)(data)
+    return data
+
+
 def certificate_store_pdf(*, certificate: Certificate) -> Certificate:
     """Render and store the PDF once. An issued PDF is never rendered again: editing a template or
     a profile never changes it."""
     if certificate.pdf:
         return certificate
-    data = document_pdf(certificate)
+    data = _postprocess(document_pdf(certificate))
     digest = hashlib.sha256(data).hexdigest()
     storage = certificate.pdf.storage
     name = storage.save(

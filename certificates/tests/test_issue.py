@@ -122,3 +122,18 @@ def test_the_stored_pdf_is_not_rendered_again(enrolment, issue):
 
     assert again.pdf_sha256 == digest
     assert again.holder_name_kk == certificate.holder_name_kk
+
+
+def _stamp(data: bytes) -> bytes:
+    return data + b"\n% stamped\n"
+
+
+def test_pdf_postprocessors_run_before_the_hash_is_taken(settings, enrolment, issue):
+    settings.CERTIFICATES_PDF_POSTPROCESSORS = ["certificates.tests.test_issue._stamp"]
+
+    certificate = issue(enrolment)
+
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
+    assert data.endswith(b"% stamped\n")
+    assert hashlib.sha256(data).hexdigest() == certificate.pdf_sha256
