@@ -218,3 +218,29 @@ def registrar_case(password: str, totp_secret: str) -> None:
             ensure_ascii=False,
         )
     )
+
+
+def mentoring_case(password: str, totp_secret: str) -> None:
+    """A graduate whose certificate was issued today, and a mentor (a trainer in the mentors'
+    group) with an authenticator app."""
+    from django.contrib.auth.models import Group
+
+    from certificates.services import certificate_issue
+    from cms.roles import TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment
+    from mentoring.selectors import MENTOR_GROUP
+
+    mentor = _person("mentor@e2e.kz", password, "Ләззат", "Рахимова", profile=False)
+    role_assign(user=mentor, role=TRAINER)
+    mentor.groups.add(Group.objects.get_or_create(name=MENTOR_GROUP)[0])
+    mfa_totp_activate(user=mentor, secret=totp_secret)
+    graduate = _person("graduate@e2e.kz", password, "Динара", "Уәлиева")
+    cohort = _cohort(
+        "e2e-alumni", starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 10, 15)
+    )
+    enrolment, _ = Enrolment.objects.get_or_create(
+        cohort=cohort, trainee=graduate, defaults={"status": Enrolment.Status.COMPLETED}
+    )
+    certificate = certificate_issue(enrolment=enrolment, score=81, band="good")
+    print(json.dumps({"code": certificate.code}))
