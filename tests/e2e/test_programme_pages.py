@@ -110,3 +110,17 @@ def test_a_keyboard_user_reaches_a_topic_from_the_programme_with_visible_focus(p
     page.keyboard.press("Enter")
     page.wait_for_url("**/kk/programme/module-2/topic-2-2/")
     check_accessibility(page, "kk topic 2.2 reached by keyboard")
+
+
+def test_the_accessibility_check_fails_a_page_with_a_serious_violation(page):
+    """The checker itself: an image without alt text and an unlabelled input are caught, so a
+    green run means axe-core really ran."""
+    page.set_content(
+        '<html lang="kk"><head><title>t</title></head><body><main>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError) as caught:
+        check_accessibility(page, "a deliberately broken page", record=False)
+    assert "image-alt" in str(caught.value)
+    assert "label" in str(caught.value)
