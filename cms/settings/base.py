@@ -133,9 +133,10 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "manda
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# Brute-force protection: after 5 failed logins for one address (or from one IP) in 5 minutes,
-# allauth refuses further attempts with "Too many failed login attempts" until the window passes.
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Brute-force protection: after 5 failed logins for one account in 5 minutes, allauth refuses
+# further attempts with "Too many failed login attempts" until the window passes. The per-IP limit
+# is looser because a whole school's staff room often shares one address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
 # The consent to personal-data processing is a required field of the sign-up form.
 ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"

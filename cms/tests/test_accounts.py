@@ -184,6 +184,19 @@ def test_login_is_refused_with_a_clear_message_after_five_failures(client):
     assert user.last_login is None
 
 
+def test_failures_of_colleagues_sharing_one_address_do_not_lock_out_another_person(client):
+    """A school's staff room often shares one IP address: the lock is per account."""
+    for n in range(8):
+        UserFactory(email=f"colleague{n}@example.kz")
+        client.post("/en/accounts/login/", {"login": f"colleague{n}@example.kz", "password": "x"})
+    UserFactory(email="careful@example.kz")
+    response = client.post(
+        "/en/accounts/login/", {"login": "careful@example.kz", "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
 def test_the_rate_limit_message_is_translated_into_kazakh(client):
     UserFactory(email="target@example.kz")
     for _ in range(6):
