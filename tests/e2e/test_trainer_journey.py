@@ -38,7 +38,9 @@ def _shot(page, name: str, lang: str = "kk") -> None:
     screenshot(page, JOURNEY, f"{lang}-{name}")
 
 
-def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(server, new_page):
+def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(
+    server, new_page, tmp_path
+):
     case = server.arrange("trainer_case", password=PASSWORD, totp_secret=TOTP_SECRET)
     page = new_page(lang="kk")
 
@@ -103,3 +105,34 @@ def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(server
     trainee.wait_for_load_state()
     assert FEEDBACK in trainee.locator("main").inner_text()
     _shot(trainee, "07-trainee-reads-feedback")
+
+    # The final assessment on the rubric: every criterion scored, finalised, released.
+    page.goto(f"/kk/assessment/enrolments/{case['enrolment']}/score/")
+    _shot(page, "08-final-assessment")
+    total = 0
+    for field in page.locator("input[name^=score_]").all():
+        maximum = int(field.get_attribute("max") or 10)
+        field.fill(str(maximum - 1))
+        total += maximum - 1
+    page.locator("button[name=action][value=finalise]").click()
+    page.wait_for_load_state()
+    release = page.locator("form[action*='/release/'] [type=submit]")
+    assert release.count() == 1, page.locator("main").inner_text()[:800]
+    assert f"{total} / 100" in page.locator("main").inner_text()
+    _shot(page, "09-finalised")
+    release.click()
+    page.wait_for_load_state()
+    assert page.locator("form[action*='/release/']").count() == 0, "released"
+    _shot(page, "10-released")
+
+    # The trainee sees the released result and downloads the certificate issued for it.
+    trainee.goto("/kk/assessment/my/")
+    assert str(total) in trainee.locator("main").inner_text()
+    _shot(trainee, "11-trainee-result")
+    trainee.goto("/kk/certificates/")
+    _shot(trainee, "12-trainee-certificates")
+    with trainee.expect_download() as info:
+        trainee.locator("main a[href*='/pdf/']").first.click()
+    pdf = tmp_path / "certificate.pdf"
+    info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
