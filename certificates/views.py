@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar
@@ -93,7 +93,7 @@ def verification_payload(certificate: Certificate, language: str) -> dict:
 
 
 @unprefixed
-@require_GET
+@require_safe
 def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     """What an employer sees after scanning the QR code. Two queries: the certificate (with its
     successor's code) and the look-up log row."""
@@ -125,7 +125,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
 
 
 @unprefixed
-@require_GET
+@require_safe
 def verify_form(request: HttpRequest) -> HttpResponse:
     """Look-up by code, or by certificate number and surname. A GET form: bookmarkable and needs
     no session or CSRF cookie on a public page."""
@@ -166,7 +166,7 @@ def _certificate_for_user(request: HttpRequest, code: str) -> Certificate:
 
 @unprefixed
 @login_required
-@require_GET
+@require_safe
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     certificate = _certificate_for_user(request, code)
     if not certificate.pdf:
@@ -181,7 +181,7 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def my_certificates(request: HttpRequest) -> HttpResponse:
     certificates = list(selectors.certificates_of_holder(user=request.user))
     language = translation.get_language()
@@ -211,7 +211,7 @@ def _require_staff(request: HttpRequest) -> None:
 
 
 @login_required
-@require_GET
+@require_safe
 def register(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     form = RegisterFilterForm(request.GET or None)
@@ -248,7 +248,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def cohort_pdfs_zip(request: HttpRequest, cohort_code: str) -> HttpResponse:
     _require_staff(request)
     cohort = get_object_or_404(Cohort, code=cohort_code)
@@ -325,7 +325,7 @@ def cohort_bulk_issue(request: HttpRequest, cohort_code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def bulk_progress(request: HttpRequest, job_id: str) -> HttpResponse:
     _require_staff(request)
     progress = services.bulk_progress(job_id=job_id)
@@ -348,7 +348,7 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def blank_print(request: HttpRequest, code: str) -> HttpResponse:
     """The variable fields only, for printing on a pre-printed security blank."""
     from .models import BlankPrintLayout
@@ -363,7 +363,7 @@ def blank_print(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def blank_calibration(request: HttpRequest) -> HttpResponse:
     from .models import BlankPrintLayout
     from .pdf import calibration_pdf

@@ -74,6 +74,8 @@ def main() -> None:
     print(f"certificate_pipeline_vs_bare_render: {pipeline / bare:.2f} ratio")
 
     count = int(os.environ.get("BENCH_CERTIFICATES", "200"))
+    if count <= 0:
+        return
     cohort = CohortFactory()
     batch = [EnrolmentFactory(cohort=cohort).pk for _ in range(count)]
     workers = 2 if connection.vendor == "postgresql" else 1
