@@ -137,13 +137,13 @@ def seed(result: dict) -> None:
     practice = [t for t in topics if t.kind == "practice"]
     start = timezone.make_aware(datetime.datetime.combine(cohort.starts_on, datetime.time(15, 0)))
     sessions = []
-    for index, topic in enumerate(practice[:6]):
-        # Two sessions a week from the start: the first ones are past, the rest still to come.
+    for index, topic in enumerate(practice[:8]):
+        # A session every four days from the start: the first ones are past, the rest to come.
         session, _created = LiveSession.objects.get_or_create(
             cohort=cohort,
             topic=topic,
             defaults={
-                "starts_at": start + datetime.timedelta(days=3 * index + 2),
+                "starts_at": start + datetime.timedelta(days=4 * index + 2),
                 "duration_minutes": 90,
                 "online_link": "https://meet.example.kz/demo-2026",
             },
@@ -185,8 +185,9 @@ def seed(result: dict) -> None:
                 enrolment=enrolment, from_status="", to_status="active", by=user
             )
         enrolments.append(enrolment)
-        # Varied progress: trainee01 has studied nothing yet, trainee20 most of the lectures.
-        for topic in lectures[: (number - 1) % (len(lectures) + 1)]:
+        # Varied progress: trainee01 has studied no lecture yet, trainee20 all of them.
+        studied = round((number - 1) * len(lectures) / (len(TRAINEE_NAMES) - 1))
+        for topic in lectures[:studied]:
             topic_complete(enrolment=enrolment, topic=topic, source="studied")
         result["accounts"].append({"email": email, "password": TRAINEE_PASSWORD, "role": "trainee"})
 
