@@ -178,3 +178,18 @@ def test_the_upload_is_never_written_to_disk(client, signed_pdf, settings):
     assert _files(spool) == []
     assert _files(settings.PRIVATE_MEDIA_ROOT) == private_before
     assert _files(settings.MEDIA_ROOT) == media_before
+
+
+def test_it_refuses_checks_past_the_hourly_limit(client, signed_pdf, settings):
+    settings.VERIFY_RATE_LIMIT_PER_HOUR = 0
+    before = _snapshot()
+
+    response = client.post(
+        "/en/credentials/check-pdf/",
+        {"document": SimpleUploadedFile("c.pdf", signed_pdf, content_type="application/pdf")},
+    )
+
+    assert response.status_code == 429
+    assert "Too many checks from your address" in response.content.decode()
+    assert "certificate" not in response.context or response.context["certificate"] is None
+    assert _snapshot() == before
