@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `make test`: the whole suite on PostgreSQL (with a real Redis, a real Celery worker and nginx for
 # the tests marked `services`), then again on SQLite, which is what `make run` and most developers
-# use. Browser tests (marked `browser`) run once, in the SQLite pass: they test pages, not the
-# database engine, and their site server copies the in-memory SQLite test database in
-# milliseconds where a PostgreSQL run would migrate a new one. Both passes run even when the first
+# use. Browser tests (marked `browser`) run once, on SQLite, in a pytest run of their own: they test
+# pages, not the database engine (their site server copies the in-memory SQLite test database in
+# milliseconds), and Playwright's sync API leaves an asyncio loop in the process that makes every
+# later Django database call in that process fail with SynchronousOnlyOperation. Both passes run even when the first
 # fails, so one run shows every failure; any failure — or a pass that collects no test (pytest's
 # exit code 5) — makes the script fail.
 #
@@ -48,8 +49,14 @@ fi
 if [ "${TEST_SQLITE:-1}" != "0" ]; then
   # Tests marked `services` ran in the PostgreSQL pass.
   run_pass "SQLite pass" env -u DATABASE_URL "$PY" -m pytest "${XDIST[@]}" \
-    -m "not services" "$@" || rc_sqlite=$?
+    -m "not services and not browser" "$@" || rc_sqlite=$?
 fi
 
-echo "make test: PostgreSQL pass exit $rc_pg, SQLite pass exit $rc_sqlite"
-[ "$rc_pg" -eq 0 ] && [ "$rc_sqlite" -eq 0 ]
+rc_browser=0
+run_pass "Browser pass (SQLite)" env -u DATABASE_URL "$PY" -m pytest "${XDIST[@]}" -m browser "$@" \
+  || rc_browser=$?
+# 5 = no browser test selected (e.g. `scripts/run-tests.sh course/tests`): the other passes ran.
+[ "$rc_browser" -eq 5 ] && rc_browser=0
+
+echo "make test: PostgreSQL pass exit $rc_pg, SQLite pass exit $rc_sqlite, browser pass exit $rc_browser"
+[ "$rc_pg" -eq 0 ] && [ "$rc_sqlite" -eq 0 ] && [ "$rc_browser" -eq 0 ]
