@@ -31,6 +31,12 @@ def forget_roles(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
+def in_group(user: Any, name: str) -> bool:
+    """Whether the person is in a group other than the three roles (e.g. "mentor"), from the same
+    per-request cache."""
+    return name in _group_names(user)
+
+
 def is_registrar(user: Any) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False

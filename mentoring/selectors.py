@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from assessment.selectors import final_result_for
 from certificates.models import Certificate
-from cms.roles import is_registrar
+from cms.roles import in_group, is_registrar
 
 from .models import Case, MentoringPolicy, Message, Ticket, Topic
 from .workdays import working_days_between
@@ -33,9 +33,7 @@ CRITERION_TOPICS = {
 def is_mentor(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    if is_registrar(user):
-        return True
-    return user.groups.filter(name=MENTOR_GROUP).exists()
+    return is_registrar(user) or in_group(user, MENTOR_GROUP)
 
 
 def policy_for(*, certificate: Certificate) -> MentoringPolicy:

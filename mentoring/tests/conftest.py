@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from assessment.tests.factories import finalised_result
 from certificates.services import certificate_issue
+from cms.roles import forget_roles
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
 from course.tests.factories import EnrolmentFactory
 
@@ -42,6 +43,7 @@ def certificate(graduate, make_certificate):
 def mentor(db):
     user = TrainerFactory(email="mentor@example.kz")
     user.groups.add(Group.objects.get(name="mentor"))
+    forget_roles(user)
     return user
 
 
