@@ -29,8 +29,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_starts_with_a_secret_key():
-    result = _django_setup("cms.settings.production", SECRET_KEY="x" * 50)
+def test_production_starts_with_a_secret_key_postgresql_and_a_broker():
+    result = _django_setup(
+        "cms.settings.production",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://u:p@127.0.0.1:5999/x",
+        CELERY_BROKER_URL="redis://127.0.0.1:6399/0",
+        ALLOWED_HOSTS="lms.example.kz",
+    )
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
 

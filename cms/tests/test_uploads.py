@@ -6,8 +6,16 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from cms.uploads import detect_kind, sanitise_filename, validate_upload
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are asserted as written in the code; the site's default language is Kazakh.
+    with translation.override("en"):
+        yield
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

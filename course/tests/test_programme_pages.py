@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from cms.models import HomePage
+from cms.tests.factories import totp_activate
 from course.models import ModulePage, ProgrammePage, TopicPage
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,8 @@ def test_publishing_a_topic_with_zero_hours_in_the_admin_is_refused_with_a_messa
     client, django_user_model, programme
 ):
     admin = django_user_model.objects.create_superuser(email="editor@example.com", password="x")
+    totp_activate(admin)  # staff must use a second factor before reaching the admin
+    _admin_in_english(admin)
     client.force_login(admin)
     topic = TopicPage.objects.descendant_of(programme).get(number="2.4")
     revisions_before = topic.revisions.count()
@@ -116,6 +119,8 @@ def test_the_admin_edit_page_of_the_programme_warns_about_declared_hours(
     client, django_user_model, programme
 ):
     admin = django_user_model.objects.create_superuser(email="editor@example.com", password="x")
+    totp_activate(admin)  # staff must use a second factor before reaching the admin
+    _admin_in_english(admin)
     client.force_login(admin)
     response = client.get(f"/admin/pages/{programme.pk}/edit/")
     content = response.content.decode()
@@ -130,6 +135,15 @@ def test_publishing_a_topic_updates_hours_in_its_translations(programme):
     topic.save_revision().publish()
     for translation in topic.get_translations():
         assert translation.specific.hours == 6
+
+
+def _admin_in_english(user) -> None:
+    """The admin speaks the editor's chosen language; these tests read the English strings."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
 
 
 def _form_data(form) -> dict:
