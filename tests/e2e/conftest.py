@@ -260,6 +260,12 @@ def server(_e2e_root):
 # --- the browser ---------------------------------------------------------------------------------
 
 
+def _loud(reason: str) -> str:
+    # The skip reason is what pytest -ra prints in the short summary, also under pytest-xdist,
+    # where this conftest's terminal summary (below) runs in the workers and is not shown.
+    return f"!!! BROWSER TESTS SKIPPED: {reason}; run scripts/install-browser.sh !!!"
+
+
 @pytest.fixture(scope="session")
 def browser(_e2e_root):
     """Debian's Chromium, or a skip (with a loud warning in the summary) if it cannot start.
@@ -270,14 +276,14 @@ def browser(_e2e_root):
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         _state["browser_error"] = f"the playwright package is not installed ({exc})"
-        pytest.skip(_state["browser_error"])
+        pytest.skip(_loud(_state["browser_error"]))
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     except Exception as exc:
         playwright.stop()
         _state["browser_error"] = f"Chromium ({CHROMIUM}) could not start: {exc}".splitlines()[0]
-        pytest.skip(_state["browser_error"])
+        pytest.skip(_loud(_state["browser_error"]))
     yield browser
     browser.close()
     playwright.stop()
