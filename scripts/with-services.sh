@@ -95,9 +95,7 @@ if [ "$(id -u)" -eq 0 ]; then
   chown -R postgres: "$PG_DATA" "$WORKDIR/run"
 fi
 
-cleanup() {
-  local rc=$?
-  set +e
+stop_services() {
   if [ -f "$PG_DATA/postmaster.pid" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1
   fi
@@ -111,6 +109,12 @@ cleanup() {
     done
   fi
   rm -rf "$WORKDIR"
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_services
   log "stopped PostgreSQL and Redis"
   exit $rc
 }
@@ -133,6 +137,14 @@ for _ in $(seq 100); do
   redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
   sleep 0.1
 done
+
+# Watchdog in a session of its own: if this script is killed in a way that skips the trap (a
+# signal to the whole process group while a child is still running, SIGKILL), it still stops
+# both servers once this script's process is gone.
+export -f stop_services as_pg
+export PG_BIN PG_DATA WORKDIR
+setsid bash -c 'while kill -0 '$$' 2>/dev/null; do sleep 2; done; stop_services' \
+  </dev/null >/dev/null 2>&1 &
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/pa_lms"
 export PA_LMS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
