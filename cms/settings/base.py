@@ -226,3 +226,8 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Every certificate and statement PDF is signed (PAdES) before its SHA-256 is taken and stored.
+# Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
+# a self-signed development pair is made on demand (`manage.py credentials_dev_keys`).
+CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
