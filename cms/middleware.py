@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.roles import requires_mfa
@@ -77,3 +78,25 @@ class RequireMFAMiddleware:
             ),
         )
         return redirect(reverse("mfa_activate_totp"))
+
+
+class QueryLanguageMiddleware:
+    """`?lang=ru` on an unprefixed URL (the QR code's /verify/<code>/) shows that language.
+
+    Prefixed URLs (/kk/…) already name their language; unprefixed ones follow Accept-Language,
+    which a person cannot change on someone else's phone, so the language switcher adds `?lang=`.
+    Must come after LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.codes = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        code = request.GET.get("lang")
+        if code in self.codes:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        response = self.get_response(request)
+        if code in self.codes:
+            response.headers.setdefault("Content-Language", code)
+        return response

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 
 register = template.Library()
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def _same_page_in(request, code: str) -> str:
+    """The URL of the current page in another language, by string work alone (this runs on every
+    page, the verification page included, so it must not resolve or reverse URLs).
+
+    Prefixed pages swap their /kk/ prefix: no path is translated. Unprefixed pages (the QR code's
+    /verify/<code>/) take `?lang=`, which cms.middleware.QueryLanguageMiddleware honours."""
+    path = request.path
+    first, _, rest = path.lstrip("/").partition("/")
+    if first in LANGUAGE_CODES:
+        url = f"/{code}/{rest}"
+        query = request.GET.urlencode()
+        return f"{url}?{query}" if query else url
+    params = request.GET.copy()
+    params["lang"] = code
+    return f"{path}?{urlencode(sorted(params.items()))}"
 
 
 @register.simple_tag(takes_context=True)
@@ -27,6 +47,6 @@ def language_links(context) -> list[dict]:
     for code, name in settings.LANGUAGES:
         url = translations.get(code)
         if url is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_page_in(request, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
