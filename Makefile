@@ -29,6 +29,6 @@ format: install
 	.venv/bin/ruff format .
 
 messages: install
-	for app in cms course assessment certificates; do \
+	for app in cms course assessment certificates mentoring credentials; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l kk -l ru -l en --no-obsolete); \
 	done
