@@ -12,6 +12,10 @@ class AssessmentConfig(AppConfig):
     def ready(self) -> None:
         # The course dashboard shows our deadlines, feedback and results; course never imports
         # assessment, so we register the panels with it.
-        from . import dashboard
+        from cms.personal_data import register_eraser, register_exporter
+
+        from . import dashboard, personal_data
 
         dashboard.register()
+        register_exporter("assessment", personal_data.export_personal_data)
+        register_eraser(personal_data.erase_personal_data)
