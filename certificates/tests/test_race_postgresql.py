@@ -28,6 +28,12 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_signing(settings):
+    # The PDF is faked to keep the race short; a signature cannot be applied to a fake.
+    settings.CERTIFICATES_PDF_POSTPROCESSORS = []
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _restore_database_afterwards(django_db_setup, django_db_blocker):
     """A transactional test ends by emptying every table; put back what the migrations and the
