@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from assessment.tests.factories import finalised_result
 from certificates.services import certificate_issue
@@ -13,6 +14,13 @@ from course.tests.factories import EnrolmentFactory
 
 # 18/20 theory, 18/30 practice (60 %), 20/30 plan (67 %), 9/10 defence, 9/10 participation = 74.
 SCORES = {"theory": 18, "practice": 18, "plan": 20, "defence": 9, "participation": 9}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service refusals are asserted as written in the code; the site's default is Kazakh."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import translation
 
 from cms.tests.factories import TraineeFactory
@@ -17,26 +16,11 @@ from mentoring import selectors, services
 from mentoring.models import Case, Topic
 from mentoring.workdays import add_working_days, working_days_between
 
+from .helpers import open_ticket, url
+
 pytestmark = pytest.mark.django_db
 
 MONDAY_10 = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-
-
-def url(name, *args):
-    with translation.override("en"):
-        return reverse(f"mentoring:{name}", args=args)
-
-
-def open_ticket(certificate, graduate, **kwargs):
-    defaults = {
-        "topic": Topic.BEHAVIOUR,
-        "subject": "Tantrums at transitions",
-        "description": "Code L-07 screams when the lesson changes.",
-        "preferred_format": "written",
-    }
-    return services.ticket_open(
-        certificate=certificate, graduate=graduate, **{**defaults, **kwargs}
-    )
 
 
 def test_working_days_skip_the_weekend():

@@ -11,8 +11,7 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from certificates.models import Certificate
 from cms.tests.factories import TraineeFactory, TrainerFactory
@@ -20,24 +19,9 @@ from course.models import TopicPage
 from mentoring import selectors, services
 from mentoring.models import MentoringPolicy, Ticket, Topic
 
+from .helpers import open_ticket, url
+
 pytestmark = pytest.mark.django_db
-
-
-def url(name, *args):
-    with translation.override("en"):
-        return reverse(f"mentoring:{name}", args=args)
-
-
-def open_ticket(certificate, graduate, **kwargs):
-    defaults = {
-        "topic": Topic.BEHAVIOUR,
-        "subject": "Tantrums at transitions",
-        "description": "A 9-year-old (code L-07) screams when the lesson changes.",
-        "preferred_format": "written",
-    }
-    return services.ticket_open(
-        certificate=certificate, graduate=graduate, **{**defaults, **kwargs}
-    )
 
 
 def docx_file(name="plan.docx"):
