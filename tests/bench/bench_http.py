@@ -160,7 +160,7 @@ def main() -> int:
     redis_base = redis_url.rsplit("/", 1)[0]
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.bench.bench_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.bench.http_settings",
         "PYTHONPATH": str(ROOT),
         "DATABASE_URL": with_database(database_url, name),
         "SECRET_KEY": secrets.token_urlsafe(50),

@@ -10,7 +10,7 @@ from cms.settings.production import STORAGES
 
 SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-ROOT_URLCONF = "tests.bench.bench_urls"
+ROOT_URLCONF = "tests.bench.http_urls"
 # One client address sends every request: the per-address verification limit would answer 429.
 VERIFY_RATE_LIMIT_PER_HOUR = 10**9
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
