@@ -44,16 +44,53 @@ def feedback_panel(request, enrolment):
 
 
 def results_panel(request, enrolment):
+    """The latest released result; after "not passed", the deadline of the one retake (here or
+    with a later cohort) and, once arranged, the cohort and defence slot. Three queries."""
     from .models import FinalResult
+    from .selectors import retake_deadline
 
     results = list(
-        FinalResult.objects.filter(enrolment=enrolment, released_at__isnull=False).order_by(
-            "-attempt"
-        )[:1]
+        FinalResult.objects.filter(enrolment=enrolment)
+        .select_related("assessing_cohort", "enrolment__support_plan__defence")
+        .order_by("-attempt")
     )
-    if not results:
+    released = [r for r in results if r.is_released]
+    if not released:
         return None
-    return {"template": "assessment/dashboard/results.html", "context": {"result": results[0]}}
+    retake = next((r for r in results if r.attempt == 2), None)
+    # From the select_related above: no extra query for the plan or its defence slot.
+    plan = getattr(retake.enrolment, "support_plan", None) if retake else None
+    defence = getattr(plan, "defence", None) if plan else None
+    return {
+        "template": "assessment/dashboard/results.html",
+        "context": {
+            "result": released[0],
+            "retake": retake,
+            "retake_deadline": retake_deadline(enrolment=enrolment)
+            if released[0].attempt == 1
+            else None,
+            "retake_defence": defence
+            if retake and defence and defence.starts_at >= retake.created_at
+            else None,
+        },
+    }
+
+
+def plan_panel(request, enrolment):
+    """The support plan's state; when it was returned for revision, the trainer's feedback."""
+    from .models import SupportPlan
+    from .selectors import plan_last_return
+
+    plan = SupportPlan.objects.filter(enrolment=enrolment).only("pk", "status").first()
+    if plan is None:
+        return None
+    return {
+        "template": "assessment/dashboard/plan.html",
+        "context": {
+            "plan": plan,
+            "last_return": plan_last_return(plan=plan) if plan.is_returned else None,
+        },
+    }
 
 
 def register() -> None:
@@ -61,4 +98,5 @@ def register() -> None:
 
     register_panel(deadlines_panel, order=20)
     register_panel(feedback_panel, order=30)
+    register_panel(plan_panel, order=35)
     register_panel(results_panel, order=40)

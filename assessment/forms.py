@@ -293,3 +293,16 @@ class DefenceForm(forms.Form):
     )
     duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=5, initial=20)
     place = forms.CharField(label=_("Room or link"), max_length=300)
+
+
+class PlanReturnForm(forms.Form):
+    """Return a submitted plan for revision. The feedback is required (checked by the service, so
+    the message is the same wherever the return comes from)."""
+
+    feedback = forms.CharField(
+        label=_("Feedback: what to revise"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The trainee sees it on the plan form and gets it by email."),
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)

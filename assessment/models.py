@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -153,6 +153,27 @@ class FinalResult(models.Model):
         related_name="+",
     )
     released_at = models.DateTimeField(_("released to the trainee at"), null=True, blank=True)
+    # "Not passed: … or be assessed with a later cohort": the retake attempt may be scored by a
+    # later cohort of the same programme. Its trainers mark it; the enrolment stays where it was.
+    assessing_cohort = models.ForeignKey(
+        "course.Cohort",
+        verbose_name=_("assessed with cohort"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="guest_results",
+    )
+    assessing_cohort_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("later cohort chosen by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assessing_cohort_set_at = models.DateTimeField(
+        _("later cohort chosen at"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -165,6 +186,10 @@ class FinalResult(models.Model):
             models.CheckConstraint(
                 condition=models.Q(attempt__in=[1, 2]), name="final_result_attempt_1_or_2"
             ),
+            models.CheckConstraint(
+                condition=models.Q(assessing_cohort__isnull=True) | models.Q(attempt=2),
+                name="only_a_retake_is_assessed_with_another_cohort",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -176,6 +201,11 @@ class FinalResult(models.Model):
     @property
     def is_finalised(self) -> bool:
         return self.status == self.Status.FINALISED
+
+    @property
+    def marking_cohort_id(self) -> int:
+        """The cohort whose trainers score this attempt."""
+        return self.assessing_cohort_id or self.enrolment.cohort_id
 
     @property
     def is_released(self) -> bool:
@@ -694,6 +724,7 @@ class SupportPlan(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for revision")
 
     class SenGroup(models.TextChoices):
         # The three groups of children needing support in order No 92 (29.04.2025).
@@ -739,6 +770,9 @@ class SupportPlan(models.Model):
     anonymised_confirmed = models.BooleanField(_("child anonymised (confirmed)"), default=False)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Grows with every submission and return, so a trainer returning the plan from a stale page
+    # (the trainee resubmitted, or another trainer returned it meanwhile) is refused.
+    lock_version = models.PositiveIntegerField(_("lock version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("individual support plan")
@@ -751,8 +785,48 @@ class SupportPlan(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    @property
+    def is_returned(self) -> bool:
+        return self.status == self.Status.RETURNED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
     def tool_labels(self) -> list[str]:
         return [str(SupportTool(code).label) for code in self.tools if code in SupportTool.values]
+
+
+class PlanReview(models.Model):
+    """The history of a plan: every submission, return for revision (with the trainer's
+    feedback) and resubmission — who and when. Never edited."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for revision")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+
+    plan = models.ForeignKey(
+        SupportPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    kind = models.CharField(_("event"), max_length=12, choices=Kind.choices)
+    feedback = models.TextField(_("feedback"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support plan review")
+        verbose_name_plural = _("support plan reviews")
+        ordering = ["plan", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
 
 class ABCRecord(models.Model):

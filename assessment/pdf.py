@@ -37,11 +37,19 @@ def plan_pdf(
             else (list(plan.attachments.all()) if saved else []),
             "heading": heading,
             "trainee_name": trainee_name,
+            # The current state: a returned plan's PDF says so, with the trainer's feedback.
+            "last_return": _last_return(plan) if saved and plan.is_returned else None,
             "font": getattr(settings, "ASSESSMENT_PDF_FONT", DEFAULT_FONT),
             "bold_font": getattr(settings, "ASSESSMENT_PDF_BOLD_FONT", DEFAULT_BOLD_FONT),
         },
     )
     return HTML(string=html).write_pdf()
+
+
+def _last_return(plan):
+    from .selectors import plan_last_return
+
+    return plan_last_return(plan=plan)
 
 
 def example_plan():

@@ -24,7 +24,7 @@ def current_rubric() -> Rubric:
 
 
 def _with_scores(queryset):
-    return queryset.select_related("rubric").prefetch_related(
+    return queryset.select_related("rubric", "assessing_cohort").prefetch_related(
         Prefetch("rubric__criteria", queryset=RubricCriterion.objects.order_by("position")),
         Prefetch("scores", queryset=CriterionScore.objects.select_related("marker")),
     )
@@ -72,6 +72,57 @@ def retake_deadline(*, enrolment) -> dt.date | None:
     if first is None or first.passed is not False or first.finalised_at is None:
         return None
     return add_years(timezone.localdate(first.finalised_at), RETAKE_WINDOW_YEARS)
+
+
+def assessing_cohorts(*, enrolment):
+    """The trainee's own cohort and, when the retake is assessed with a later cohort, that one:
+    their trainers may see the trainee's assessment work."""
+    from django.db.models import Q
+
+    from course.models import Cohort
+
+    return Cohort.objects.filter(
+        Q(pk=enrolment.cohort_id) | Q(guest_results__enrolment=enrolment)
+    ).distinct()
+
+
+def retake_of(*, enrolment) -> FinalResult | None:
+    """The one retake (attempt 2), with the later cohort it is assessed with, if any."""
+    return (
+        FinalResult.objects.filter(enrolment=enrolment, attempt=2)
+        .select_related("assessing_cohort")
+        .first()
+    )
+
+
+def later_cohorts_for(*, enrolment) -> list:
+    """Cohorts of the same programme that start after the trainee's own: where the retake may
+    be assessed instead."""
+    from course.models import Cohort
+
+    return list(
+        Cohort.objects.filter(
+            programme_id=enrolment.cohort.programme_id,
+            starts_on__gt=enrolment.cohort.starts_on,
+        ).order_by("starts_on", "code")
+    )
+
+
+def plan_history(*, plan) -> list:
+    """Every submission, return (with feedback) and resubmission of the plan, oldest first."""
+    return list(plan.reviews.select_related("by").order_by("at", "pk"))
+
+
+def plan_last_return(*, plan):
+    """The latest return for revision (feedback, who, when), or None."""
+    from .models import PlanReview
+
+    return (
+        plan.reviews.filter(kind=PlanReview.Kind.RETURNED)
+        .select_related("by")
+        .order_by("-at", "-pk")
+        .first()
+    )
 
 
 def score_changes(*, result) -> list:
@@ -122,15 +173,31 @@ def evidence_for(*, enrolment) -> dict[str, list[str]]:
     from .models import SupportPlan
 
     plan = SupportPlan.objects.filter(enrolment=enrolment).only("status", "submitted_at").first()
+    history = plan_history(plan=plan) if plan is not None else []
+    returns = [e for e in history if e.kind == "returned"]
     if plan is None:
         evidence["plan"].append(_("No support plan yet."))
+    elif plan.is_submitted and returns:
+        evidence["plan"].append(
+            _("Support plan resubmitted on %(date)s after %(n)s return(s) for revision.")
+            % {"date": timezone.localdate(plan.submitted_at).isoformat(), "n": len(returns)}
+        )
     elif plan.is_submitted:
         evidence["plan"].append(
             _("Support plan submitted on %(date)s.")
             % {"date": timezone.localdate(plan.submitted_at).isoformat()}
         )
+    elif plan.is_returned:
+        evidence["plan"].append(
+            _("Support plan returned for revision on %(date)s, not resubmitted yet.")
+            % {"date": timezone.localdate(returns[-1].at).isoformat()}
+        )
     else:
         evidence["plan"].append(_("Support plan: draft, not submitted."))
+    if returns:
+        evidence["plan"].append(
+            _("Last feedback on the plan: %(feedback)s") % {"feedback": returns[-1].feedback[:200]}
+        )
     present, marked = attendance_of(enrolment=enrolment)
     if marked:
         evidence["participation"].append(
@@ -166,6 +233,8 @@ class ResultRow:
     name: str
     result: FinalResult | None
     scores: list[int | None]
+    # A trainee of an earlier cohort whose retake this cohort assesses.
+    guest: bool = False
 
     @property
     def total(self) -> int | None:
@@ -174,6 +243,18 @@ class ResultRow:
     @property
     def band(self):
         return self.result.band_info if self.result else None
+
+    @property
+    def retake_open_until(self) -> dt.date | None:
+        """The retake deadline while the first attempt (finalised, not passed) is the latest and
+        the window is open; computed from the row, without a query."""
+        r = self.result
+        if self.guest or r is None or r.attempt != 1 or not r.is_finalised or r.passed is not False:
+            return None
+        if r.finalised_at is None:
+            return None
+        deadline = add_years(timezone.localdate(r.finalised_at), RETAKE_WINDOW_YEARS)
+        return deadline if timezone.localdate() <= deadline else None
 
 
 @dataclass
@@ -216,13 +297,19 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
 
     from .rubric import BANDS
 
+    from django.db.models import Q
+
+    # The cohort's own trainees, and trainees of earlier cohorts whose retake it assesses.
     enrolments = list(
-        Enrolment.objects.filter(cohort=cohort).select_related(
-            "trainee", "trainee__trainee_profile"
-        )
+        Enrolment.objects.filter(
+            Q(cohort=cohort)
+            | Q(pk__in=FinalResult.objects.filter(assessing_cohort=cohort).values("enrolment_id"))
+        ).select_related("trainee", "trainee__trainee_profile", "cohort")
     )
     results = _latest_per_enrolment(
-        FinalResult.objects.filter(enrolment__cohort=cohort).prefetch_related("scores")
+        FinalResult.objects.filter(Q(enrolment__cohort=cohort) | Q(assessing_cohort=cohort))
+        .select_related("assessing_cohort")
+        .prefetch_related("scores")
     )
     criteria = list(RubricCriterion.objects.filter(rubric=current_rubric()).order_by("position"))
     codes = [c.code for c in criteria]
@@ -242,7 +329,15 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
                 code = rubric_codes.get(s.criterion_id)
                 if s.role == role and code in codes:
                     scores[codes.index(code)] = s.score
-        rows.append(ResultRow(enrolment, trainee_name(enrolment.trainee, language), result, scores))
+        rows.append(
+            ResultRow(
+                enrolment,
+                trainee_name(enrolment.trainee, language),
+                result,
+                scores,
+                guest=enrolment.cohort_id != cohort.pk,
+            )
+        )
     rows.sort(key=lambda r: r.name.lower())
     totals = [r.total for r in rows if r.total is not None and r.result.is_finalised]
     band_counts = [
@@ -379,6 +474,28 @@ def grading_queue(
         "enrolment__trainee",
         "enrolment__trainee__trainee_profile",
     ).order_by("-submitted_at", "-pk")
+
+
+RESULTS_TO_SCORE_LIMIT = 50
+
+
+def results_to_score(*, user) -> list[FinalResult]:
+    """Final assessments in progress (drafts) that the person's cohorts score: their own
+    trainees' attempts, and retakes of earlier cohorts' trainees assessed with them. One query."""
+    from django.db.models import Q
+
+    from course.selectors import cohorts_visible
+
+    cohorts = cohorts_visible(user)
+    return list(
+        FinalResult.objects.filter(status=FinalResult.Status.DRAFT)
+        .filter(
+            Q(assessing_cohort__in=cohorts)
+            | Q(assessing_cohort__isnull=True, enrolment__cohort__in=cohorts)
+        )
+        .select_related("enrolment__cohort", "enrolment__trainee", "assessing_cohort")
+        .order_by("created_at", "pk")[:RESULTS_TO_SCORE_LIMIT]
+    )
 
 
 def practice_evidence(*, enrolment) -> list[str]:

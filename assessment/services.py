@@ -25,6 +25,7 @@ from .models import (
     FinalResult,
     PlanAttachment,
     PlanGoal,
+    PlanReview,
     Question,
     RubricCriterion,
     ScoreChange,
@@ -58,26 +59,25 @@ def _send_on_commit(signal, result: FinalResult) -> None:
     )
 
 
-@transaction.atomic
-def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
-    """Open the first attempt, or the one retake: allowed only after a finalised attempt that did
-    not pass, and only until the first anniversary of that assessment."""
-    existing = list(
-        FinalResult.objects.select_for_update().filter(enrolment=enrolment).order_by("attempt")
+def _third_attempt_refused() -> ValidationError:
+    return ValidationError(
+        _(
+            "Only one retake of the final assessment is allowed — here or with a later cohort — "
+            "and it has already been opened. A third attempt is not possible."
+        ),
+        code="third_attempt",
     )
-    wanted = attempt or len(existing) + 1
-    if not existing and wanted == 1:
-        return FinalResult.objects.create(enrolment=enrolment, attempt=1, rubric=current_rubric())
-    if wanted > 2 or len(existing) >= 2:
+
+
+def _check_retake_open(enrolment, existing: list[FinalResult]) -> FinalResult:
+    """Why a retake (here or with a later cohort) cannot be opened, as a ValidationError; the
+    finalised first attempt when it can."""
+    if len(existing) >= 2:
+        raise _third_attempt_refused()
+    if not existing:
         raise ValidationError(
-            _(
-                "Only one retake of the final assessment is allowed. A further attempt is not "
-                "possible; the trainee may be assessed with a later cohort."
-            ),
-            code="third_attempt",
+            _("The first attempt has not been finalised yet."), code="first_not_final"
         )
-    if wanted == 1 or not existing:
-        raise ValidationError(_("This attempt has already been started."), code="exists")
     first = existing[0]
     if not first.is_finalised:
         raise ValidationError(
@@ -93,12 +93,81 @@ def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
         raise ValidationError(
             _(
                 "The retake window closed on %(date)s (one year after the first final "
-                "assessment). The trainee may be assessed with a later cohort."
+                "assessment): neither a retake nor an assessment with a later cohort is possible."
             )
             % {"date": deadline},
             code="window_closed",
         )
+    return first
+
+
+@transaction.atomic
+def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
+    """Open the first attempt, or the one retake: allowed only after a finalised attempt that did
+    not pass, and only until the first anniversary of that assessment."""
+    existing = list(
+        FinalResult.objects.select_for_update().filter(enrolment=enrolment).order_by("attempt")
+    )
+    wanted = attempt or len(existing) + 1
+    if not existing and wanted == 1:
+        return FinalResult.objects.create(enrolment=enrolment, attempt=1, rubric=current_rubric())
+    if wanted > 2 or len(existing) >= 2:
+        raise _third_attempt_refused()
+    if wanted == 1 or not existing:
+        raise ValidationError(_("This attempt has already been started."), code="exists")
+    first = _check_retake_open(enrolment, existing)
     return FinalResult.objects.create(enrolment=enrolment, attempt=2, rubric=first.rubric)
+
+
+@transaction.atomic
+def result_assess_with_cohort(*, enrolment, cohort, decided_by) -> FinalResult:
+    """The other route after "not passed": the one retake is assessed with a later cohort of the
+    same programme, whose trainers then score it (the enrolment stays in its own cohort). Same
+    rules as a retake — after a finalised attempt that did not pass, within one year of it, never
+    a third attempt. A retake already opened but not scored yet may be moved to the later cohort;
+    choosing again moves it to another later cohort."""
+    from course.models import Cohort, Enrolment
+
+    # Lock the enrolment row: the existing attempts may be none or one, so locking them alone
+    # would not stop two people opening the retake at once.
+    enrolment = Enrolment.objects.select_for_update().select_related("cohort").get(pk=enrolment.pk)
+    existing = list(
+        FinalResult.objects.select_for_update().filter(enrolment=enrolment).order_by("attempt")
+    )
+    retake = existing[1] if len(existing) > 1 else None
+    if retake is not None and retake.is_finalised:
+        raise _third_attempt_refused()
+    if retake is not None and retake.scores.exists():
+        raise ValidationError(
+            _("The retake has already been scored: it can no longer move to another cohort."),
+            code="retake_scored",
+        )
+    first = _check_retake_open(enrolment, existing[:1])
+    home = enrolment.cohort
+    cohort = Cohort.objects.select_related("programme").get(pk=cohort.pk)
+    if cohort.programme_id != home.programme_id:
+        raise ValidationError(
+            _("Cohort %(code)s teaches another programme: choose a cohort of the same course.")
+            % {"code": cohort.code},
+            code="other_programme",
+        )
+    if cohort.starts_on <= home.starts_on or cohort.pk == home.pk:
+        raise ValidationError(
+            _(
+                "Cohort %(code)s does not start after the trainee's own cohort %(home)s: choose a "
+                "later cohort."
+            )
+            % {"code": cohort.code, "home": home.code},
+            code="not_later",
+        )
+    now = timezone.now()
+    if retake is None:
+        retake = FinalResult(enrolment=enrolment, attempt=2, rubric=first.rubric)
+    retake.assessing_cohort = cohort
+    retake.assessing_cohort_set_by = decided_by
+    retake.assessing_cohort_set_at = now
+    retake.save()
+    return retake
 
 
 def _check_marker(result: FinalResult, *, marker, role: str) -> None:
@@ -598,7 +667,7 @@ def plan_save(
     replace the stored ones. A submitted plan no longer changes."""
     checked = _validated_files(files)
     plan, _created = SupportPlan.objects.select_for_update().get_or_create(enrolment=enrolment)
-    if plan.is_submitted:
+    if not plan.is_editable:
         raise ValidationError(
             _("The plan is submitted: it can no longer be changed."), code="submitted"
         )
@@ -651,8 +720,10 @@ def plan_missing_parts(plan: SupportPlan) -> list[str]:
 
 
 @transaction.atomic
-def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool) -> SupportPlan:
-    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool, submitted_by=None) -> SupportPlan:
+    """Hand the plan in, or hand it in again after it was returned for revision; either is kept
+    in the plan's history."""
+    plan = SupportPlan.objects.select_for_update().select_related("enrolment").get(pk=plan.pk)
     if plan.is_submitted:
         raise ValidationError(_("The plan is already submitted."), code="submitted")
     errors = []
@@ -667,13 +738,109 @@ def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool) -> SupportPlan
     if errors:
         raise ValidationError(errors, code="incomplete")
     plan.status = SupportPlan.Status.SUBMITTED
+    was_returned = plan.is_returned
     plan.anonymised_confirmed = True
     plan.submitted_at = timezone.now()
-    plan.save(update_fields=["status", "anonymised_confirmed", "submitted_at", "updated_at"])
+    plan.lock_version += 1
+    plan.save(
+        update_fields=[
+            "status",
+            "anonymised_confirmed",
+            "submitted_at",
+            "lock_version",
+            "updated_at",
+        ]
+    )
+    PlanReview.objects.create(
+        plan=plan,
+        kind=PlanReview.Kind.RESUBMITTED if was_returned else PlanReview.Kind.SUBMITTED,
+        by=submitted_by or plan.enrolment.trainee,
+        at=plan.submitted_at,
+    )
     return plan
 
 
 @transaction.atomic
+def plan_may_be_returned_by(plan: SupportPlan, user) -> bool:
+    """The trainers who assess the trainee (the own cohort's, or the later cohort's when the
+    retake is assessed there) and staff may return a plan."""
+    from cms.roles import is_registrar
+
+    from .selectors import assessing_cohorts
+
+    if user.is_staff or is_registrar(user):
+        return True
+    return assessing_cohorts(enrolment=plan.enrolment).filter(trainers=user).exists()
+
+
+@transaction.atomic
+def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: int) -> PlanReview:
+    """Send a submitted plan back to the trainee for revision, with written feedback. Refused
+    without feedback, for a plan that is not submitted, once the final result is finalised, and
+    when the plan changed since the trainer opened it (`lock_version`). The trainee is emailed
+    after the commit."""
+    feedback = (feedback or "").strip()
+    if not feedback:
+        raise ValidationError(
+            {"feedback": [_("Write feedback so the trainee knows what to revise.")]},
+            code="feedback_required",
+        )
+    plan = SupportPlan.objects.select_for_update().select_related("enrolment").get(pk=plan.pk)
+    if plan.lock_version != lock_version:
+        raise ValidationError(
+            _(
+                "This plan was changed while you had it open (resubmitted or returned by someone "
+                "else). It was not returned: read its current state below and decide again."
+            ),
+            code="stale",
+        )
+    if not plan.is_submitted:
+        raise ValidationError(
+            _("Only a submitted plan can be returned for revision."), code="not_submitted"
+        )
+    latest = FinalResult.objects.filter(enrolment=plan.enrolment).order_by("-attempt").first()
+    if latest is not None and latest.is_finalised:
+        raise ValidationError(
+            _(
+                "The final result is already finalised: the plan it was scored on can no longer "
+                "be returned."
+            ),
+            code="finalised",
+        )
+    now = timezone.now()
+    plan.status = SupportPlan.Status.RETURNED
+    plan.lock_version += 1
+    plan.save(update_fields=["status", "lock_version", "updated_at"])
+    review = PlanReview.objects.create(
+        plan=plan, kind=PlanReview.Kind.RETURNED, feedback=feedback, by=returned_by, at=now
+    )
+    from .tasks import plan_returned_email_task
+
+    review_id = review.pk
+    transaction.on_commit(lambda: plan_returned_email_task.delay(review_id))
+    return review
+
+
+def plan_returned_notify(*, review: PlanReview) -> None:
+    """Email the trainee that the plan was returned, with the feedback, in their language."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    trainee = review.plan.enrolment.trainee
+    with translation.override(getattr(trainee, "preferred_language", "kk") or "kk"):
+        context = {
+            "review": review,
+            "trainee": trainee,
+            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assessment:plan_edit"),
+        }
+        subject = render_to_string("assessment/email/plan_returned_subject.txt", context).strip()
+        body = render_to_string("assessment/email/plan_returned_body.txt", context)
+    EmailMessage(subject, body, to=[trainee.email]).send()
+
+
 def defence_schedule(
     *, plan: SupportPlan, starts_at, duration_minutes: int, place: str, scheduled_by
 ) -> DefenceSlot:

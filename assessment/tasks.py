@@ -17,3 +17,17 @@ def defence_invitation_send_task(slot_id: int) -> None:
     )
     if slot is not None:
         defence_invitation_send(slot=slot)
+
+
+@shared_task
+def plan_returned_email_task(review_id: int) -> None:
+    from .models import PlanReview
+    from .services import plan_returned_notify
+
+    review = (
+        PlanReview.objects.select_related("plan__enrolment__trainee", "by")
+        .filter(pk=review_id)
+        .first()
+    )
+    if review is not None:
+        plan_returned_notify(review=review)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("my/", views.my_results, name="my_results"),
     path("enrolments/<int:enrolment_id>/score/", views.score, name="score"),
     path("enrolments/<int:enrolment_id>/retake/", views.retake, name="retake"),
+    path("enrolments/<int:enrolment_id>/later-cohort/", views.later_cohort, name="later_cohort"),
     path("results/<int:pk>/markers/", views.markers, name="markers"),
     path("results/<int:pk>/release/", views.release, name="release"),
     path("results/<int:pk>/audit/", views.audit, name="audit"),
@@ -42,6 +43,7 @@ urlpatterns += [
     path("plan/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/", views.plan_view, name="plan_view"),
     path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/return/", views.plan_return, name="plan_return"),
     path("plans/files/<int:pk>/", views.plan_attachment, name="plan_attachment"),
 ]
 urlpatterns += [

@@ -27,29 +27,43 @@ def _teaches(user, cohort) -> bool:
     return cohort.trainers.filter(pk=user.pk).exists()
 
 
+def _assesses(user, enrolment) -> bool:
+    """A trainer of the trainee's own cohort, or of the later cohort the retake is assessed with
+    (the own cohort's trainers keep reading what the later cohort's trainers score)."""
+    return selectors.assessing_cohorts(enrolment=enrolment).filter(trainers=user).exists()
+
+
+def _marks(user, result: FinalResult | None, enrolment) -> bool:
+    """Who scores an attempt: the trainers of the cohort that assesses it."""
+    cohort_id = result.assessing_cohort_id if result else None
+    from course.models import Cohort
+
+    return Cohort.objects.filter(pk=cohort_id or enrolment.cohort_id, trainers=user).exists()
+
+
 def _get_enrolment_for_marker(user, enrolment_id: int) -> Enrolment:
-    """Only the cohort's trainers score."""
+    """Only the trainers who assess the trainee open the scoring page."""
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("cohort", "trainee"), pk=enrolment_id
     )
-    if not _teaches(user, enrolment.cohort):
+    if not _assesses(user, enrolment):
         raise Http404
     return enrolment
 
 
 def _get_result_for_marker(user, pk: int) -> FinalResult:
     result = selectors.result_with_scores(pk=pk)
-    if result is None or not _teaches(user, result.enrolment.cohort):
+    if result is None or not _marks(user, result, result.enrolment):
         raise Http404
     return result
 
 
 def _get_result_for_auditor(user, pk: int) -> FinalResult:
-    """The audit log: the cohort's trainers and staff (registrars)."""
+    """The audit log: the trainers who assess the trainee and staff (registrars)."""
     result = selectors.result_with_scores(pk=pk)
     if result is None:
         raise Http404
-    if user.is_staff or is_registrar(user) or _teaches(user, result.enrolment.cohort):
+    if user.is_staff or is_registrar(user) or _assesses(user, result.enrolment):
         return result
     raise Http404
 
@@ -81,9 +95,22 @@ def score(request, enrolment_id: int):
             for s in result.scores.all()
             if s.role == role
         }
+    # A retake assessed with a later cohort is scored by that cohort's trainers; the trainee's own
+    # trainers still read it (and the other way round for the first attempt).
+    can_mark = _marks(request.user, result, enrolment)
     form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial)
+    if not can_mark:
+        for name in form.fields:
+            form.fields[name].disabled = True
     needs_reconciliation = bool(result and services.result_needs_reconciliation(result))
 
+    if request.method == "POST" and not can_mark:
+        messages.error(
+            request,
+            _("This attempt is scored by the trainers of cohort %(code)s; you can read it only.")
+            % {"code": (result.assessing_cohort or enrolment.cohort).code},
+        )
+        return redirect("assessment:score", enrolment_id=enrolment.pk)
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
         try:
@@ -145,7 +172,11 @@ def score(request, enrolment_id: int):
             "needs_reconciliation": needs_reconciliation,
             "threshold": selectors.marker_difference_threshold(),
             "markers_form": MarkersForm(
-                trainers=enrolment.cohort.trainers.all(),
+                trainers=(
+                    result.assessing_cohort
+                    if result and result.assessing_cohort_id
+                    else enrolment.cohort
+                ).trainers.all(),
                 initial={
                     "second_marker": result.second_marker_id if result else None,
                     "third_marker": result.third_marker_id if result else None,
@@ -153,8 +184,18 @@ def score(request, enrolment_id: int):
             ),
             "retake_deadline": selectors.retake_deadline(enrolment=enrolment),
             "plan": getattr(enrolment, "support_plan", None),
+            "can_mark": can_mark,
+            # The later cohort's trainers come from (and go back to) their own cohort's pages.
+            "crumb_cohort": result.assessing_cohort
+            if result and result.assessing_cohort_id and can_mark
+            else enrolment.cohort,
+            "can_choose_cohort": _teaches(request.user, enrolment.cohort),
         },
     )
+
+
+def _marking_cohort(result: FinalResult):
+    return result.assessing_cohort if result.assessing_cohort_id else result.enrolment.cohort
 
 
 @login_required
@@ -163,7 +204,7 @@ def markers(request, pk: int):
     result = _get_result_for_marker(request.user, pk)
     if selectors.marker_role_for(result, request.user) != Role.FIRST:
         raise Http404
-    form = MarkersForm(request.POST, trainers=result.enrolment.cohort.trainers.all())
+    form = MarkersForm(request.POST, trainers=_marking_cohort(result).trainers.all())
     if not form.is_valid():
         messages.error(request, _("Choose markers among the cohort's trainers."))
     else:
@@ -206,6 +247,61 @@ def retake(request, enrolment_id: int):
     return redirect("assessment:score", enrolment_id=enrolment.pk)
 
 
+def _get_enrolment_for_later_cohort(user, enrolment_id: int) -> Enrolment:
+    """The registrar (staff) or the trainee's own trainers decide where the retake is assessed."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort", "trainee", "cohort__programme"), pk=enrolment_id
+    )
+    if user.is_staff or is_registrar(user) or _teaches(user, enrolment.cohort):
+        return enrolment
+    raise Http404
+
+
+@login_required
+def later_cohort(request, enrolment_id: int):
+    """Not passed: choose the later cohort of the same programme the one retake is assessed
+    with, within the year after the first final assessment."""
+    from course.models import Cohort
+    from course.selectors import trainee_name
+
+    enrolment = _get_enrolment_for_later_cohort(request.user, enrolment_id)
+    errors: list[str] = []
+    if request.method == "POST":
+        cohort = Cohort.objects.filter(pk=request.POST.get("cohort") or 0).first()
+        if cohort is None:
+            errors.append(_("Choose a later cohort."))
+        else:
+            try:
+                services.result_assess_with_cohort(
+                    enrolment=enrolment, cohort=cohort, decided_by=request.user
+                )
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The retake will be assessed with cohort %(code)s; its trainers can now "
+                        "score it."
+                    )
+                    % {"code": cohort.code},
+                )
+                return redirect("assessment:later_cohort", enrolment_id=enrolment.pk)
+    return render(
+        request,
+        "assessment/later_cohort.html",
+        {
+            "enrolment": enrolment,
+            "trainee_name": trainee_name(enrolment.trainee, _language()),
+            "first": selectors.final_result_for(enrolment=enrolment),
+            "retake": selectors.retake_of(enrolment=enrolment),
+            "deadline": selectors.retake_deadline(enrolment=enrolment),
+            "cohorts": selectors.later_cohorts_for(enrolment=enrolment),
+            "errors": errors,
+        },
+    )
+
+
 @login_required
 def audit(request, pk: int):
     result = _get_result_for_auditor(request.user, pk)
@@ -222,12 +318,21 @@ def my_results(request):
     rows = []
     for enrolment in Enrolment.objects.filter(trainee=request.user).select_related("cohort"):
         released = [r for r in selectors.results_of_enrolment(enrolment=enrolment) if r.is_released]
+        retake = selectors.retake_of(enrolment=enrolment)
+        plan = getattr(enrolment, "support_plan", None)
+        defence = getattr(plan, "defence", None) if plan else None
         rows.append(
             {
                 "enrolment": enrolment,
                 "results": released,
                 "retake_deadline": selectors.retake_deadline(enrolment=enrolment)
                 if released and released[-1].attempt == 1
+                else None,
+                "retake": retake,
+                # The defence booked for the retake (a slot booked before it was opened was the
+                # first attempt's).
+                "retake_defence": defence
+                if retake and defence and defence.starts_at >= retake.created_at
                 else None,
             }
         )
@@ -274,6 +379,9 @@ def cohort_results(request, code: str):
             "bin_bars": bin_bars,
             "chart_height": selectors.CHART_HEIGHT,
             "can_score": _teaches(request.user, cohort),
+            "can_choose_cohort": request.user.is_staff
+            or is_registrar(request.user)
+            or _teaches(request.user, cohort),
         },
     )
 
@@ -563,7 +671,12 @@ def grading_queue(request):
     return render(
         request,
         "assessment/grading_queue.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "results_to_score": selectors.results_to_score(user=request.user),
+        },
     )
 
 
@@ -697,7 +810,11 @@ def test_attempt(request, pk: int):
 
 def _plan_for_viewer(user, plan):
     enrolment = plan.enrolment
-    if enrolment.trainee_id == user.pk or _may_review(user, enrolment.cohort):
+    if (
+        enrolment.trainee_id == user.pk
+        or _may_review(user, enrolment.cohort)
+        or _assesses(user, enrolment)
+    ):
         return plan
     raise Http404
 
@@ -707,6 +824,8 @@ def _get_plan_for_viewer(user, pk: int):
 
     plan = get_object_or_404(
         SupportPlan.objects.select_related("enrolment__cohort", "enrolment__trainee"), pk=pk
+    """The author, the trainers who assess them (own cohort, or the later cohort of the retake)
+    and staff."""
     )
     return _plan_for_viewer(user, plan)
 
@@ -722,7 +841,7 @@ def plan_edit(request):
     if enrolment is None:
         raise Http404
     plan = SupportPlan.objects.filter(enrolment=enrolment).first()
-    if plan is not None and plan.is_submitted:
+    if plan is not None and not plan.is_editable:
         return redirect("assessment:plan_view", pk=plan.pk)
     abc_initial = (
         list(plan.abc_records.values("antecedent", "behaviour", "consequence")) if plan else []
@@ -750,7 +869,9 @@ def plan_edit(request):
                     )
                     if action == "submit":
                         services.plan_submit(
-                            plan=saved, anonymised_confirmed=form.cleaned_data["anonymised"]
+                            plan=saved,
+                            anonymised_confirmed=form.cleaned_data["anonymised"],
+                            submitted_by=request.user,
                         )
             except ValidationError as exc:
                 _add_form_errors(form, exc)
@@ -763,7 +884,45 @@ def plan_edit(request):
     return render(
         request,
         "assessment/plan_edit.html",
-        {"form": form, "abc": abc, "goals": goals, "plan": plan},
+        {"form": form, "abc": abc, "goals": goals, "plan": plan, "last_return": last_return},
+    )
+
+
+def _render_plan_view(request, plan, *, form=None, return_form=None):
+    from course.selectors import trainee_name
+
+    from .forms import DefenceForm, PlanReturnForm
+
+    last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
+    defence = getattr(plan, "defence", None)
+    assesses = _assesses(request.user, plan.enrolment)
+    if form is None and plan.is_submitted and assesses:
+        form = DefenceForm(
+            initial={
+                "starts_at": defence.starts_at if defence else None,
+                "duration_minutes": defence.duration_minutes if defence else 20,
+                "place": defence.place if defence else "",
+            },
+        )
+    if (
+        return_form is None
+        and plan.is_submitted
+        and services.plan_may_be_returned_by(plan, request.user)
+    ):
+        return_form = PlanReturnForm(initial={"lock_version": plan.lock_version})
+    is_author = plan.enrolment.trainee_id == request.user.pk
+    return render(
+        request,
+        "assessment/plan_view.html",
+        {
+            "plan": plan,
+            "defence": defence,
+            "form": form if plan.is_submitted and assesses else None,
+            "return_form": return_form,
+            "history": selectors.plan_history(plan=plan),
+            "is_author": is_author,
+            "trainee_name": trainee_name(plan.enrolment.trainee, _language()),
+        },
     )
 
 
@@ -772,19 +931,13 @@ def plan_view(request, pk: int):
     from .forms import DefenceForm
 
     plan = _get_plan_for_viewer(request.user, pk)
-    can_schedule = plan.is_submitted and _teaches(request.user, plan.enrolment.cohort)
-    defence = getattr(plan, "defence", None)
+    can_schedule = plan.is_submitted and _assesses(request.user, plan.enrolment)
     form = None
-    if can_schedule:
-        form = DefenceForm(
-            request.POST or None,
-            initial={
-                "starts_at": defence.starts_at if defence else None,
-                "duration_minutes": defence.duration_minutes if defence else 20,
-                "place": defence.place if defence else "",
-            },
-        )
-        if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        if not can_schedule:
+            raise Http404
+        form = DefenceForm(request.POST)
+        if form.is_valid():
             try:
                 services.defence_schedule(
                     plan=plan,
@@ -800,15 +953,45 @@ def plan_view(request, pk: int):
                 return redirect("assessment:plan_view", pk=plan.pk)
     from course.selectors import trainee_name
 
-    return render(
-        request,
-        "assessment/plan_view.html",
-        {
-            "plan": plan,
-            "defence": defence,
-            "form": form,
-            "trainee_name": trainee_name(plan.enrolment.trainee, _language()),
-        },
+
+@login_required
+@require_POST
+def plan_return(request, pk: int):
+    """Return a submitted plan for revision, with feedback (the cohort's trainers and staff)."""
+    from .forms import PlanReturnForm
+
+    plan = _get_plan_for_viewer(request.user, pk)
+    if not services.plan_may_be_returned_by(plan, request.user):
+        raise Http404
+    form = PlanReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_return(
+                plan=plan,
+                returned_by=request.user,
+                feedback=form.cleaned_data["feedback"],
+                lock_version=form.cleaned_data["lock_version"],
+            )
+        except ValidationError as exc:
+            _add_form_errors(form, exc)
+            # Show the current state (and a fresh lock version) next to the refusal.
+            plan = _get_plan_for_viewer(request.user, pk)
+            form = _fresh_return_form(form, plan)
+        else:
+            messages.success(
+                request, _("The plan is returned for revision; the trainee gets an email.")
+            )
+            return redirect("assessment:plan_view", pk=plan.pk)
+    return _render_plan_view(request, plan, return_form=form)
+
+
+def _fresh_return_form(form, plan):
+    """Keep the typed feedback and the errors, but carry the lock version now stored, so a
+    deliberate second try after reading the current state can go through."""
+    from .forms import PlanReturnForm
+
+    fresh = PlanReturnForm(
+        {"feedback": form.data.get("feedback", ""), "lock_version": plan.lock_version}
     )
 
 
@@ -816,11 +999,16 @@ def plan_view(request, pk: int):
 def plan_pdf(request, pk: int):
     from django.http import HttpResponse
 
-    from course.selectors import trainee_name
+    return _render_plan_view(request, plan, form=form)
 
     from .pdf import plan_pdf as render_pdf
 
     plan = _get_plan_for_viewer(request.user, pk)
+    fresh.is_valid()
+    for field, errors in form.errors.items():
+        for error in errors:
+            fresh.add_error(field if field in fresh.fields else None, error)
+    return fresh
     content = render_pdf(plan, trainee_name=trainee_name(plan.enrolment.trainee, _language()))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="support-plan-{plan.pk}.pdf"'

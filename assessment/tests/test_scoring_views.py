@@ -218,7 +218,7 @@ def test_the_trainee_is_shown_the_retake_deadline(client, enrolment):
     )
     client.force_login(enrolment.trainee)
     page = client.get(url("my_results")).text
-    assert "You may retake the final assessment once, until" in page
+    assert "Not passed: retake or assessment with a later cohort by" in page
     assert "2027" in page
 
 
