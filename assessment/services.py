@@ -737,8 +737,8 @@ def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool, submitted_by=N
     errors += plan_missing_parts(plan)
     if errors:
         raise ValidationError(errors, code="incomplete")
-    plan.status = SupportPlan.Status.SUBMITTED
     was_returned = plan.is_returned
+    plan.status = SupportPlan.Status.SUBMITTED
     plan.anonymised_confirmed = True
     plan.submitted_at = timezone.now()
     plan.lock_version += 1
@@ -760,7 +760,6 @@ def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool, submitted_by=N
     return plan
 
 
-@transaction.atomic
 def plan_may_be_returned_by(plan: SupportPlan, user) -> bool:
     """The trainers who assess the trainee (the own cohort's, or the later cohort's when the
     retake is assessed there) and staff may return a plan."""
@@ -841,6 +840,7 @@ def plan_returned_notify(*, review: PlanReview) -> None:
     EmailMessage(subject, body, to=[trainee.email]).send()
 
 
+@transaction.atomic
 def defence_schedule(
     *, plan: SupportPlan, starts_at, duration_minutes: int, place: str, scheduled_by
 ) -> DefenceSlot:

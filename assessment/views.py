@@ -809,6 +809,8 @@ def test_attempt(request, pk: int):
 
 
 def _plan_for_viewer(user, plan):
+    """The author, the trainers who assess them (own cohort, or the later cohort of the retake)
+    and staff."""
     enrolment = plan.enrolment
     if (
         enrolment.trainee_id == user.pk
@@ -824,8 +826,6 @@ def _get_plan_for_viewer(user, pk: int):
 
     plan = get_object_or_404(
         SupportPlan.objects.select_related("enrolment__cohort", "enrolment__trainee"), pk=pk
-    """The author, the trainers who assess them (own cohort, or the later cohort of the retake)
-    and staff."""
     )
     return _plan_for_viewer(user, plan)
 
@@ -881,6 +881,7 @@ def plan_edit(request):
                     return redirect("assessment:plan_view", pk=saved.pk)
                 messages.success(request, _("The draft is saved."))
                 return redirect("assessment:plan_edit")
+    last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
     return render(
         request,
         "assessment/plan_edit.html",
@@ -893,7 +894,6 @@ def _render_plan_view(request, plan, *, form=None, return_form=None):
 
     from .forms import DefenceForm, PlanReturnForm
 
-    last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
     defence = getattr(plan, "defence", None)
     assesses = _assesses(request.user, plan.enrolment)
     if form is None and plan.is_submitted and assesses:
@@ -951,7 +951,7 @@ def plan_view(request, pk: int):
                     request, _("The defence is scheduled; the trainee gets an email invitation.")
                 )
                 return redirect("assessment:plan_view", pk=plan.pk)
-    from course.selectors import trainee_name
+    return _render_plan_view(request, plan, form=form)
 
 
 @login_required
@@ -993,22 +993,22 @@ def _fresh_return_form(form, plan):
     fresh = PlanReturnForm(
         {"feedback": form.data.get("feedback", ""), "lock_version": plan.lock_version}
     )
+    fresh.is_valid()
+    for field, errors in form.errors.items():
+        for error in errors:
+            fresh.add_error(field if field in fresh.fields else None, error)
+    return fresh
 
 
 @login_required
 def plan_pdf(request, pk: int):
     from django.http import HttpResponse
 
-    return _render_plan_view(request, plan, form=form)
+    from course.selectors import trainee_name
 
     from .pdf import plan_pdf as render_pdf
 
     plan = _get_plan_for_viewer(request.user, pk)
-    fresh.is_valid()
-    for field, errors in form.errors.items():
-        for error in errors:
-            fresh.add_error(field if field in fresh.fields else None, error)
-    return fresh
     content = render_pdf(plan, trainee_name=trainee_name(plan.enrolment.trainee, _language()))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="support-plan-{plan.pk}.pdf"'
