@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from course.models import ModulePage, ProgrammePage
 from course.selectors import hours_by_module
@@ -91,34 +92,48 @@ def current_document(*, enrolment, kind: str = Certificate.Kind.CERTIFICATE) -> 
     )
 
 
+_VERIFICATION_FIELDS = (
+    "kind",
+    "serial",
+    "code",
+    "holder_name_kk",
+    "holder_name_ru",
+    "course_title_kk",
+    "course_title_ru",
+    "hours",
+    "issued_on",
+    "valid_until",
+    "attended_from",
+    "attended_to",
+    "status",
+    "revoked_on",
+    "revocation_reason",
+)
+
+
+@functools.cache
+def _verification_sql() -> str:
+    """The look-up's SQL, compiled by the ORM once per process: building it costs more than
+    running it, and the verification page is the hottest public page. One placeholder, the code."""
+    query = (
+        Certificate.objects.only(*_VERIFICATION_FIELDS)
+        .annotate(successor_code=F("superseded_by__code"))
+        .filter(code="")
+        .query
+    )
+    sql, params = query.sql_with_params()
+    if params != ("",):  # pragma: no cover - a Django upgrade changed the compiled shape
+        raise RuntimeError(f"unexpected parameters in the verification query: {params!r}")
+    return sql
+
+
 def certificate_for_verification(*, code: str) -> Certificate | None:
-    """One query: the certificate and, for a superseded one, its successor's code."""
+    """One query: the certificate and, as `successor_code`, the code of the document that
+    supersedes it (None if none)."""
     normalised = normalise_code(code)
     if normalised is None:
         return None
-    return (
-        Certificate.objects.select_related("superseded_by")
-        .only(
-            "kind",
-            "serial",
-            "code",
-            "holder_name_kk",
-            "holder_name_ru",
-            "course_title_kk",
-            "course_title_ru",
-            "hours",
-            "issued_on",
-            "valid_until",
-            "attended_from",
-            "attended_to",
-            "status",
-            "revoked_on",
-            "revocation_reason",
-            "superseded_by__code",
-        )
-        .filter(code=normalised)
-        .first()
-    )
+    return next(iter(Certificate.objects.raw(_verification_sql(), [normalised])), None)
 
 
 def certificate_by_serial_and_surname(*, serial: str, surname: str) -> Certificate | None:

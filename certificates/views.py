@@ -88,7 +88,7 @@ def verification_payload(certificate: Certificate, language: str) -> dict:
         "valid_until": certificate.valid_until.isoformat() if certificate.valid_until else None,
         "revoked_on": certificate.revoked_on.isoformat() if revoked else None,
         "revocation_reason": (certificate.revocation_reason or None) if revoked else None,
-        "superseded_by": certificate.superseded_by.code if certificate.superseded_by else None,
+        "superseded_by": certificate.successor_code,
     }
 
 

@@ -4,9 +4,9 @@
 
 Needs DATABASE_URL (PostgreSQL; a database of its own is created next to it and dropped after)
 and PA_LMS_REDIS_URL. Measures, one after another in the same run and against the same gunicorn:
-a bare Django view (the floor), the public certificate verification page, the programme page and
-a trainee's dashboard. Prints `name: value unit` lines: requests/s, p50 and p99 latency for each,
-and `verify_vs_bare_view_throughput` (target ≥ 0.40).
+a bare Django view (the floor), the public certificate verification page and its JSON, the
+programme page and a trainee's dashboard. Prints `name: value unit` lines: requests/s, p50 and
+p99 latency for each, and `verify_vs_bare_view_throughput` (target ≥ 0.40).
 
 Bounded: each target is driven for BENCH_SECONDS (default 8) or BENCH_MAX_REQUESTS requests per
 client thread, whichever comes first; only 127.0.0.1 is contacted."""
@@ -171,6 +171,9 @@ def main() -> int:
         "PRIVATE_MEDIA_ROOT": str(tmp / "private"),
         "GUNICORN_WORKERS": str(WORKERS),
         "LOG_LEVEL": "WARNING",
+        # No worker recycling in a run of a few thousand requests: a worker rebooting in the
+        # middle of one target's measurement would be charged to that target alone.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     server = None
     try:
@@ -219,6 +222,8 @@ def main() -> int:
         with ProcessPoolExecutor(max_workers=CLIENT_PROCESSES) as executor:
             bare = measure(executor, "bare_view", f"{base}/bench/bare", {})
             verify = measure(executor, "verify", f"{base}{paths['verify']}", {})
+            json_url = f"{base}{paths['verify'].rstrip('/')}.json"
+            measure(executor, "verify_json", json_url, {})
             measure(executor, "programme_page", f"{base}{paths['programme']}", {})
             measure(executor, "trainee_dashboard", f"{base}{paths['dashboard']}", trainee)
         print(f"verify_vs_bare_view_throughput: {verify / bare:.2f} ratio", flush=True)
