@@ -95,8 +95,13 @@ class DraftForm(forms.Form):
     text = forms.CharField(
         label=_("Your answer"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Describe the case without anything that identifies the child."),
+        # data-rich-text: rich_text.js puts the editor over it; without JavaScript it is a
+        # plain textarea. The service cleans the HTML whichever way it came.
+        widget=forms.Textarea(attrs={"rows": 14, "data-rich-text": ""}),
+        help_text=_(
+            "Describe the case without anything that identifies the child. You can use "
+            "headings, bold and italic text, lists, links and tables."
+        ),
     )
     files = MultipleFileField(
         label=_("Attach files"),
@@ -273,16 +278,34 @@ class GoalForm(forms.Form):
 
 
 def rows_of(formset) -> list[dict]:
-    """The filled rows of a valid formset."""
-    return [
-        dict(form.cleaned_data)
-        for form in formset.forms
-        if form.cleaned_data and any(form.cleaned_data.values())
-    ]
+    """The filled rows of a valid formset, leaving out the rows ticked for removal."""
+    rows = []
+    for form in formset.forms:
+        data = {k: v for k, v in (form.cleaned_data or {}).items() if k != "DELETE"}
+        if (form.cleaned_data or {}).get("DELETE") or not any(data.values()):
+            continue
+        rows.append(data)
+    return rows
 
 
-ABCFormSet = forms.formset_factory(ABCForm, extra=1)
-GoalFormSet = forms.formset_factory(GoalForm, extra=1)
+class _RowFormSet(forms.BaseFormSet):
+    """Rows of the plan: one empty row without JavaScript (save to get another), more with the
+    "Add" button (plan_rows.js clones `empty_form`); any row can be ticked for removal."""
+
+    deletion_widget = forms.CheckboxInput
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this row when saving")
+
+
+ABCFormSet = forms.formset_factory(
+    ABCForm, formset=_RowFormSet, extra=1, can_delete=True, can_delete_extra=True
+)
+GoalFormSet = forms.formset_factory(
+    GoalForm, formset=_RowFormSet, extra=1, can_delete=True, can_delete_extra=True
+)
 
 
 class DefenceForm(forms.Form):

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import signals
+from . import rich_text, signals
 from .models import (
     ABCRecord,
     Assignment,
@@ -454,7 +454,8 @@ def submission_draft_save(
         submission.status = Submission.Status.DRAFT
         submission.lock_version += 1
         submission.save(update_fields=["status", "lock_version", "updated_at"])
-    version.text = text or ""
+    # Every path that stores an answer comes through here, so the HTML is cleaned here once.
+    version.text = rich_text.sanitise(text or "")
     version.save(update_fields=["text", "saved_at"])
     if remove_file_ids:
         for stored in version.files.filter(pk__in=list(remove_file_ids)):

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_prose_editor",
     "allauth",
     "allauth.account",
     "allauth.mfa",
