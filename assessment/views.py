@@ -793,6 +793,7 @@ def test_attempt(request, pk: int):
         {
             "attempt": attempt,
             "test": attempt.test,
+            "remaining_seconds": _remaining_seconds(attempt),
             "rows": [
                 (
                     q,
@@ -803,6 +804,16 @@ def test_attempt(request, pk: int):
             ],
         },
     )
+
+
+def _remaining_seconds(attempt) -> int | None:
+    """Seconds left on a timed attempt, counted on the server: the countdown in the browser starts
+    from this number, so a phone whose clock is wrong still shows the right time left."""
+    from django.utils import timezone
+
+    if attempt.deadline is None or attempt.is_finished:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
 
 
 # --- Individual support plan --------------------------------------------------------------
@@ -849,8 +860,11 @@ def plan_edit(request):
     goal_initial = list(plan.goals.values("term", "goal", "measure", "target_date")) if plan else []
     data = request.POST if request.method == "POST" else None
     form = PlanForm(data, request.FILES or None, instance=plan)
-    abc = ABCFormSet(data, prefix="abc", initial=abc_initial)
-    goals = GoalFormSet(data, prefix="goal", initial=goal_initial)
+    # The stored rows are the initial data of the page only: a post replaces every row, so its
+    # rows are read as they came. (Bound to the old rows, a row posted unchanged beyond
+    # INITIAL_FORMS would count as "not changed" and be dropped.)
+    abc = ABCFormSet(data, prefix="abc", initial=None if data is not None else abc_initial)
+    goals = GoalFormSet(data, prefix="goal", initial=None if data is not None else goal_initial)
     if request.method == "POST":
         valid = form.is_valid() & abc.is_valid() & goals.is_valid()
         if valid:
