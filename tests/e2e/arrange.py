@@ -244,3 +244,140 @@ def mentoring_case(password: str, totp_secret: str) -> None:
     )
     certificate = certificate_issue(enrolment=enrolment, score=81, band="good")
     print(json.dumps({"code": certificate.code}))
+
+
+def theory_test() -> None:
+    """The programme's theory test with a question bank, as the methodologist sets it in the
+    admin. Prints the test and, per question (Kazakh text), the Kazakh texts of its correct
+    choices: what a well-prepared trainee knows."""
+    from assessment.models import Choice, Question, TheoryTest
+    from course.models import ModulePage, ProgrammePage
+
+    programme = ProgrammePage.objects.get(locale__language_code="kk")
+    modules = list(ModulePage.objects.child_of(programme).order_by("path"))
+    bank = [
+        (
+            "Оқушының мінез-құлқын ABC әдісімен бақылауда «A» нені білдіреді?",
+            "В наблюдении ABC что означает «A»?",
+            "In an ABC observation, what does “A” stand for?",
+            [
+                ("Алдындағы жағдай", "Предшествующее событие", "The antecedent", True),
+                ("Баланың жасы", "Возраст ребёнка", "The child's age", False),
+                ("Бағалау", "Оценка", "An assessment", False),
+            ],
+        ),
+        (
+            "Визуалды кесте кімге көмектеседі?",
+            "Кому помогает визуальное расписание?",
+            "Whom does a visual schedule help?",
+            [
+                (
+                    "Күн тәртібін алдын ала көргісі келетін балаға",
+                    "Ребёнку, которому важно заранее видеть распорядок",
+                    "A child who needs to see the routine in advance",
+                    True,
+                ),
+                ("Тек мұғалімге", "Только учителю", "Only the teacher", False),
+            ],
+        ),
+        (
+            "Жеке қолдау жоспарын кім бірге жасайды?",
+            "Кто вместе составляет индивидуальный план поддержки?",
+            "Who draws up the individual support plan together?",
+            [
+                (
+                    "Мұғалім, мамандар және ата-аналар",
+                    "Учитель, специалисты и родители",
+                    "The teacher, specialists and parents",
+                    True,
+                ),
+                ("Тек ассистент", "Только ассистент", "The assistant alone", False),
+            ],
+        ),
+    ]
+    for module, (kk, ru, en, choices) in zip(modules, bank, strict=False):
+        question, created = Question.objects.get_or_create(
+            module=module, text_kk=kk, defaults={"text_ru": ru, "text_en": en}
+        )
+        if created:
+            for c_kk, c_ru, c_en, correct in choices:
+                Choice.objects.create(
+                    question=question, text_kk=c_kk, text_ru=c_ru, text_en=c_en, is_correct=correct
+                )
+    test = TheoryTest.objects.filter(programme=programme).order_by("pk").first()
+    if test is None:
+        test = TheoryTest.objects.create(
+            programme=programme,
+            title_kk="Теориялық тест",
+            title_ru="Теоретический тест",
+            title_en="Theory test",
+            question_count=20,
+            time_limit_minutes=30,
+        )
+    answers = {}
+    for question in Question.objects.filter(module__in=ModulePage.objects.descendant_of(programme)):
+        answers[question.text_kk] = [c.text_kk for c in question.choices.all() if c.is_correct]
+    print(json.dumps({"test": test.pk, "answers": answers}, ensure_ascii=False))
+
+
+def _trainer_of(cohort, password: str):
+    from cms.roles import TRAINER
+    from cms.services import role_assign
+
+    trainer = _person(f"trainer.{cohort.code}@e2e.kz", password, "Асель", "Ахметова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    cohort.trainers.add(trainer)
+    return trainer
+
+
+def practice_reviewed(trainee: str, feedback: str, password: str) -> None:
+    """The cohort's trainer accepts the trainee's submitted case with feedback (the trainer
+    journey does this in the browser)."""
+    from assessment.models import Submission
+    from assessment.services import submission_review
+
+    submission = Submission.objects.select_related("enrolment__cohort").get(
+        enrolment__trainee__email=trainee, status=Submission.Status.SUBMITTED
+    )
+    trainer = _trainer_of(submission.enrolment.cohort, password)
+    submission_review(
+        submission=submission,
+        reviewer=trainer,
+        decision="accepted",
+        feedback=feedback,
+        lock_version=submission.lock_version,
+    )
+    print(json.dumps({"submission": submission.pk, "trainer": trainer.email}))
+
+
+def final_result_released(trainee: str, password: str) -> None:
+    """The cohort's trainer scores the final assessment on the rubric (theory from the trainee's
+    test), finalises and releases it; the certificate is issued after commit (the trainer
+    journey does all this in the browser). Prints the total and the band."""
+    from assessment import services
+    from assessment.models import TestAttempt
+    from assessment.services import ScoreInput
+    from course.models import Enrolment
+
+    enrolment = Enrolment.objects.select_related("cohort").get(
+        trainee__email=trainee, status=Enrolment.Status.ACTIVE
+    )
+    trainer = _trainer_of(enrolment.cohort, password)
+    attempt = (
+        TestAttempt.objects.filter(enrolment=enrolment, finished_at__isnull=False)
+        .order_by("-score")
+        .first()
+    )
+    theory = attempt.proposed_theory_score if attempt else 15
+    scores = {
+        "theory": ScoreInput(theory, "Тест нәтижесі бойынша."),
+        "practice": ScoreInput(26, "Жағдаяттар нақты сипатталған."),
+        "plan": ScoreInput(25, "Мақсаттар өлшенеді."),
+        "defence": ScoreInput(8),
+        "participation": ScoreInput(9),
+    }
+    result = services.result_start(enrolment=enrolment)
+    result = services.result_scores_save(result=result, marker=trainer, scores=scores)
+    result = services.result_finalise(result=result, finalised_by=trainer)
+    result = services.result_release(result=result)
+    print(json.dumps({"total": result.total, "band": result.band}))

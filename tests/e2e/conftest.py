@@ -401,6 +401,49 @@ def visit(page, path: str, *, journey: str, name: str, status: int = 200):
     return response
 
 
+def fill_text(page, name: str, value: str) -> None:
+    """Write into a form's text field the way a person does: into its rich-text editor when it
+    has one (a ProseMirror / contenteditable element next to the field, which keeps the original
+    textarea's name), else into the textarea or input itself."""
+    field = page.locator(f"[name='{name}']").first
+    has_editor = field.evaluate(
+        """(el) => {
+            // Look up from the field through its own wrapper only: stop where other fields begin.
+            for (let node = el.parentElement, i = 0; node && i < 4 && node.tagName !== 'FORM';
+                 node = node.parentElement, i++) {
+                if ([...node.querySelectorAll('[name]')].some(o => o !== el && o.name !== el.name))
+                    return false;
+                const editor = [...node.querySelectorAll(
+                    '.ProseMirror, [contenteditable]:not([contenteditable=false])')]
+                    .find(e => e.getClientRects().length > 0);
+                if (editor) { editor.setAttribute('data-e2e-editor', el.name); return true; }
+            }
+            return false;
+        }"""
+    )
+    if not has_editor:
+        field.fill(value)
+        return
+    editor = page.locator(f"[data-e2e-editor='{name}']")
+    editor.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Delete")
+    page.keyboard.type(value)
+    assert value[:20] in editor.inner_text(), f"typed into the editor of {name}"
+
+
+def focus_is_visible(page) -> bool:
+    """The focused element draws a visible outline (style of :focus-visible), not just the
+    browser default that a stylesheet may have removed."""
+    style = page.evaluate(
+        """() => {
+            const s = getComputedStyle(document.activeElement);
+            return {style: s.outlineStyle, width: parseFloat(s.outlineWidth)};
+        }"""
+    )
+    return style["style"] not in {"none", "hidden"} and style["width"] >= 2
+
+
 def sign_in(page, email: str, password: str, *, lang: str = "kk") -> None:
     """Sign in through the login form, as a person does."""
     page.goto(f"/{lang}/accounts/login/")

@@ -11,6 +11,7 @@ from .conftest import (
     PHONE,
     check_accessibility,
     check_no_horizontal_overflow,
+    focus_is_visible,
     screenshot,
     visit,
 )
@@ -61,18 +62,6 @@ def _press_tab_until(page, predicate_js: str, *, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached an element matching {predicate_js}")
 
 
-def _focus_is_visible(page) -> bool:
-    """The focused element draws a visible outline (style of :focus-visible), not just the
-    browser default that a stylesheet may have removed."""
-    style = page.evaluate(
-        """() => {
-            const s = getComputedStyle(document.activeElement);
-            return {style: s.outlineStyle, width: parseFloat(s.outlineWidth)};
-        }"""
-    )
-    return style["style"] not in {"none", "hidden"} and style["width"] >= 2
-
-
 def test_a_keyboard_user_reaches_a_topic_from_the_programme_with_visible_focus(page):
     page.set_viewport_size(DESKTOP)
     page.goto("/kk/programme/")
@@ -80,7 +69,7 @@ def test_a_keyboard_user_reaches_a_topic_from_the_programme_with_visible_focus(p
     # The first Tab lands on the skip link, which becomes visible and moves focus to <main>.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('skip-link')")
-    assert _focus_is_visible(page)
+    assert focus_is_visible(page)
     box = page.evaluate("document.activeElement.getBoundingClientRect().left")
     assert box >= 0, "the focused skip link is shown on screen"
     page.keyboard.press("Enter")
@@ -92,21 +81,21 @@ def test_a_keyboard_user_reaches_a_topic_from_the_programme_with_visible_focus(p
     _press_tab_until(
         page, "el => el.tagName === 'A' && el.getAttribute('href').endsWith('/module-2/')"
     )
-    assert _focus_is_visible(page)
+    assert focus_is_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/kk/programme/module-2/")
 
     _press_tab_until(
         page, "el => el.tagName === 'A' && el.getAttribute('href').endsWith('/topic-2-1/')"
     )
-    assert _focus_is_visible(page)
+    assert focus_is_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/kk/programme/module-2/topic-2-1/")
     assert page.locator("h1").is_visible()
 
     # The pager's "next topic" link is reachable too.
     _press_tab_until(page, "el => el.getAttribute('rel') === 'next'")
-    assert _focus_is_visible(page)
+    assert focus_is_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/kk/programme/module-2/topic-2-2/")
     check_accessibility(page, "kk topic 2.2 reached by keyboard")
