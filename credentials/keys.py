@@ -126,6 +126,43 @@ def _stamp(path: Path) -> tuple[str, float]:
     return str(path), path.stat().st_mtime
 
 
+def _parsed_key_signer(loaded):
+    """pyHanko's SimpleSigner parses its private key again for every signature, twice per PDF (the
+    signature and the dry run that sizes it), and parsing an RSA key with its consistency checks
+    costs more than the rest of the signature. This signer parses the key once; other mechanisms
+    than RSA PKCS#1 v1.5 (the one we configure) go through pyHanko unchanged."""
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from pyhanko.sign import signers
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+
+    class ParsedKeySigner(signers.SimpleSigner):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.private_key = serialization.load_der_private_key(
+                self.signing_key.dump(), password=None
+            )
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                algorithm = mechanism.signature_algo  # "rsassa_pkcs1v15" for sha256_rsa
+            except ValueError:
+                algorithm = None
+            if algorithm != "rsassa_pkcs1v15" or not isinstance(
+                self.private_key, rsa.RSAPrivateKey
+            ):
+                return super().sign_raw(data, digest_algorithm)
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            return self.private_key.sign(data, PKCS1v15(), hash_algo)
+
+    return ParsedKeySigner(
+        signing_cert=loaded.signing_cert,
+        signing_key=loaded.signing_key,
+        cert_registry=loaded.cert_registry,
+        signature_mechanism=loaded.signature_mechanism,
+    )
+
+
 @lru_cache(maxsize=8)
 def _cached(kind: str, *stamps: tuple[str, float]):
     # Keyed by path and modification time, so replacing a key file takes effect without a
@@ -137,7 +174,7 @@ def _cached(kind: str, *stamps: tuple[str, float]):
         signer = signers.SimpleSigner.load(key, cert, key_passphrase=conf.pdf_key_password())
         if signer is None:
             raise ImproperlyConfigured(f"Cannot load the PDF signing key {key} / {cert}.")
-        return signer
+        return _parsed_key_signer(signer)
     if kind == "pdf_cert":
         from pyhanko.keys import load_cert_from_pemder
 

@@ -12,7 +12,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from credentials import keys
+from credentials import keys, signing
 from credentials.keys import DEV_ORGANISATION
 from credentials.signing import pdf_sign
 
@@ -32,6 +32,32 @@ def test_a_signed_pdf_validates_as_intact_and_signed_by_the_organisation():
     assert status.intact and status.valid and status.trusted
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     assert status.signing_cert.subject.native["common_name"] == DEV_ORGANISATION
+
+
+def test_a_signature_larger_than_the_reserved_room_is_made_again_with_room_enough(monkeypatch):
+    monkeypatch.setattr(signing, "SIGNATURE_BYTES_RESERVED", 512)
+
+    status = _validate(pdf_sign(minimal_pdf()))
+
+    assert status.intact and status.valid and status.trusted
+
+
+def test_the_signer_parses_its_key_once_and_still_signs_with_it(monkeypatch):
+    from cryptography.hazmat.primitives import serialization
+
+    keys.pdf_signer()  # loaded (and its key parsed) before we start counting
+    parsed = []
+    original = serialization.load_der_private_key
+    monkeypatch.setattr(
+        serialization,
+        "load_der_private_key",
+        lambda *args, **kwargs: parsed.append(1) or original(*args, **kwargs),
+    )
+
+    statuses = [_validate(pdf_sign(minimal_pdf(f"{n}"))) for n in range(3)]
+
+    assert parsed == []  # the signer kept the key it parsed when it was loaded
+    assert all(status.intact and status.valid for status in statuses)
 
 
 def test_the_signature_is_pades():
