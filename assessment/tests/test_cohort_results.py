@@ -119,20 +119,63 @@ def _fill(cohort, n: int, start: int) -> None:
     )
 
 
+def _fill_guests(cohort, n: int, start: int) -> None:
+    """n trainees of an earlier cohort whose retake (attempt 2, scored) this cohort assesses."""
+    import datetime as dt
+
+    from .factories import CohortFactory
+
+    earlier = CohortFactory(
+        programme=cohort.programme,
+        starts_on=cohort.starts_on - dt.timedelta(days=120),
+        ends_on=cohort.starts_on - dt.timedelta(days=30),
+    )
+    _fill(earlier, n, start)
+    first = list(FinalResult.objects.filter(enrolment__cohort=earlier))
+    FinalResult.objects.filter(pk__in=[r.pk for r in first]).update(total=30, band="fail")
+    retakes = FinalResult.objects.bulk_create(
+        [
+            FinalResult(
+                enrolment_id=r.enrolment_id,
+                attempt=2,
+                rubric_id=r.rubric_id,
+                assessing_cohort=cohort,
+                status="finalised",
+                total=100,
+                band="excellent",
+            )
+            for r in first
+        ]
+    )
+    rubric = Rubric.objects.get(version=1)
+    marker = User.objects.filter(email__startswith="bulk").first()
+    CriterionScore.objects.bulk_create(
+        [
+            CriterionScore(result=r, criterion=c, score=c.max_score, marker=marker)
+            for r in retakes
+            for c in rubric.criteria.all()
+        ]
+    )
+
+
 def test_the_cohort_results_page_needs_the_same_queries_for_10_and_500_trainees(
     client, trainer, cohort
 ):
     client.force_login(trainer)
     _fill(cohort, 10, 0)
+    _fill_guests(cohort, 2, 5000)
     client.get(url("cohort_results", cohort.code))  # warm caches (site, locale)
     with CaptureQueriesContext(connection) as small:
         response = client.get(url("cohort_results", cohort.code))
     assert response.text.count('class="num">92<') == 3
+    assert response.text.count("retake, from cohort") == 2
     _fill(cohort, 490, 10)
+    _fill_guests(cohort, 40, 6000)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url("cohort_results", cohort.code))
     assert response.status_code == 200
-    assert response.text.count("<tr>") > 500
+    assert response.text.count("<tr>") > 540
+    assert response.text.count("retake, from cohort") == 42  # 2 + 40
     assert len(large) == len(small)
     with CaptureQueriesContext(connection) as export:
         client.get(url("cohort_results_export", cohort.code, "xlsx"))

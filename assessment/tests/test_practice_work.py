@@ -301,19 +301,55 @@ def _fill(cohort, assignment, n: int, start: int) -> None:
     )
 
 
+def _fill_guest_retakes(cohort, n: int, start: int) -> None:
+    """n trainees of an earlier cohort whose retake (a draft) this cohort assesses."""
+    import datetime as dt
+
+    from assessment.models import FinalResult, Rubric
+
+    from .factories import CohortFactory
+
+    earlier = CohortFactory(
+        programme=cohort.programme,
+        starts_on=cohort.starts_on - dt.timedelta(days=120),
+        ends_on=cohort.starts_on - dt.timedelta(days=30),
+    )
+    users = User.objects.bulk_create(
+        [User(email=f"g{start + i}@example.kz", first_name=f"G{start + i}") for i in range(n)]
+    )
+    enrolments = Enrolment.objects.bulk_create(
+        [Enrolment(cohort=earlier, trainee=u) for u in users]
+    )
+    rubric = Rubric.objects.get(version=1)
+    FinalResult.objects.bulk_create(
+        [
+            FinalResult(enrolment=e, attempt=attempt, rubric=rubric, status=status, **extra)
+            for e in enrolments
+            for attempt, status, extra in (
+                (1, "finalised", {"total": 30, "band": "fail"}),
+                (2, "draft", {"assessing_cohort": cohort}),
+            )
+        ]
+    )
+
+
 def test_the_grading_queue_needs_the_same_queries_for_10_and_500_trainees(
     client, trainer, cohort, assignment
 ):
     client.force_login(trainer)
     _fill(cohort, assignment, 10, 0)
+    _fill_guest_retakes(cohort, 2, 0)
     client.get(url("grading_queue"))
     with CaptureQueriesContext(connection) as small:
         response = client.get(url("grading_queue"))
     assert "10 submissions" in response.text
+    assert response.text.count("retake, from cohort") == 2
     _fill(cohort, assignment, 490, 10)
+    _fill_guest_retakes(cohort, 40, 100)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url("grading_queue"))
     assert "500 submissions" in response.text
+    assert response.text.count("retake, from cohort") == 42  # 2 + 40
     assert len(large) == len(small)
 
 
