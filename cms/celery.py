@@ -2,9 +2,9 @@
 
 Failures: every task retries transient errors (database or broker connection lost, timeouts) with
 exponential backoff and jitter; a task that still fails is logged at ERROR with its name, id and
-arguments (JSON in production, so log search finds it), mailed to ADMINS, and, in production, kept
-with its traceback by django-celery-results where staff see it in the Wagtail admin
-("Background tasks").
+arguments (JSON in production, so log search finds it), mailed to ADMINS, and kept with its
+traceback (cms.models.FailedTask) where staff and registrars see it in the Wagtail admin ("Failed
+background tasks") and can retry it or mark it resolved.
 """
 
 from __future__ import annotations
@@ -47,6 +47,26 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+def _keep_failure(name, task_id, args, kwargs, exception) -> None:
+    """Store the failure for the admin's "Failed background tasks". The database may be the very
+    thing that failed: then the log line above is the record."""
+    import traceback
+
+    from cms.services import failed_task_record
+
+    try:
+        failed_task_record(
+            task_name=name,
+            task_id=task_id or "",
+            args=args,
+            kwargs=kwargs,
+            exception=exception,
+            traceback="".join(traceback.format_exception(exception)),
+        )
+    except Exception:  # reporting a failure must never raise
+        logger.exception("could not store the failure of %s[%s]", name, task_id)
+
+
 @task_failure.connect
 def _report_task_failure(sender=None, task_id=None, exception=None, args=None, kwargs=None, **_):
     """A task failed for good (retries exhausted or a non-transient error): make it visible."""
@@ -62,6 +82,7 @@ def _report_task_failure(sender=None, task_id=None, exception=None, args=None, k
         extra={"task_name": name, "task_id": task_id, "task_args": repr(args)[:500]},
         exc_info=exception,
     )
+    _keep_failure(name, task_id, args, kwargs, exception)
     if settings.ADMINS and not settings.CELERY_TASK_ALWAYS_EAGER:
         mail_admins(
             subject=f"Task failed: {name}",

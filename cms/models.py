@@ -329,3 +329,49 @@ class PersonalDataConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — v{self.notice_version} — {self.accepted_at:%Y-%m-%d %H:%M}"
+
+
+class FailedTask(models.Model):
+    """A background task that failed for good (its retries exhausted, or an error no retry can
+    cure): kept so staff can see it in the admin, retry it once the cause is mended, or mark it
+    resolved. Written by cms.celery on Celery's task_failure signal, in every environment."""
+
+    task_name = models.CharField(_("task"), max_length=200, db_index=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    # Our tasks take record ids, never personal data; kept so a retry can repeat the call.
+    args = models.JSONField(_("arguments"), default=list, blank=True)
+    kwargs = models.JSONField(_("keyword arguments"), default=dict, blank=True)
+    exception = models.TextField(_("error"))
+    traceback = models.TextField(_("traceback"), blank=True)
+    failed_at = models.DateTimeField(_("failed at"), default=timezone.now, db_index=True)
+    retried_at = models.DateTimeField(_("retried at"), null=True, blank=True)
+    retried_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("retried by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    retry_task_id = models.CharField(_("task id of the retry"), max_length=64, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("failed background task")
+        verbose_name_plural = _("failed background tasks")
+        ordering = ["-failed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} — {self.failed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None and self.retried_at is None

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from cms import roles
-from cms.models import PersonalDataConsent, TraineeProfile
+from cms.models import FailedTask, PersonalDataConsent, TraineeProfile
 
 # Models a registrar manages in the Wagtail admin: every model of these apps.
 REGISTRAR_APPS = ("course", "assessment", "certificates")
@@ -22,6 +22,9 @@ REGISTRAR_PERMISSIONS = (
     # certificates keep their own copy).
     ("cms", "change_traineeprofile"),
     ("cms", "view_personaldataconsent"),
+    # A failed certificate issue or e-mail is the registrar's to retry once the cause is mended.
+    ("cms", "view_failedtask"),
+    ("cms", "change_failedtask"),
     ("cms", "view_user"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -146,3 +149,73 @@ def account_delete(*, user: Any) -> None:
             user.delete()
     except (ProtectedError, RestrictedError) as exc:
         raise AccountDeletionRefused(str(exc)) from exc
+
+
+class FailedTaskError(Exception):
+    """A refused retry or resolution; the message is for the person who asked."""
+
+
+def _json_safe(value, default):
+    import json
+
+    try:
+        return json.loads(json.dumps(value, default=str))
+    except (TypeError, ValueError):
+        return default
+
+
+def failed_task_record(
+    *, task_name: str, task_id: str, args, kwargs, exception: BaseException, traceback: str
+) -> FailedTask:
+    return FailedTask.objects.create(
+        task_name=task_name[:200],
+        task_id=(task_id or "")[:64],
+        args=_json_safe(list(args or ()), []),
+        kwargs=_json_safe(dict(kwargs or {}), {}),
+        exception=f"{type(exception).__name__}: {exception}"[:5000],
+        traceback=traceback[-20000:],
+    )
+
+
+def _open_failed_task(pk: int) -> FailedTask:
+    from django.utils.translation import gettext as _
+
+    failed = FailedTask.objects.select_for_update().get(pk=pk)
+    if failed.retried_at is not None:
+        raise FailedTaskError(_("This task was already retried."))
+    if failed.resolved_at is not None:
+        raise FailedTaskError(_("This task is already marked as resolved."))
+    return failed
+
+
+def failed_task_retry(*, failed: FailedTask, user) -> FailedTask:
+    """Send the task again with the same arguments (once the cause is mended)."""
+    from django.utils.translation import gettext as _
+
+    from cms.celery import app
+
+    task = app.tasks.get(failed.task_name)
+    if task is None:
+        raise FailedTaskError(
+            _("There is no task called “%(name)s” any more: it cannot be retried.")
+            % {"name": failed.task_name}
+        )
+    with transaction.atomic():
+        failed = _open_failed_task(failed.pk)
+        failed.retried_at = timezone.now()
+        failed.retried_by = user
+        failed.save(update_fields=["retried_at", "retried_by"])
+    result = task.apply_async(args=failed.args, kwargs=failed.kwargs)
+    FailedTask.objects.filter(pk=failed.pk).update(retry_task_id=result.id or "")
+    failed.retry_task_id = result.id or ""
+    return failed
+
+
+def failed_task_resolve(*, failed: FailedTask, user) -> FailedTask:
+    """Close a failure that needs no retry (mended by hand, or no longer relevant)."""
+    with transaction.atomic():
+        failed = _open_failed_task(failed.pk)
+        failed.resolved_at = timezone.now()
+        failed.resolved_by = user
+        failed.save(update_fields=["resolved_at", "resolved_by"])
+    return failed

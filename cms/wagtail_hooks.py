@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.models import PersonalDataConsent, TraineeProfile
+from cms.permission_policies import ViewOnlyPolicy
 
 
 class TraineeProfileViewSet(ModelViewSet):
@@ -45,19 +46,13 @@ class TraineeProfileViewSet(ModelViewSet):
         return TraineeProfile.objects.select_related("user")
 
 
-class ViewOnlyPolicy(ModelPermissionPolicy):
-    """Nobody adds, changes or deletes a consent in the admin, not even a superuser."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and super().user_has_any_permission(user, ["view"])
+register_permission_policy(
+    PersonalDataConsent, ViewOnlyPolicy(PersonalDataConsent), exact_class=True
+)
 
 
 class PersonalDataConsentViewSet(ModelViewSet):
     model = PersonalDataConsent
-    permission_policy = ViewOnlyPolicy(PersonalDataConsent)
     name = "consents"
     url_prefix = "people/consents"
     icon = "doc-full"
@@ -83,3 +78,10 @@ class PeopleViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_tasks_viewset():
+    from cms.admin_tasks import FailedTaskViewSet
+
+    return FailedTaskViewSet()

@@ -58,6 +58,7 @@ def test_a_non_transient_error_is_not_retried():
     assert len(attempts) == 1
 
 
+@pytest.mark.django_db
 def test_a_final_failure_is_logged_with_the_task_and_mailed_to_admins(settings, caplog):
     settings.ADMINS = [("Ops", "ops@example.kz")]
     settings.CELERY_TASK_ALWAYS_EAGER = False  # as on a worker
@@ -76,3 +77,6 @@ def test_a_final_failure_is_logged_with_the_task_and_mailed_to_admins(settings, 
     assert email.to == ["ops@example.kz"]
     assert "cms.tasks.ping" in email.subject
     assert "boom" in email.body
+    from cms.models import FailedTask
+
+    assert FailedTask.objects.get().exception == "RuntimeError: boom"
