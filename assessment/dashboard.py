@@ -93,10 +93,30 @@ def plan_panel(request, enrolment):
     }
 
 
+def theory_panel(request, enrolment):
+    """The programme's theory test: where to take it (otherwise only on the practice page) and
+    the best finished attempt so far."""
+    from .models import TestAttempt, TheoryTest
+
+    tests = list(TheoryTest.objects.filter(programme_id=enrolment.cohort.programme_id))
+    if not tests:
+        return None
+    best = {}
+    for attempt in TestAttempt.objects.filter(
+        enrolment=enrolment, test__in=tests, finished_at__isnull=False
+    ).order_by("score"):
+        best[attempt.test_id] = attempt  # ascending: the last one kept is the best
+    return {
+        "template": "assessment/dashboard/theory.html",
+        "context": {"rows": [(test, best.get(test.pk)) for test in tests]},
+    }
+
+
 def register() -> None:
     from course.dashboard import register_panel
 
     register_panel(deadlines_panel, order=20)
     register_panel(feedback_panel, order=30)
+    register_panel(theory_panel, order=33)
     register_panel(plan_panel, order=35)
     register_panel(results_panel, order=40)

@@ -107,3 +107,17 @@ def test_a_single_choice_question_needs_exactly_one_correct_choice(programme):
     question = Question(module=module, text_kk="?")
     with pytest.raises(ValidationError, match="exactly one correct"):
         question.clean()
+
+
+def test_the_dashboard_leads_to_the_theory_test_and_shows_the_best_score(client, theory, enrolment):
+    from course.tests.conftest import url as course_url
+
+    client.force_login(enrolment.trainee)
+    html = client.get(course_url("dashboard")).text
+    assert url("theory_test", theory.pk) in html
+    assert "5 / 5" not in html
+    attempt = services.test_attempt_start(test=theory, enrolment=enrolment)
+    services.test_attempt_submit(attempt=attempt, answers=right_answers(attempt))
+    html = client.get(course_url("dashboard")).text
+    assert url("theory_test", theory.pk) in html
+    assert "5 / 5" in html
