@@ -82,6 +82,7 @@ def test_a_trainee_goes_from_sign_up_through_study_test_and_plan_to_the_certific
 
     # Sign up: first with a mistyped repeat of the password, which is refused and announced.
     page.goto("/kk/")
+    _shot(page, "00-home")
     page.locator("header").get_by_role("link", name=re.compile("Тіркелу|Sign up")).click()
     page.wait_for_url("**/kk/accounts/signup/")
     _shot(page, "01-signup")
@@ -181,6 +182,7 @@ def test_a_trainee_goes_from_sign_up_through_study_test_and_plan_to_the_certific
     page.goto("/kk/study/")
     assert _progress(page)[0] == done_after
     check_no_horizontal_overflow(page, "kk dashboard at 360px")
+    check_accessibility(page, "kk dashboard at 360px")
     screenshot(page, JOURNEY, "kk-10-dashboard-phone")
 
     # A practice case with a file: the anonymisation must be confirmed first (refused otherwise).
@@ -259,11 +261,9 @@ def test_a_trainee_goes_from_sign_up_through_study_test_and_plan_to_the_certific
 
 
 def _take_the_theory_test(page, theory: dict) -> None:
-    """From the main menu's practice page to the theory test: start, answer, submit, see the
-    score and which answers were right."""
+    """From the dashboard to the theory test: start, answer, submit, see the score and which
+    answers were right; the dashboard then shows the score too."""
     page.goto("/kk/study/")
-    page.locator("header a[href$='/assessment/practice/']").click()
-    page.wait_for_url("**/kk/assessment/practice/")
     page.locator(f"main a[href$='/assessment/theory/{theory['test']}/']").click()
     page.wait_for_url(f"**/kk/assessment/theory/{theory['test']}/")
     _shot(page, "17-theory-test")
@@ -290,6 +290,8 @@ def _take_the_theory_test(page, theory: dict) -> None:
     assert page.locator("main form button[type=submit]").count() == 0, "the attempt is closed"
     _shot(page, "19-theory-result")
     _also_in_russian(page, "19-theory-result")
+    page.goto("/kk/study/")
+    assert f"{score} / {maximum}" in page.locator("main").inner_text(), "the dashboard's score"
 
 
 def _add_row(page, prefix: str, button: re.Pattern) -> None:

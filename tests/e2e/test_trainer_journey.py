@@ -46,6 +46,7 @@ def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(
 
     # Password first, then the authenticator app's code.
     page.goto("/kk/accounts/login/")
+    _shot(page, "00-login")
     page.locator("input[name=login]").fill("trainer@e2e.kz")
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("form:has(input[name=password]) [type=submit]").first.click()
@@ -58,6 +59,7 @@ def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(
 
     # From "My studies" to the cohort, then to today's session and its register.
     page.goto("/kk/study/")
+    check_accessibility(page, "kk trainer's studies")
     page.locator(f"main a[href$='/cohorts/{case['cohort']}/']").first.click()
     page.wait_for_url(f"**/kk/study/cohorts/{case['cohort']}/")
     _shot(page, "02-cohort")
