@@ -28,15 +28,14 @@ class Hours:
 
 def hours_of_pages(topics: Iterable) -> Hours:
     """Sum a set of topics (a queryset or a list of TopicPage)."""
-    if hasattr(topics, "values_list"):
-        topics = topics.values_list("kind", "hours")
-        result = Hours()
-        for kind, hours in topics:
-            result = result.add_topic(kind, hours)
-        return result
+    pairs = (
+        topics.values_list("kind", "hours")
+        if hasattr(topics, "values_list")
+        else ((topic.kind, topic.hours) for topic in topics)
+    )
     result = Hours()
-    for topic in topics:
-        result = result.add_topic(topic.kind, topic.hours)
+    for kind, hours in pairs:
+        result = result.add_topic(kind, hours)
     return result
 
 

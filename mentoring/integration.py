@@ -13,7 +13,7 @@ def dashboard_panel(request, enrolment):
         return None
     rows = [
         (certificate, allowance)
-        for certificate, allowance in certificates_with_allowance(user=request.user)
+        for certificate, allowance, _policy in certificates_with_allowance(user=request.user)
         if certificate.enrolment_id == enrolment.pk
     ]
     if not rows:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,14 +37,12 @@ def is_mentor(user) -> bool:
 
 
 def policy_for(*, certificate: Certificate) -> MentoringPolicy:
-    programme_id = None
-    if certificate.enrolment_id is not None:
-        programme_id = (
-            Certificate.objects.filter(pk=certificate.pk)
-            .values_list("enrolment__cohort__programme_id", flat=True)
-            .first()
-        )
-    policy = MentoringPolicy.objects.filter(programme_id=programme_id).first()
+    """The mentoring policy of the certificate's programme, in one query; the defaults if the
+    programme has none."""
+    programme = Certificate.objects.filter(pk=certificate.pk).values(
+        "enrolment__cohort__programme_id"
+    )
+    policy = MentoringPolicy.objects.filter(programme_id=Subquery(programme)).first()
     return policy or MentoringPolicy()
 
 
@@ -149,13 +147,21 @@ def suggestions_for(
     return suggestions
 
 
-def certificates_with_allowance(*, user) -> list[tuple[Certificate, Allowance]]:
+def certificates_with_allowance(*, user) -> list[tuple[Certificate, Allowance, MentoringPolicy]]:
+    """The holder's certificates, each with what it still brings and the policy that says so."""
     certificates = list(
         Certificate.objects.filter(holder=user, kind=Certificate.Kind.CERTIFICATE)
         .annotate(tickets_used=Count("mentoring_tickets"))
         .order_by("-issued_on")
     )
-    return [(c, allowance_for(certificate=c, used=c.tickets_used)) for c in certificates]
+    rows = []
+    for certificate in certificates:
+        policy = policy_for(certificate=certificate)
+        allowance = allowance_for(
+            certificate=certificate, policy=policy, used=certificate.tickets_used
+        )
+        rows.append((certificate, allowance, policy))
+    return rows
 
 
 def tickets_of_graduate(*, user):

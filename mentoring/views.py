@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -50,10 +51,12 @@ def _require_mentor(request) -> None:
 
 @login_required
 def index(request):
-    rows = []
-    for certificate, allowance in selectors.certificates_with_allowance(user=request.user):
-        suggestions = selectors.suggestions_for(certificate=certificate)
-        rows.append((certificate, allowance, suggestions))
+    rows = [
+        (certificate, allowance, selectors.suggestions_for(certificate=certificate, policy=policy))
+        for certificate, allowance, policy in selectors.certificates_with_allowance(
+            user=request.user
+        )
+    ]
     return render(
         request,
         "mentoring/index.html",
@@ -66,8 +69,9 @@ def ticket_new(request, code: str):
     certificate = get_object_or_404(
         Certificate, code=code, holder=request.user, kind=Certificate.Kind.CERTIFICATE
     )
-    allowance = selectors.allowance_for(certificate=certificate)
-    suggestions = selectors.suggestions_for(certificate=certificate)
+    policy = selectors.policy_for(certificate=certificate)
+    allowance = selectors.allowance_for(certificate=certificate, policy=policy)
+    suggestions = selectors.suggestions_for(certificate=certificate, policy=policy)
     weakest = suggestions[0] if suggestions and allowance.used == 0 else None
     if request.method == "POST":
         form = TicketForm(request.POST, request.FILES)
@@ -145,7 +149,7 @@ def ticket_detail(request, pk: int):
                 return redirect("mentoring:ticket", pk=ticket.pk)
     policy = selectors.policy_for(certificate=ticket.certificate)
     reopen_until = (
-        ticket.closed_at + timezone.timedelta(days=policy.reopen_days) if ticket.closed_at else None
+        ticket.closed_at + datetime.timedelta(days=policy.reopen_days) if ticket.closed_at else None
     )
     return render(
         request,
