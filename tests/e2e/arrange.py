@@ -317,7 +317,12 @@ def theory_test() -> None:
     answers = {}
     for question in Question.objects.filter(module__in=ModulePage.objects.descendant_of(programme)):
         answers[question.text_kk] = [c.text_kk for c in question.choices.all() if c.is_correct]
-    print(json.dumps({"test": test.pk, "answers": answers}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {"test": test.pk, "minutes": test.time_limit_minutes, "answers": answers},
+            ensure_ascii=False,
+        )
+    )
 
 
 def _trainer_of(cohort, password: str):

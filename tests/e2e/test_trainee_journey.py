@@ -271,6 +271,19 @@ def _take_the_theory_test(page, theory: dict) -> None:
     page.locator("main form [type=submit]").click()
     page.wait_for_url(re.compile(r"/kk/assessment/theory/attempts/\d+/$"))
     _shot(page, "18-theory-questions")
+    if theory["minutes"]:
+        # A timed test shows the time left, counting down as the trainee answers.
+        clock = page.locator("[data-countdown-clock], [role=timer]").first
+        assert re.fullmatch(r"\d+:\d{2}", clock.inner_text().strip()), clock.inner_text()
+        first = clock.inner_text()
+        page.wait_for_function(
+            """(before) => {
+                const c = document.querySelector('[data-countdown-clock], [role=timer]');
+                return c && c.textContent.trim() !== before;
+            }""",
+            arg=first.strip(),
+            timeout=5_000,
+        )
     questions = page.locator("main form fieldset")
     assert questions.count() >= 1
     for index in range(questions.count()):
