@@ -17,12 +17,12 @@ from wagtail.permissions import register_permission_policy
 
 from cms import services
 from cms.models import FailedTask
-from cms.permission_policies import ViewOnlyPolicy
+from cms.permission_policies import LimitedActionsPolicy
 
 CHANGE = "cms.change_failedtask"
 
 
-register_permission_policy(FailedTask, ViewOnlyPolicy(FailedTask), exact_class=True)
+register_permission_policy(FailedTask, LimitedActionsPolicy(FailedTask), exact_class=True)
 
 
 class FailedTaskIndexView(IndexView):

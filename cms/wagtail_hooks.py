@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms.models import PersonalDataConsent, TraineeProfile
-from cms.permission_policies import ViewOnlyPolicy
+from cms.permission_policies import LimitedActionsPolicy
 
 
 class TraineeProfileViewSet(ModelViewSet):
@@ -47,7 +47,7 @@ class TraineeProfileViewSet(ModelViewSet):
 
 
 register_permission_policy(
-    PersonalDataConsent, ViewOnlyPolicy(PersonalDataConsent), exact_class=True
+    PersonalDataConsent, LimitedActionsPolicy(PersonalDataConsent), exact_class=True
 )
 
 

@@ -358,6 +358,23 @@ def enrolment_join(*, trainee, enrolment_key: str, agreement, today: date | None
     return enrolment
 
 
+def enrolment_add(*, cohort, trainee, by, reason: str):
+    """Enrol a person on the registrar's decision (the CSV import, the admin's form): the
+    enrolment, the first event of its history, and the trainee role."""
+    from .models import Enrolment
+
+    enrolment = Enrolment.objects.create(cohort=cohort, trainee=trainee)
+    _event(
+        enrolment=enrolment,
+        from_status="",
+        to_status=Enrolment.Status.ACTIVE,
+        by=by,
+        reason=reason,
+    )
+    _ensure_trainee_role(trainee)
+    return enrolment
+
+
 def _ensure_trainee_role(user) -> None:
     from cms.roles import TRAINEE
     from cms.services import role_assign
@@ -727,15 +744,7 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
         else:
             TraineeProfile.objects.get_or_create(user=user, defaults={"school": school})
             report.enrolled.append(email)
-        enrolment = Enrolment.objects.create(cohort=cohort, trainee=user)
-        _event(
-            enrolment=enrolment,
-            from_status="",
-            to_status=Enrolment.Status.ACTIVE,
-            by=by,
-            reason=_("Imported by the registrar"),
-        )
-        _ensure_trainee_role(user)
+        enrolment_add(cohort=cohort, trainee=user, by=by, reason=_("Imported by the registrar"))
         taken += 1
     for user_id in invited:
         transaction.on_commit(lambda pk=user_id: invitation_send_task.delay(pk))

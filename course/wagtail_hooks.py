@@ -4,14 +4,18 @@ who and why), and the course agreement."""
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import User
+from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
 
 from .models import (
@@ -70,14 +74,37 @@ class LiveSessionViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
+class EnrolmentCreateView(CreateView):
+    def save_instance(self):
+        from django.utils.translation import gettext
+
+        from course.services import enrolment_add
+
+        with transaction.atomic():
+            return enrolment_add(
+                cohort=self.form.cleaned_data["cohort"],
+                trainee=self.form.cleaned_data["trainee"],
+                by=self.request.user,
+                reason=gettext("Added by the registrar in the administration"),
+            )
+
+
+# The admin adds and shows enrolments; it never edits or deletes one. A status change, a transfer
+# or an expulsion goes through the services, which keep the enrolment's history.
+register_permission_policy(
+    Enrolment, LimitedActionsPolicy(Enrolment, actions=("view", "add")), exact_class=True
+)
+register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent), exact_class=True)
+
+
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
+    add_view_class = EnrolmentCreateView
     icon = "user"
     menu_label = _("Enrolments")
     list_display = ["trainee", "cohort", "status", "enrolled_at", "agreement_version"]
     list_filter = ["cohort", "status"]
     search_fields = ["trainee__email", "trainee__last_name"]
-    # Status is not editable here: every change goes through the services, which keep history.
     form_fields = ["cohort", "trainee"]
     inspect_view_enabled = True
 

@@ -58,3 +58,54 @@ def test_a_session_is_scheduled_on_a_kazakh_topic_from_the_admin(client, program
     # The admin page is in Kazakh (the default language): the message comes from our catalogue.
     assert "Онлайн сілтемені немесе аудиторияны көрсетіңіз." in response.content.decode()
     assert not LiveSession.objects.exists()
+
+
+def test_an_enrolment_added_in_the_admin_starts_its_history_and_makes_a_trainee(
+    client, programme
+):
+    from cms.roles import TRAINEE
+    from cms.tests.factories import UserFactory
+    from course.models import Enrolment, EnrolmentEvent
+
+    cohort = CohortFactory()
+    person = UserFactory()
+    registrar = RegistrarFactory()
+    client.force_login(registrar)
+
+    response = client.post(reverse("enrolment:add"), {"cohort": cohort.pk, "trainee": person.pk})
+
+    assert response.status_code == 302
+    enrolment = Enrolment.objects.get(cohort=cohort, trainee=person)
+    assert enrolment.status == Enrolment.Status.ACTIVE
+    event = EnrolmentEvent.objects.get(enrolment=enrolment)
+    assert (event.from_status, event.to_status, event.by) == ("", "active", registrar)
+    assert event.reason
+    assert person.groups.filter(name=TRAINEE).exists()
+
+
+def test_the_admin_neither_edits_nor_deletes_an_enrolment_or_its_history(client, programme):
+    from course.models import Enrolment, EnrolmentEvent
+
+    enrolment = EnrolmentFactory()
+    event = EnrolmentEvent.objects.create(
+        enrolment=enrolment, from_status="", to_status="active", reason="joined"
+    )
+    other_cohort = CohortFactory()
+    client.force_login(RegistrarFactory())
+
+    edit = client.post(
+        reverse("enrolment:edit", args=[enrolment.pk]),
+        {"cohort": other_cohort.pk, "trainee": enrolment.trainee_id},
+    )
+    delete = client.post(reverse("enrolment:delete", args=[enrolment.pk]))
+    edit_event = client.post(
+        reverse("enrolmentevent:edit", args=[event.pk]), {"reason": "rewritten"}
+    )
+
+    assert {edit.status_code, delete.status_code, edit_event.status_code} <= {302, 403}
+    enrolment.refresh_from_db()
+    event.refresh_from_db()
+    assert enrolment.cohort_id != other_cohort.pk
+    assert Enrolment.objects.filter(pk=enrolment.pk).exists()
+    assert event.reason == "joined"
+    assert client.get(reverse("enrolment:inspect", args=[enrolment.pk])).status_code == 200
