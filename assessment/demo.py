@@ -234,6 +234,71 @@ def _theory_test(programme) -> None:
     )
 
 
+LATER_COHORT_CODE = "demo-2026-autumn"
+RETURN_FEEDBACK = (
+    "2-мақсат өлшенбейді: қанша рет және қалай есептейтініңізді жазыңыз. / Цель 2 не измерима: "
+    "укажите, как часто и как вы будете считать."
+)
+
+
+def _returned_plan(enrolment, trainer) -> None:
+    """One plan submitted and returned for revision, with feedback (the trainee's banner)."""
+    from . import services
+    from .models import SupportPlan
+    from .pdf import example_plan
+
+    if SupportPlan.objects.filter(enrolment=enrolment).exists():
+        return
+    sample, abc, goals = example_plan()
+    data = {name: getattr(sample, name) for name in services.PLAN_FIELDS}
+    plan = services.plan_save(
+        enrolment=enrolment,
+        data=data,
+        abc_records=[
+            {"antecedent": r.antecedent, "behaviour": r.behaviour, "consequence": r.consequence}
+            for r in abc
+        ],
+        goals=[
+            {"term": g.term, "goal": g.goal, "measure": g.measure, "target_date": g.target_date}
+            for g in goals
+        ],
+    )
+    plan = services.plan_submit(plan=plan, anonymised_confirmed=True)
+    services.plan_return(
+        plan=plan, returned_by=trainer, feedback=RETURN_FEEDBACK, lock_version=plan.lock_version
+    )
+
+
+def _later_cohort_retake(cohort, enrolment, decided_by) -> None:
+    """A trainee who did not pass, whose one retake is assessed with a later demo cohort."""
+    import datetime
+
+    from course.models import Cohort
+
+    from . import services
+    from .models import FinalResult
+
+    first = FinalResult.objects.filter(enrolment=enrolment, attempt=1).first()
+    if first is None or first.passed is not False:
+        return
+    later, _created = Cohort.objects.get_or_create(
+        code=LATER_COHORT_CODE,
+        defaults={
+            "programme": cohort.programme,
+            "name": "Демо ағын 2026, күз / Демо-поток 2026, осень",
+            "language": cohort.language,
+            "starts_on": cohort.starts_on + datetime.timedelta(weeks=16),
+            "ends_on": cohort.ends_on + datetime.timedelta(weeks=16),
+            "capacity": 30,
+            "enrolment_key": "DEMO-2026-AUTUMN",
+        },
+    )
+    if _created:
+        later.trainers.add(decided_by)
+    if not FinalResult.objects.filter(enrolment=enrolment, attempt=2).exists():
+        services.result_assess_with_cohort(enrolment=enrolment, cohort=later, decided_by=decided_by)
+
+
 def seed(result: dict) -> None:
     from course.models import Cohort
 
@@ -249,3 +314,7 @@ def seed(result: dict) -> None:
         _graded_submissions(assignments[0], enrolments[:10], trainers)
     _final_results(enrolments[: len(BAND_SCORES)], trainers)
     _theory_test(cohort.programme)
+    if len(enrolments) > len(BAND_SCORES):
+        _returned_plan(enrolments[len(BAND_SCORES)], trainers[0])
+    # The last of the "fail" trainees: released? Either way the retake goes to a later cohort.
+    _later_cohort_retake(cohort, enrolments[len(BAND_SCORES) - 1], trainers[-1])

@@ -49,8 +49,15 @@ def export_personal_data(user) -> dict:
             for a in TestAttempt.objects.filter(enrolment__trainee=user)
         ],
         "support_plans": [
-            {"status": p.status, "learner_code": p.learner_code}
-            for p in SupportPlan.objects.filter(enrolment__trainee=user)
+            {
+                "status": p.status,
+                "learner_code": p.learner_code,
+                "history": [
+                    {"event": r.kind, "at": r.at.isoformat(), "feedback": r.feedback}
+                    for r in p.reviews.all()
+                ],
+            }
+            for p in SupportPlan.objects.filter(enrolment__trainee=user).prefetch_related("reviews")
         ],
         "final_results": [
             {

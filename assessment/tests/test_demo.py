@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from assessment import demo
-from assessment.models import FinalResult, Question, Submission, TheoryTest
+from assessment.models import (
+    FinalResult,
+    PlanReview,
+    Question,
+    Submission,
+    SupportPlan,
+    TheoryTest,
+)
 
 
 @pytest.mark.django_db
@@ -13,7 +20,7 @@ def test_the_demo_has_graded_work_and_results_in_every_band_and_runs_twice(progr
     result = {"accounts": [], "certificates": [], "statements": []}
     course_demo.seed(result)
     demo.seed(result)
-    bands = set(FinalResult.objects.values_list("band", flat=True))
+    bands = set(FinalResult.objects.filter(attempt=1).values_list("band", flat=True))
     assert bands == {"excellent", "good", "satisfactory", "fail"}
     assert FinalResult.objects.filter(released_at__isnull=False).exists()
     assert FinalResult.objects.filter(released_at__isnull=True).exists()
@@ -21,10 +28,20 @@ def test_the_demo_has_graded_work_and_results_in_every_band_and_runs_twice(progr
     assert {"accepted", "returned", "submitted", "draft"} <= statuses
     assert TheoryTest.objects.exists()
     assert Question.objects.count() == len(demo.QUESTIONS)
-    counts = (FinalResult.objects.count(), Submission.objects.count(), Question.objects.count())
+    # A returned plan with its feedback, and a retake assessed with a later cohort.
+    assert SupportPlan.objects.filter(status="returned", reviews__kind="returned").exists()
+    retake = FinalResult.objects.get(attempt=2)
+    assert retake.assessing_cohort.code == demo.LATER_COHORT_CODE
+    counts = (
+        FinalResult.objects.count(),
+        Submission.objects.count(),
+        Question.objects.count(),
+        PlanReview.objects.count(),
+    )
     demo.seed(result)
     assert (
         FinalResult.objects.count(),
         Submission.objects.count(),
         Question.objects.count(),
+        PlanReview.objects.count(),
     ) == counts
