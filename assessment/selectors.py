@@ -292,12 +292,12 @@ TOTAL_BINS = ((0, 49), (50, 59), (60, 69), (70, 77), (78, 84), (85, 92), (93, 10
 def cohort_results(*, cohort, language: str) -> CohortResults:
     """Every trainee of the cohort with the scores of their latest attempt, in a fixed number of
     queries (enrolments with profiles, results, scores, rubric criteria)."""
+    from django.db.models import Q
+
     from course.models import Enrolment
     from course.selectors import trainee_name
 
     from .rubric import BANDS
-
-    from django.db.models import Q
 
     # The cohort's own trainees, and trainees of earlier cohorts whose retake it assesses.
     enrolments = list(
