@@ -824,21 +824,21 @@ def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: 
 def plan_returned_notify(*, review: PlanReview) -> None:
     """Email the trainee that the plan was returned, with the feedback, in their language."""
     from django.conf import settings
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
+    from cms.emails import language_of, templated_email
+
     trainee = review.plan.enrolment.trainee
-    with translation.override(getattr(trainee, "preferred_language", "kk") or "kk"):
-        context = {
-            "review": review,
-            "trainee": trainee,
-            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assessment:plan_edit"),
-        }
-        subject = render_to_string("assessment/email/plan_returned_subject.txt", context).strip()
-        body = render_to_string("assessment/email/plan_returned_body.txt", context)
-    EmailMessage(subject, body, to=[trainee.email]).send()
+    language = language_of(trainee)
+    with translation.override(language):
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assessment:plan_edit")
+    templated_email(
+        template="assessment/email/plan_returned",
+        context={"review": review, "trainee": trainee, "link": link},
+        language=language,
+        to=[trainee.email],
+    ).send()
 
 
 @transaction.atomic
@@ -874,19 +874,21 @@ def defence_schedule(
 
 def defence_invitation_send(*, slot: DefenceSlot) -> None:
     """Email the trainee the defence slot with an .ics calendar file, in their language."""
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.utils import translation
 
+    from cms.emails import language_of, templated_email
     from cms.ics import ics_event
 
     trainee = slot.plan.enrolment.trainee
-    with translation.override(getattr(trainee, "preferred_language", "kk") or "kk"):
-        context = {"slot": slot, "trainee": trainee}
-        subject = render_to_string("assessment/email/defence_subject.txt", context).strip()
-        body = render_to_string("assessment/email/defence_body.txt", context)
+    language = language_of(trainee)
+    message = templated_email(
+        template="assessment/email/defence",
+        context={"slot": slot, "trainee": trainee},
+        language=language,
+        to=[trainee.email],
+    )
+    with translation.override(language):
         summary = _("Defence of the individual support plan")
-    message = EmailMessage(subject, body, to=[trainee.email])
     message.attach(
         "defence.ics",
         ics_event(

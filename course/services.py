@@ -499,9 +499,7 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
 
 def expulsion_notice_send(*, event) -> bool:
     """Email the employer's contact about an expulsion. False when there is no address."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
+    from cms.emails import templated_email
 
     enrolment = event.enrolment
     profile = getattr(enrolment.trainee, "trainee_profile", None)
@@ -509,16 +507,15 @@ def expulsion_notice_send(*, event) -> bool:
     if not recipient:
         return False
     language = enrolment.cohort.language
-    with translation.override(language):
-        context = {
-            "event": event,
-            "enrolment": enrolment,
-            "cohort": enrolment.cohort,
-            "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
-        }
-        subject = render_to_string("course/email/expulsion_subject.txt", context).strip()
-        body = render_to_string("course/email/expulsion_body.txt", context)
-    send_mail(subject, body, None, [recipient])
+    context = {
+        "event": event,
+        "enrolment": enrolment,
+        "cohort": enrolment.cohort,
+        "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+    }
+    templated_email(
+        template="course/email/expulsion", context=context, language=language, to=[recipient]
+    ).send()
     return True
 
 
@@ -756,12 +753,12 @@ def invitation_send(*, user) -> None:
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
     from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    from cms.emails import language_of, templated_email
+
+    language = language_of(user, settings.LANGUAGE_CODE)
     with translation.override(language):
         path = reverse(
             "account_reset_password_from_key",
@@ -770,7 +767,7 @@ def invitation_send(*, user) -> None:
                 "key": default_token_generator.make_token(user),
             },
         )
-        context = {"user": user, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
-        subject = render_to_string("course/email/invitation_subject.txt", context).strip()
-        body = render_to_string("course/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+    context = {"user": user, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
+    templated_email(
+        template="course/email/invitation", context=context, language=language, to=[user.email]
+    ).send()
