@@ -4,10 +4,14 @@ arguments once the cause is mended, or mark resolved. Listed for staff and regis
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -31,6 +35,14 @@ class FailedTaskIndexView(IndexView):
 
 
 class FailedTaskInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name)
+        if value in (None, ""):
+            return "—"
+        if isinstance(value, datetime.datetime):  # in the admin user's time zone, as the list
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return super().get_field_display_value(field_name, field)
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "can_act": self.request.user.has_perm(CHANGE)}
 

@@ -370,7 +370,7 @@ class FailedTask(models.Model):
         ordering = ["-failed_at"]
 
     def __str__(self) -> str:
-        return f"{self.task_name} — {self.failed_at:%Y-%m-%d %H:%M}"
+        return f"{self.task_name} — {timezone.localtime(self.failed_at):%Y-%m-%d %H:%M}"
 
     @property
     def is_open(self) -> bool:
