@@ -60,9 +60,7 @@ def test_a_session_is_scheduled_on_a_kazakh_topic_from_the_admin(client, program
     assert not LiveSession.objects.exists()
 
 
-def test_an_enrolment_added_in_the_admin_starts_its_history_and_makes_a_trainee(
-    client, programme
-):
+def test_an_enrolment_added_in_the_admin_starts_its_history_and_makes_a_trainee(client, programme):
     from cms.roles import TRAINEE
     from cms.tests.factories import UserFactory
     from course.models import Enrolment, EnrolmentEvent
