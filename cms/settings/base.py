@@ -160,6 +160,8 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
+# Django ships no formats for Kazakh: ours are in cms/formats/kk (dates as 15.01.2027).
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
