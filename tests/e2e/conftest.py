@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -452,6 +453,25 @@ def sign_in(page, email: str, password: str, *, lang: str = "kk") -> None:
     with page.expect_navigation():
         page.locator("form:has(input[name=password]) [type=submit]").first.click()
     assert "/accounts/login/" not in page.url, f"could not sign in as {email}"
+
+
+def sign_in_with_mfa(page, email: str, password: str, secret: str, *, lang="kk", at_code=None):
+    """Sign in with the password, then the authenticator app's code (the TOTP of `secret`, as
+    cms.tests.factories.totp_code computes it). `at_code(page)` runs on the code page, e.g. to
+    screenshot it."""
+    from cms.tests.factories import totp_code
+
+    page.goto(f"/{lang}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form:has(input[name=password]) [type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    if at_code is not None:
+        at_code(page)
+    page.locator("input[name=code]").fill(totp_code(secret))
+    page.locator("form:has(input[name=code]) [type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "/accounts/" not in page.url, f"could not sign in as {email}: {page.url}"
 
 
 # --- the summary ---------------------------------------------------------------------------------

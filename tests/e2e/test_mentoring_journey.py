@@ -7,8 +7,14 @@ import re
 
 import pytest
 
-from .conftest import PHONE, check_accessibility, check_no_horizontal_overflow, screenshot, sign_in
-from .test_trainer_journey import _totp
+from .conftest import (
+    PHONE,
+    check_accessibility,
+    check_no_horizontal_overflow,
+    screenshot,
+    sign_in,
+    sign_in_with_mfa,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -49,14 +55,7 @@ def test_a_graduate_opens_a_ticket_and_a_mentor_answers_it(server, new_page):
     _shot(graduate, "03-ticket-sent")
 
     mentor = new_page(lang="ru")
-    mentor.goto("/ru/accounts/login/")
-    mentor.locator("input[name=login]").fill("mentor@e2e.kz")
-    mentor.locator("input[name=password]").fill(PASSWORD)
-    mentor.locator("form:has(input[name=password]) [type=submit]").first.click()
-    mentor.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    mentor.locator("input[name=code]").fill(_totp(TOTP_SECRET))
-    mentor.locator("form:has(input[name=code]) [type=submit]").first.click()
-    mentor.wait_for_load_state()
+    sign_in_with_mfa(mentor, "mentor@e2e.kz", PASSWORD, TOTP_SECRET, lang="ru")
     mentor.goto("/ru/mentoring/queue/")
     _shot(mentor, "04-queue", lang="ru")
     mentor.get_by_role("link", name=SUBJECT).first.click()

@@ -10,8 +10,7 @@ import re
 
 import pytest
 
-from .conftest import check_accessibility, screenshot, visit
-from .test_trainer_journey import _totp
+from .conftest import check_accessibility, screenshot, sign_in_with_mfa, visit
 
 pytestmark = pytest.mark.browser
 
@@ -27,24 +26,12 @@ def _shot(page, name: str, lang: str = "kk", *, axe: bool = True) -> None:
     screenshot(page, JOURNEY, f"{lang}-{name}")
 
 
-def _sign_in_with_mfa(page) -> None:
-    page.goto("/kk/accounts/login/")
-    page.locator("input[name=login]").fill("registrar@e2e.kz")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form:has(input[name=password]) [type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    page.locator("input[name=code]").fill(_totp(TOTP_SECRET))
-    page.locator("form:has(input[name=code]) [type=submit]").first.click()
-    page.wait_for_load_state()
-    assert "/accounts/" not in page.url, page.url
-
-
 def test_a_registrar_creates_a_cohort_imports_trainees_reissues_revokes_and_exports(
     server, new_page, tmp_path
 ):
     case = server.arrange("registrar_case", password=PASSWORD, totp_secret=TOTP_SECRET)
     page = new_page(lang="kk")
-    _sign_in_with_mfa(page)
+    sign_in_with_mfa(page, "registrar@e2e.kz", PASSWORD, TOTP_SECRET)
 
     # A new cohort, in the Wagtail admin where registrars run cohorts.
     page.goto("/admin/cohort/new/")

@@ -4,16 +4,9 @@ reads (the feedback step of journey 1)."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import re
-import struct
-import time
-
 import pytest
 
-from .conftest import check_accessibility, screenshot, sign_in, visit
+from .conftest import check_accessibility, screenshot, sign_in, sign_in_with_mfa, visit
 
 pytestmark = pytest.mark.browser
 
@@ -21,16 +14,6 @@ JOURNEY = "trainer"
 PASSWORD = "e2e-trainer-password-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 FEEDBACK = "Бақылау кестесі нақты; келесі жолы баланың күшті жақтарын да атаңыз."
-
-
-def _totp(secret: str, at: float | None = None) -> str:
-    """The six-digit code an authenticator app shows now (RFC 6238: SHA-1, 30 s)."""
-    counter = int((at or time.time()) // 30)
-    key = base64.b32decode(secret)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 1_000_000:06d}"
 
 
 def _shot(page, name: str, lang: str = "kk") -> None:
@@ -47,15 +30,13 @@ def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(
     # Password first, then the authenticator app's code.
     page.goto("/kk/accounts/login/")
     _shot(page, "00-login")
-    page.locator("input[name=login]").fill("trainer@e2e.kz")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form:has(input[name=password]) [type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    _shot(page, "01-mfa-code")
-    page.locator("input[name=code]").fill(_totp(TOTP_SECRET))
-    page.locator("form:has(input[name=code]) [type=submit]").first.click()
-    page.wait_for_load_state()
-    assert "/accounts/" not in page.url or "/2fa/" not in page.url
+    sign_in_with_mfa(
+        page,
+        "trainer@e2e.kz",
+        PASSWORD,
+        TOTP_SECRET,
+        at_code=lambda code_page: _shot(code_page, "01-mfa-code"),
+    )
 
     # From "My studies" to the cohort, then to today's session and its register.
     page.goto("/kk/study/")
