@@ -39,6 +39,21 @@ def _person(email: str, password: str, first: str, last: str, *, profile: bool =
     return user
 
 
+def _certified(holder, *, cohort_code: str, score: int):
+    """The holder's completed enrolment in a cohort that ended in October, and its certificate
+    (band "good")."""
+    from certificates.services import certificate_issue
+    from course.models import Enrolment
+
+    cohort = _cohort(
+        cohort_code, starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 10, 15)
+    )
+    enrolment, _ = Enrolment.objects.get_or_create(
+        cohort=cohort, trainee=holder, defaults={"status": Enrolment.Status.COMPLETED}
+    )
+    return certificate_issue(enrolment=enrolment, score=score, band="good")
+
+
 def _cohort(code: str, *, key: str = "", starts_on=None, ends_on=None):
     from course.models import Cohort, ProgrammePage
 
@@ -194,10 +209,8 @@ def trainer_case(password: str, totp_secret: str) -> None:
 def registrar_case(password: str, totp_secret: str) -> None:
     """A registrar with an authenticator app, a trainer to put on a new cohort, and a holder
     of a valid certificate whose name turns out misspelt."""
-    from certificates.services import certificate_issue
     from cms.roles import REGISTRAR, TRAINER
     from cms.services import mfa_totp_activate, role_assign
-    from course.models import Enrolment
 
     registrar = _person("registrar@e2e.kz", password, "Демо", "Тіркеуші", profile=False)
     role_assign(user=registrar, role=REGISTRAR)
@@ -205,13 +218,7 @@ def registrar_case(password: str, totp_secret: str) -> None:
     trainer = _person("trainer.new@e2e.kz", password, "Ерлан", "Қасымов", profile=False)
     role_assign(user=trainer, role=TRAINER)
     holder = _person("holder.reissue@e2e.kz", password, "Мөлдір", "Оспанова")
-    cohort = _cohort(
-        "e2e-finished", starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 10, 15)
-    )
-    enrolment, _ = Enrolment.objects.get_or_create(
-        cohort=cohort, trainee=holder, defaults={"status": Enrolment.Status.COMPLETED}
-    )
-    certificate = certificate_issue(enrolment=enrolment, score=75, band="good")
+    certificate = _certified(holder, cohort_code="e2e-finished", score=75)
     print(
         json.dumps(
             {"code": certificate.code, "serial": certificate.serial, "trainer": trainer.pk},
@@ -225,10 +232,8 @@ def mentoring_case(password: str, totp_secret: str) -> None:
     group) with an authenticator app."""
     from django.contrib.auth.models import Group
 
-    from certificates.services import certificate_issue
     from cms.roles import TRAINER
     from cms.services import mfa_totp_activate, role_assign
-    from course.models import Enrolment
     from mentoring.selectors import MENTOR_GROUP
 
     mentor = _person("mentor@e2e.kz", password, "Ләззат", "Рахимова", profile=False)
@@ -236,13 +241,7 @@ def mentoring_case(password: str, totp_secret: str) -> None:
     mentor.groups.add(Group.objects.get_or_create(name=MENTOR_GROUP)[0])
     mfa_totp_activate(user=mentor, secret=totp_secret)
     graduate = _person("graduate@e2e.kz", password, "Динара", "Уәлиева")
-    cohort = _cohort(
-        "e2e-alumni", starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 10, 15)
-    )
-    enrolment, _ = Enrolment.objects.get_or_create(
-        cohort=cohort, trainee=graduate, defaults={"status": Enrolment.Status.COMPLETED}
-    )
-    certificate = certificate_issue(enrolment=enrolment, score=81, band="good")
+    certificate = _certified(graduate, cohort_code="e2e-alumni", score=81)
     print(json.dumps({"code": certificate.code}))
 
 
