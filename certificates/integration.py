@@ -71,4 +71,9 @@ def connect() -> None:
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(minute=0, hour=9),
     }
+    # Every minute: public look-ups waiting on Redis into the database (see lookups.py).
+    schedule["certificates-flush-verification-lookups"] = {
+        "task": "certificates.tasks.flush_verification_lookups",
+        "schedule": 60.0,
+    }
     app.conf.beat_schedule = schedule

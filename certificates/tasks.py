@@ -9,6 +9,7 @@ from django.db import DatabaseError
 
 from course.models import Enrolment
 
+from . import lookups
 from .services import CertificateError, certificate_flag_for_review, certificate_issue
 
 logger = logging.getLogger(__name__)
@@ -64,3 +65,15 @@ def bulk_issue_cohort(cohort_id: int, user_id: int | None, job_id: str) -> dict:
     cohort = Cohort.objects.get(pk=cohort_id)
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     return cohort_bulk_issue(cohort=cohort, issued_by=user, job_id=job_id)
+
+
+@shared_task(
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=3,
+)
+def flush_verification_lookups() -> int:
+    """Every minute (beat): the public look-ups counted on Redis into VerificationLookup rows."""
+    return lookups.flush_log()

@@ -22,11 +22,10 @@ from cms.private_files import serve_private_file
 from cms.roles import is_registrar
 from course.models import Cohort
 
-from . import exports, selectors, services
+from . import exports, lookups, selectors, services
 from .codes import normalise_code
 from .forms import RegisterFilterForm, ReissueForm, RevokeForm, VerifyForm
-from .models import Certificate, VerificationLookup
-from .ratelimit import lookup_allowed
+from .models import Certificate
 
 PUBLIC_URLCONF = "certificates.public_urlconf"
 
@@ -95,14 +94,13 @@ def verification_payload(certificate: Certificate, language: str) -> dict:
 @unprefixed
 @require_safe
 def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
-    """What an employer sees after scanning the QR code. Two queries: the certificate (with its
-    successor's code) and the look-up log row."""
+    """What an employer sees after scanning the QR code. One query, the certificate with its
+    successor's code; the look-up is counted and logged in one Redis round trip (lookups.py)."""
     as_json = _wants_json(request, fmt)
-    if not lookup_allowed(request):
-        return _too_many(request, as_json)
     certificate = selectors.certificate_for_verification(code=code)
     status = certificate.public_status() if certificate else "not_found"
-    VerificationLookup.objects.create(certificate=certificate, result=status)
+    if not lookups.record(request, certificate, status):
+        return _too_many(request, as_json)
     if certificate is None:
         return _not_found(request, as_json)
     language = translation.get_language()
@@ -138,13 +136,13 @@ def verify_form(request: HttpRequest) -> HttpResponse:
         return _public(render(request, "certificates/verify_form.html", {"form": form}), request)
     if form.cleaned_data.get("code"):
         return redirect("certificates_public:verify", code=form.cleaned_data["code"])
-    if not lookup_allowed(request):
+    if not lookups.lookup_allowed(request):
         return _too_many(request, as_json=False)
     certificate = selectors.certificate_by_serial_and_surname(
         serial=form.cleaned_data["serial"], surname=form.cleaned_data["surname"]
     )
     if certificate is None:
-        VerificationLookup.objects.create(certificate=None, result="not_found")
+        lookups.log(None, "not_found")
         form.add_error(None, _("No certificate matches this number and surname."))
         response = render(request, "certificates/verify_form.html", {"form": form}, status=404)
         return _public(response, request)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates.ratelimit import lookup_allowed
+from certificates.lookups import lookup_allowed
 
 from . import conf, openbadges, selectors, services
 from .forms import PdfCheckForm

@@ -213,3 +213,12 @@ def test_the_form_redirects_a_code_and_explains_an_empty_submission(client, cert
     assert empty.status_code == 200
     assert "Enter the verification code, or the certificate number" in empty.content.decode()
     assert 'for="id_code"' in form.content.decode()
+
+
+def test_the_look_up_log_is_flushed_from_redis_every_minute_by_beat():
+    from cms.celery import app
+
+    entry = app.conf.beat_schedule["certificates-flush-verification-lookups"]
+
+    assert entry["task"] == "certificates.tasks.flush_verification_lookups"
+    assert entry["schedule"] == 60.0

@@ -67,6 +67,15 @@ def log(message: str) -> None:
     print(f"# {message}", file=sys.stderr, flush=True)
 
 
+def run_django(command: list[str], env: dict) -> subprocess.CompletedProcess:
+    """Run a Django command quietly; on failure show its error output, then raise."""
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        log(done.stderr[-3000:])
+        done.check_returncode()
+    return done
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -174,18 +183,19 @@ def main() -> int:
         # No worker recycling in a run of a few thousand requests: a worker rebooting in the
         # middle of one target's measurement would be charged to that target alone.
         "GUNICORN_MAX_REQUESTS": "0",
+        # Signing keys of the run's own: production settings never create them.
+        "CREDENTIALS_KEY_DIR": str(tmp / "credentials"),
     }
     server = None
     try:
         log(f"migrating {name} and loading the programme")
+        run_django(
+            [PY, "manage.py", "credentials_dev_keys"],
+            {**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
+        )
         for command in (["migrate", "--no-input", "-v", "0"], ["load_programme"]):
-            subprocess.run(
-                [PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
-            )
-        setup = subprocess.run(
-            [PY, "-c", "import django; django.setup()\n" + SETUP],
-            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-        )  # fmt: skip
+            run_django([PY, "manage.py", *command], env)
+        setup = run_django([PY, "-c", "import django; django.setup()\n" + SETUP], env)
         paths = json.loads(setup.stdout.strip().splitlines()[-1])
 
         port = free_port()

@@ -1,5 +1,6 @@
-"""The verification rate limit on the production cache, Redis: one round trip per look-up, the
-counter expires with its window, and no address is stored."""
+"""Public look-ups on the production cache, Redis: counting and logging in one round trip, the
+counter expires with its window and names no address, and the log reaches the database through
+the flush task."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import pytest
 from django.core.cache import caches
 from django.test import RequestFactory
 
-from certificates import ratelimit
+from certificates import lookups
+from certificates.models import VerificationLookup
+from certificates.tasks import flush_verification_lookups
 
 pytestmark = pytest.mark.services
 
@@ -28,24 +31,91 @@ def redis_cache(settings, redis_url):
     cache.clear()
 
 
+def _issued(**kwargs):
+    from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
+
+    return certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent", **kwargs)
+
+
+@pytest.fixture
+def certificate(programme):
+    return _issued()
+
+
+def _request(address: str = "203.0.113.9"):
+    return RequestFactory().get("/verify/", REMOTE_ADDR=address)
+
+
 def test_an_address_past_the_hourly_limit_is_refused_on_redis(redis_cache, settings):
     settings.VERIFY_RATE_LIMIT_PER_HOUR = 3
-    request = RequestFactory().get("/verify/", REMOTE_ADDR="203.0.113.9")
-    other = RequestFactory().get("/verify/", REMOTE_ADDR="203.0.113.10")
 
-    answers = [ratelimit.lookup_allowed(request) for _ in range(4)]
+    answers = [lookups.lookup_allowed(_request()) for _ in range(4)]
 
     assert answers == [True, True, True, False]
-    assert ratelimit.lookup_allowed(other) is True
+    assert lookups.lookup_allowed(_request("203.0.113.10")) is True
 
 
 def test_the_counter_on_redis_expires_within_the_window_and_names_no_address(redis_cache):
-    request = RequestFactory().get("/verify/", REMOTE_ADDR="203.0.113.9")
-    ratelimit.lookup_allowed(request)
+    lookups.lookup_allowed(_request())
 
     client = redis_cache._cache.get_client(write=False)
     keys = [key.decode() for key in client.keys("*")]
     assert len(keys) == 1
     assert "203.0.113.9" not in keys[0]
-    assert 0 < client.ttl(keys[0]) <= ratelimit.WINDOW_SECONDS
+    assert 0 < client.ttl(keys[0]) <= lookups.WINDOW_SECONDS
     assert redis_cache.get(keys[0].split(":", 2)[2]) == 1
+
+
+def test_a_page_look_up_on_redis_writes_nothing_to_the_database_until_the_flush(
+    client, redis_cache, certificate, django_assert_num_queries
+):
+    with django_assert_num_queries(1):  # the certificate; the look-up went to Redis
+        response = client.get(f"/verify/{certificate.code}.json")
+    client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ.json")
+
+    assert response.json()["status"] == "valid"
+    assert VerificationLookup.objects.count() == 0
+
+    assert flush_verification_lookups.delay().get() == 2
+    logged = set(VerificationLookup.objects.values_list("certificate_id", "result"))
+    assert logged == {(certificate.pk, "valid"), (None, "not_found")}
+    assert lookups.flush_log() == 0  # nothing left, nothing written twice
+
+
+def test_refused_look_ups_on_redis_are_not_logged(client, redis_cache, certificate, settings):
+    settings.VERIFY_RATE_LIMIT_PER_HOUR = 2
+
+    statuses = [client.get(f"/verify/{certificate.code}.json").status_code for _ in range(4)]
+    lookups.flush_log()
+
+    assert statuses == [200, 200, 429, 429]
+    assert certificate.lookups.count() == 2
+
+
+def test_the_flush_writes_in_batches_and_drops_look_ups_of_a_deleted_document(
+    redis_cache, certificate
+):
+    doomed = _issued()
+    for _ in range(5):
+        lookups.record(_request(), certificate, "valid")
+    lookups.record(_request(), doomed, "valid")
+    doomed.delete()
+
+    assert lookups.flush_log(batch=2) == 5
+    assert certificate.lookups.count() == 5
+    assert VerificationLookup.objects.count() == 5
+
+
+def test_a_flush_already_running_elsewhere_is_left_alone(redis_cache, certificate):
+    lookups.record(_request(), certificate, "valid")
+    client = redis_cache._cache.get_client(write=True)
+    key = redis_cache.make_and_validate_key(lookups.LOG_KEY)
+    held = client.lock(f"{key}:flush", timeout=30)
+    assert held.acquire()
+    try:
+        assert lookups.flush_log() == 0
+    finally:
+        held.release()
+
+    assert lookups.flush_log() == 1
