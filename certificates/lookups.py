@@ -28,11 +28,18 @@ WINDOW_SECONDS = 3600
 LOG_KEY = "certificates:verify:log"
 FLUSH_BATCH = 1000
 
-# KEYS: the address's counter, the log list. ARGV: window, limit, log entry ('' for none).
+# Look-ups kept on Redis at most, should beat stop flushing (about 25 MB); the oldest go first.
+LOG_CAP = 500_000
+
+# KEYS: the address's counter, the log list. ARGV: window, limit, log entry ('' for none), cap.
 _COUNT_AND_LOG = """
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-if count <= tonumber(ARGV[2]) and ARGV[3] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[3]) end
+if count <= tonumber(ARGV[2]) and ARGV[3] ~= '' then
+  if redis.call('RPUSH', KEYS[2], ARGV[3]) > tonumber(ARGV[4]) then
+    redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+  end
+end
 return count
 """
 
@@ -83,7 +90,7 @@ def _count_on_redis(cache: RedisCache, request, entry: str) -> int:
     """Add one to the window's counter and, under the limit, append `entry` to the log: one
     round trip, atomic."""
     keys = [cache.make_and_validate_key(key) for key in (_current_key(request), LOG_KEY)]
-    args = [WINDOW_SECONDS, limit_per_hour(), entry]
+    args = [WINDOW_SECONDS, limit_per_hour(), entry, LOG_CAP]
     return int(_count_and_log_script(cache)(keys=keys, args=args))
 
 
@@ -119,7 +126,8 @@ def log(certificate_id: int | None, result: str) -> None:
     cache = _redis()
     if cache is not None:
         key = cache.make_and_validate_key(LOG_KEY)
-        _redis_client(cache).rpush(key, _entry(certificate_id, result))
+        pipe = _redis_client(cache).pipeline(transaction=False)
+        pipe.rpush(key, _entry(certificate_id, result)).ltrim(key, -LOG_CAP, -1).execute()
         return
     VerificationLookup.objects.create(certificate_id=certificate_id, result=result)
 

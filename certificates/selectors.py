@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, F
 
 from course.models import ModulePage, ProgrammePage
@@ -111,29 +112,55 @@ _VERIFICATION_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class _VerificationQuery:
+    sql: str
+    fields: tuple[str, ...]  # attnames of the model columns, in select order
+    positions: tuple[int, ...]  # where each is in a row
+    successor: int  # where the successor's code is
+
+
 @functools.cache
-def _verification_sql() -> str:
-    """The look-up's SQL, compiled by the ORM once per process: building it costs more than
-    running it, and the verification page is the hottest public page. One placeholder, the code."""
+def _verification_query() -> _VerificationQuery:
+    """The look-up's SQL, compiled by the ORM once per process, and where each column lands in a
+    row: building the query costs more than running it, and the verification page is the hottest
+    public page. One placeholder, the code."""
     query = (
         Certificate.objects.only(*_VERIFICATION_FIELDS)
         .annotate(successor_code=F("superseded_by__code"))
         .filter(code="")
         .query
     )
-    sql, params = query.sql_with_params()
+    compiler = query.get_compiler(using=DEFAULT_DB_ALIAS)
+    sql, params = compiler.as_sql()
     if params != ("",):  # pragma: no cover - a Django upgrade changed the compiled shape
         raise RuntimeError(f"unexpected parameters in the verification query: {params!r}")
-    return sql
+    positions = tuple(compiler.klass_info["select_fields"])
+    return _VerificationQuery(
+        sql=sql,
+        fields=tuple(compiler.select[i][0].target.attname for i in positions),
+        positions=positions,
+        successor=compiler.annotation_col_map["successor_code"],
+    )
 
 
 def certificate_for_verification(*, code: str) -> Certificate | None:
     """One query: the certificate and, as `successor_code`, the code of the document that
-    supersedes it (None if none)."""
+    supersedes it (None if none). Run on a plain cursor: a RawQuerySet would work out the row's
+    shape again on every call."""
     normalised = normalise_code(code)
     if normalised is None:
         return None
-    return next(iter(Certificate.objects.raw(_verification_sql(), [normalised])), None)
+    shape = _verification_query()
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(shape.sql, [normalised])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = [row[i] for i in shape.positions]
+    certificate = Certificate.from_db(DEFAULT_DB_ALIAS, shape.fields, values)
+    certificate.successor_code = row[shape.successor]
+    return certificate
 
 
 def certificate_by_serial_and_surname(*, serial: str, surname: str) -> Certificate | None:

@@ -118,6 +118,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
                 "holder_name": certificate.holder_name_for(language),
                 "course_title": certificate.course_title_for(language),
             },
+            using="jinja2",
         )
     return _public(response, request)
 

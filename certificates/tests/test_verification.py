@@ -222,3 +222,26 @@ def test_the_look_up_log_is_flushed_from_redis_every_minute_by_beat():
 
     assert entry["task"] == "certificates.tasks.flush_verification_lookups"
     assert entry["schedule"] == 60.0
+
+
+def test_the_verification_page_links_the_site_in_the_language_it_is_shown_in(client, certificate):
+    russian = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="ru").content
+    kazakh = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="kk").content
+
+    assert b'<html lang="ru">' in russian
+    assert b'href="/ru/privacy/"' in russian and b'href="/kk/privacy/"' not in russian
+    assert b'<html lang="kk">' in kazakh
+    assert b'href="/kk/privacy/"' in kazakh
+    assert "Тексеру".encode() in kazakh and "Проверка".encode() in russian
+
+
+def test_the_verification_page_offers_a_visitor_sign_in_and_a_signed_in_holder_their_studies(
+    client, certificate
+):
+    visitor = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.force_login(certificate.holder)
+    holder = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Sign in" in visitor and "My studies" not in visitor
+    assert "My studies" in holder and "Sign in" not in holder
+    assert 'name="csrfmiddlewaretoken"' in holder  # the sign-out form works

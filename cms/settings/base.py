@@ -101,6 +101,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for the public verification page (cms/jinja2_env.py says why); templates in <app>/jinja2/.
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "cms.jinja2_env.environment"},
+    },
 ]
 
 # Database: DATABASE_URL (e.g. postgres://user:pass@127.0.0.1:5432/pa_lms); SQLite by default.

@@ -30,14 +30,11 @@ def _same_page_in(request, code: str) -> str:
     return f"{path}?{urlencode(sorted(params.items()))}"
 
 
-@register.simple_tag(takes_context=True)
-def language_links(context) -> list[dict]:
+def language_links_for(request, page=None) -> list[dict]:
     """One link per language to the same page in that language.
 
     Wagtail pages link to their translation (the other locale's tree); other pages swap the URL's
     language prefix."""
-    request = context.get("request")
-    page = context.get("page")
     current = translation.get_language()
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
@@ -50,3 +47,8 @@ def language_links(context) -> list[dict]:
             url = _same_page_in(request, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    return language_links_for(context.get("request"), context.get("page"))

@@ -119,3 +119,19 @@ def test_a_flush_already_running_elsewhere_is_left_alone(redis_cache, certificat
         held.release()
 
     assert lookups.flush_log() == 1
+
+
+def test_the_log_on_redis_keeps_only_the_newest_look_ups_when_nobody_flushes_it(
+    redis_cache, certificate, monkeypatch
+):
+    monkeypatch.setattr(lookups, "LOG_CAP", 3)
+    for result in ["valid", "expired", "revoked", "superseded", "valid"]:
+        lookups.record(_request(), certificate, result)
+    lookups.log(None, "not_found")
+
+    assert lookups.flush_log() == 3
+    assert list(VerificationLookup.objects.order_by("at").values_list("result", flat=True)) == [
+        "superseded",
+        "valid",
+        "not_found",
+    ]
