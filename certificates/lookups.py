@@ -108,7 +108,9 @@ def _entry(certificate_id: int | None, result: str) -> str:
 
 def record(request, certificate, result: str) -> bool:
     """Count a look-up against the address's limit and, if it is allowed, log what it found.
-    Returns whether it is allowed; a refused look-up is not logged."""
+    Returns whether it is allowed; a refused look-up is not logged. Called after the look-up's
+    one indexed query, so that counting and logging take one round trip: a refused request
+    costs that query as well."""
     cache = _redis()
     certificate_id = certificate.pk if certificate is not None else None
     if cache is not None:
