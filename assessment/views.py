@@ -386,6 +386,21 @@ def cohort_results(request, code: str):
     )
 
 
+def _result_status(row) -> str:
+    """The status column, with where a retake comes from, as the results page says it."""
+    if row.result is None:
+        return ""
+    status = str(row.result.get_status_display())
+    if row.guest:
+        note = _("retake, from cohort %(code)s") % {"code": row.enrolment.cohort.code}
+    elif row.result.assessing_cohort_id:
+        code = row.result.assessing_cohort.code
+        note = _("retake, assessed with cohort %(code)s") % {"code": code}
+    else:
+        return status
+    return f"{status} ({note})"
+
+
 def _results_table(data) -> list[list]:
     header = [_("Trainee"), _("Email")]
     header += [f"{c.title} ({c.max_score})" for c in data.criteria]
@@ -398,7 +413,7 @@ def _results_table(data) -> list[list]:
             + [
                 "" if row.total is None else row.total,
                 str(row.band.label) if row.band else "",
-                row.result.get_status_display() if row.result else "",
+                _result_status(row),
                 row.result.attempt if row.result else "",
             ]
         )

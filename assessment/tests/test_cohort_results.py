@@ -62,6 +62,22 @@ def test_the_results_export_as_csv_and_xlsx(client, trainer, cohort, enrolment):
     assert values[2:8] == [19, 28, 27, 9, 9, 92]
 
 
+def test_the_export_says_which_rows_are_retakes_from_an_earlier_cohort(client, trainer, cohort):
+    _fill(cohort, 1, 0)
+    _fill_guests(cohort, 1, 5000)
+    client.force_login(trainer)
+
+    response = client.get(url("cohort_results_export", cohort.code, "csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    status = rows[0].index("Status")
+    earlier = FinalResult.objects.get(attempt=2).enrolment.cohort.code
+    notes = sorted(row[status] for row in rows[1:])
+    assert len(notes) == 2
+    assert notes[1] == f"Finalised (retake, from cohort {earlier})"
+    assert "retake" not in notes[0]
+
+
 @pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
 def test_others_cannot_open_the_cohort_results(client, cohort, enrolment, outsiders, who):
     user = {
