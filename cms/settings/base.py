@@ -102,7 +102,7 @@ TEMPLATES = [
         },
     },
     {
-        # Only for the public verification page (cms/jinja2_env.py says why); templates in <app>/jinja2/.
+        # Only for the public verification page (cms/jinja2_env.py says why); <app>/jinja2/.
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [],
