@@ -69,19 +69,20 @@ if ! exists "$BASE_IMAGE"; then
     log "debootstrap bookworm (minbase) into $rootfs"
     debootstrap --variant=minbase bookworm "$rootfs" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
       || { tail -20 "$CACHE/debootstrap.log" >&2; fail "debootstrap"; }
-    # Trust the same extra CAs as this host (a TLS-intercepting egress proxy), so pip reaches PyPI.
-    cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/" 2>/dev/null || true
     # As in python:3.11-slim: python, pip on PATH, pip free to install system-wide, no compilers.
     chroot "$rootfs" /bin/sh -ec 'export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq
       apt-get install -y -qq --no-install-recommends python3 python3-pip python3-venv \
         ca-certificates netbase tzdata >/dev/null
-      update-ca-certificates >/dev/null
       rm -f /usr/lib/python3.11/EXTERNALLY-MANAGED
       ln -sf /usr/bin/python3 /usr/local/bin/python; ln -sf /usr/bin/pip3 /usr/local/bin/pip
       apt-get clean; rm -rf /var/lib/apt/lists/*' 2>&1 | grep -v posix_openpt || true
     [ -x "$rootfs/usr/local/bin/python" ] || fail "python3 not installed in $rootfs"
   fi
+  # Trust the same extra CAs as this host (e.g. a TLS-intercepting egress proxy): pip must reach PyPI.
+  mkdir -p "$rootfs/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/" 2>/dev/null || true
+  chroot "$rootfs" update-ca-certificates >/dev/null
   log "importing $BASE_IMAGE"
   tar -C "$rootfs" -c . | $DOCKER import \
     -c 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
