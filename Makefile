@@ -2,7 +2,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint format messages
+.PHONY: install run test bench lint format messages docker-smoke
 
 install:
 	bash scripts/install.sh
@@ -19,6 +19,10 @@ test: install
 
 bench: install
 	$(PY) tests/bench/run.py
+
+# Builds deploy/Dockerfile and runs deploy/docker-compose.yml end to end (root; not part of test).
+docker-smoke:
+	bash scripts/docker-smoke.sh
 
 lint: install
 	.venv/bin/ruff check .
