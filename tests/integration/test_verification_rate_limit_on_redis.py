@@ -135,3 +135,13 @@ def test_the_log_on_redis_keeps_only_the_newest_look_ups_when_nobody_flushes_it(
         "valid",
         "not_found",
     ]
+
+
+def test_without_redis_look_ups_are_written_at_once_and_the_flush_has_nothing_to_do(
+    settings, certificate
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+    assert lookups.record(_request(), certificate, "valid") is True
+    assert certificate.lookups.count() == 1
+    assert lookups.flush_log() == 0
