@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 3600
 LOG_KEY = "certificates:verify:log"
 FLUSH_BATCH = 1000
+# Batches one flush writes at most, well inside its lock's life; the rest waits a minute.
+FLUSH_MAX_BATCHES = 100
 
 # Look-ups kept on Redis at most, should beat stop flushing (about 25 MB); the oldest go first.
 LOG_CAP = 500_000
@@ -158,7 +160,10 @@ def flush_log(batch: int = FLUSH_BATCH) -> int:
         return 0
     written = 0
     try:
-        while entries := client.lrange(key, 0, batch - 1):
+        for _ in range(FLUSH_MAX_BATCHES):
+            entries = client.lrange(key, 0, batch - 1)
+            if not entries:
+                break
             rows = [_parse(entry) for entry in entries]
             ids = {certificate_id for _, certificate_id, _ in rows if certificate_id}
             existing = set(Certificate.objects.filter(pk__in=ids).values_list("pk", flat=True))

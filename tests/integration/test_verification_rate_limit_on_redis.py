@@ -107,6 +107,18 @@ def test_the_flush_writes_in_batches_and_drops_look_ups_of_a_deleted_document(
     assert VerificationLookup.objects.count() == 5
 
 
+def test_one_flush_writes_a_bounded_number_of_batches_and_the_next_one_goes_on(
+    redis_cache, certificate, monkeypatch
+):
+    monkeypatch.setattr(lookups, "FLUSH_MAX_BATCHES", 2)
+    for _ in range(5):
+        lookups.record(_request(), certificate, "valid")
+
+    assert lookups.flush_log(batch=2) == 4
+    assert lookups.flush_log(batch=2) == 1
+    assert certificate.lookups.count() == 5
+
+
 def test_a_flush_already_running_elsewhere_is_left_alone(redis_cache, certificate):
     lookups.record(_request(), certificate, "valid")
     client = redis_cache._cache.get_client(write=True)
