@@ -8,7 +8,9 @@ a bare Django view (the floor), the public certificate verification page and its
 programme page and a trainee's dashboard. Prints `name: value unit` lines: requests/s, p50 and
 p99 latency for each, and `verify_vs_bare_view_throughput` (target ≥ 0.40). The bare view and the
 verification page are driven in BENCH_ROUNDS (default 3) alternating rounds; their throughput is
-the median round, and the ratio the median of the rounds' ratios.
+the median round, and the ratio the median of the rounds' ratios. The same pair is then driven
+by wrk, a C load generator (installed from Debian's packages when missing), and printed as `*_wrk`
+lines, `verify_vs_bare_view_throughput_wrk` among them: the ratio without the Python clients' share.
 
 Bounded: each round is driven for BENCH_SECONDS (default 5) or BENCH_MAX_REQUESTS requests per
 client thread, whichever comes first; only 127.0.0.1 is contacted. The clients (httpx, in
@@ -199,6 +201,7 @@ def compare_with_wrk(targets: dict) -> None:
     cores, which narrows the gap between a cheap page and a dear one: this is the figure with the
     client's share made small. Skipped (and said so) without wrk (Debian's package)."""
     if shutil.which("wrk") is None and os.geteuid() == 0:
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], capture_output=True)
     if shutil.which("wrk") is None:
         log("wrk not available: the comparison with a C load generator is skipped")
