@@ -18,7 +18,8 @@
 #     and an override that mounts a self-signed certificate instead of the host's /etc/letsencrypt.
 # Checks: healthz through nginx over HTTPS is {"database": "ok", "broker": "ok"}, HTTP redirects
 # to HTTPS, a collected static file is served by nginx, a task sent from web is run by a worker
-# (result stored in the database), beat is running. Containers and volumes are removed on exit;
+# (result stored in the database), a certificate issued in the web container is a signed PDF and
+# reads as valid at /verify/<code>.json through nginx, beat is running. Containers and volumes are removed on exit;
 # images are kept as a cache (a second run only rebuilds what changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -182,6 +183,9 @@ sed -e "s|^SECRET_KEY=.*|SECRET_KEY=$(python3 -c 'import secrets; print(secrets.
     -e "s|^GUNICORN_FORWARDED_ALLOW_IPS=.*|GUNICORN_FORWARDED_ALLOW_IPS=*|" \
     -e "s|^EMAIL_BACKEND=.*|EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend|" \
     -e "s|^SECURE_HSTS_SECONDS=.*|SECURE_HSTS_SECONDS=0|" \
+    -e "s|^CREDENTIALS_SIGNING_KEY=.*|CREDENTIALS_SIGNING_KEY=/run/pa-lms-keys/pdf-signing-key.pem|" \
+    -e "s|^CREDENTIALS_SIGNING_CERT=.*|CREDENTIALS_SIGNING_CERT=/run/pa-lms-keys/pdf-signing-cert.pem|" \
+    -e "s|^CREDENTIALS_VC_KEY=.*|CREDENTIALS_VC_KEY=/run/pa-lms-keys/vc-ed25519-key.pem|" \
     deploy/.env.example >"$RUN_DIR/env"
 printf 'POSTGRES_PASSWORD=%s\nPA_LMS_SERVER_NAME=%s\n' "$pg_password" "$SERVER_NAME" >>"$RUN_DIR/env"
 # v1.29 rejects the top-level `name:`; env_file `.env` -> the generated file.
@@ -190,12 +194,23 @@ mkdir -p "$RUN_DIR/letsencrypt/live/$SERVER_NAME"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$SERVER_NAME" \
   -keyout "$RUN_DIR/letsencrypt/live/$SERVER_NAME/privkey.pem" \
   -out "$RUN_DIR/letsencrypt/live/$SERVER_NAME/fullchain.pem" >/dev/null 2>&1
+# Signing keys, as deploy/.env.example says to make them.
+mkdir -p "$RUN_DIR/keys"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Smoke Test Institute" \
+  -keyout "$RUN_DIR/keys/pdf-signing-key.pem" -out "$RUN_DIR/keys/pdf-signing-cert.pem" >/dev/null 2>&1
+openssl genpkey -algorithm ed25519 -out "$RUN_DIR/keys/vc-ed25519-key.pem" 2>/dev/null
 chmod -R a+rX "$RUN_DIR"
 cat >"$RUN_DIR/override.yml" <<EOF
 services:
   nginx:
     volumes:
       - $RUN_DIR/letsencrypt:/etc/letsencrypt:ro
+  web:
+    volumes:
+      - $RUN_DIR/keys:/run/pa-lms-keys:ro
+  worker:
+    volumes:
+      - $RUN_DIR/keys:/run/pa-lms-keys:ro
 EOF
 export DOCKER_HOST=  # docker-compose v1 talks to the default socket
 DOCKER_HOST= "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
@@ -246,6 +261,33 @@ print("stored:", TaskResult.objects.filter(task_id=r.id).values_list("status", f
 ') || fail "task not run"
 log "task: $(echo $task)"
 case "$task" in *pong\ SUCCESS*stored:\ SUCCESS*) ;; *) fail "task result not stored" ;; esac
+
+log "issuing a certificate in the web container (PDF by WeasyPrint, PAdES signature, storage)"
+issued=$($DOCKER exec "$(cid web)" python -c '
+import datetime
+import django; django.setup()
+from django.contrib.auth import get_user_model
+from course.models import Cohort, Enrolment, ProgrammePage
+from certificates.services import certificate_issue
+today = datetime.date.today()
+cohort = Cohort.objects.create(
+    programme=ProgrammePage.objects.get(locale__language_code="kk"), code="smoke", name="Smoke",
+    language="kk", starts_on=today - datetime.timedelta(days=60), ends_on=today)
+user = get_user_model().objects.create_user(email="smoke@example.kz", password=None,
+    first_name="Әсем", last_name="Қуанышқызы")
+enrolment = Enrolment.objects.create(cohort=cohort, trainee=user, agreement_version="1")
+c = certificate_issue(enrolment=enrolment, score=88, band="excellent")
+with c.pdf.open("rb") as f:
+    data = f.read()
+print(c.code, len(data), data[:5].decode(), b"/ByteRange" in data, c.pdf_sha256[:12])
+') || fail "certificate not issued"
+log "certificate: $issued"
+read -r code size magic signed _ <<<"$issued"
+[ "$magic" = "%PDF-" ] && [ "$signed" = True ] && [ "$size" -gt 10000 ] \
+  || fail "the stored file is not a signed PDF"
+verdict=$(curl_nginx -k "https://$SERVER_NAME/verify/$code.json") || fail "verification through nginx"
+log "verification through nginx: $verdict"
+case "$verdict" in *'"status": "valid"'*'"holder_name": "Әсем Қуанышқызы"'*) ;; *) fail "not valid" ;; esac
 
 workers=$("${COMPOSE[@]}" ps -q worker | wc -l)
 log "worker containers: $workers (deploy.replicas: 2)"
