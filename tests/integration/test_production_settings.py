@@ -67,10 +67,10 @@ def test_the_example_env_documents_every_variable_production_reads():
     assert read - documented - {"DEBUG", "DATA_DIR"} == set()
 
 
-def test_check_deploy_reports_nothing_with_the_documented_environment():
-    env = {**os.environ, **documented_env(), "SECRET_KEY": secrets.token_urlsafe(50)}
+def _check_deploy(**overrides: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **documented_env(), "SECRET_KEY": secrets.token_urlsafe(50), **overrides}
     env.pop("PA_LMS_REDIS_URL", None)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=REPO,
         env=env,
@@ -79,8 +79,37 @@ def test_check_deploy_reports_nothing_with_the_documented_environment():
         timeout=120,
     )
 
+
+@pytest.fixture
+def signing_keys(settings, tmp_path) -> dict[str, str]:
+    """Key files where the documented variables say, made as development keys are."""
+    from credentials.keys import dev_keys_ensure
+
+    paths = {
+        "CREDENTIALS_SIGNING_KEY": tmp_path / "pdf-signing-key.pem",
+        "CREDENTIALS_SIGNING_CERT": tmp_path / "pdf-signing-cert.pem",
+        "CREDENTIALS_VC_KEY": tmp_path / "vc-ed25519-key.pem",
+    }
+    for name, path in paths.items():
+        setattr(settings, name, str(path))
+    dev_keys_ensure()
+    return {name: str(path) for name, path in paths.items()}
+
+
+def test_check_deploy_reports_nothing_with_the_documented_environment(signing_keys):
+    result = _check_deploy(**signing_keys)
+
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_names_missing_signing_keys(signing_keys, tmp_path):
+    result = _check_deploy(**{**signing_keys, "CREDENTIALS_VC_KEY": str(tmp_path / "absent.pem")})
+
+    assert result.returncode != 0
+    assert "credentials.E001" in result.stderr
+    assert "absent.pem" in result.stderr
+    assert "pdf-signing-key.pem" not in result.stderr
 
 
 @pytest.mark.parametrize(
