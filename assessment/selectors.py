@@ -245,6 +245,21 @@ class ResultRow:
         return self.result.band_info if self.result else None
 
     @property
+    def retake_note(self) -> str:
+        """Where a retake comes from or is assessed, for the results page and its export; empty
+        for an ordinary row."""
+        from django.utils.translation import gettext as _
+
+        if self.result is None:
+            return ""
+        if self.guest:
+            return _("retake, from cohort %(code)s") % {"code": self.enrolment.cohort.code}
+        if self.result.assessing_cohort_id:
+            code = self.result.assessing_cohort.code
+            return _("retake, assessed with cohort %(code)s") % {"code": code}
+        return ""
+
+    @property
     def retake_open_until(self) -> dt.date | None:
         """The retake deadline while the first attempt (finalised, not passed) is the latest and
         the window is open; computed from the row, without a query."""

@@ -387,18 +387,10 @@ def cohort_results(request, code: str):
 
 
 def _result_status(row) -> str:
-    """The status column, with where a retake comes from, as the results page says it."""
     if row.result is None:
         return ""
     status = str(row.result.get_status_display())
-    if row.guest:
-        note = _("retake, from cohort %(code)s") % {"code": row.enrolment.cohort.code}
-    elif row.result.assessing_cohort_id:
-        code = row.result.assessing_cohort.code
-        note = _("retake, assessed with cohort %(code)s") % {"code": code}
-    else:
-        return status
-    return f"{status} ({note})"
+    return f"{status} ({row.retake_note})" if row.retake_note else status
 
 
 def _results_table(data) -> list[list]:
