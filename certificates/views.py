@@ -72,9 +72,9 @@ def _not_found(request: HttpRequest, as_json: bool) -> HttpResponse:
     return _public(response, request)
 
 
-def verification_payload(certificate: Certificate, language: str) -> dict:
-    """The JSON of CONTRACTS.md, plus `kind` (certificate or statement)."""
-    status = certificate.public_status()
+def verification_payload(certificate: Certificate, language: str, status: str) -> dict:
+    """The JSON of CONTRACTS.md, plus `kind` (certificate or statement); `status` is
+    certificate.public_status(), already worked out by the caller."""
     revoked = status == "revoked"
     return {
         "status": status,
@@ -106,7 +106,8 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
     language = translation.get_language()
     if as_json:
         response: HttpResponse = JsonResponse(
-            verification_payload(certificate, language), json_dumps_params={"ensure_ascii": False}
+            verification_payload(certificate, language, status),
+            json_dumps_params={"ensure_ascii": False},
         )
     else:
         response = render(
