@@ -1,7 +1,7 @@
 """The Jinja2 environment of the few pages rendered by Jinja2 instead of Django's template
 language: the public verification page, which every QR-code scan opens (see the README, "Why the
 verification page is a Jinja2 template"). Names mirror Django's tags: `_()` is gettext, `url()`
-is reverse, `static()`, `date_format`, `language_links()`."""
+is reverse, `static()`, `date_format`, `language_nav()` (the header's language switcher)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
 
-from cms.templatetags.shell import language_links_for
+from cms.templatetags.shell import language_nav
 
 
 @functools.lru_cache(maxsize=2048)
 def _reverse(root_urlconf, urlconf, prefix, language, name, args, kwargs) -> str:
+    # root_urlconf is only part of the cache key (tests swap ROOT_URLCONF; get_urlconf() is None).
     return reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
 
 
@@ -49,7 +50,7 @@ def environment(**options) -> Environment:
     env.globals.update(
         url=url,
         static=static,
-        language_links=language_links_for,
+        language_nav=language_nav,
         current_language=translation.get_language,
     )
     env.filters["date_format"] = date_format

@@ -7,6 +7,9 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -49,6 +52,30 @@ def language_links_for(request, page=None) -> list[dict]:
     return links
 
 
+_CURRENT = mark_safe(' aria-current="true"')
+
+
+def language_nav(request, page=None) -> str:
+    """The language switcher of the site header, for the Django and the Jinja2 shell alike."""
+    items = format_html_join(
+        "",
+        '<li><a href="{}" lang="{}" hreflang="{}"{}>{}</a></li>',
+        (
+            (
+                link["url"],
+                link["code"],
+                link["code"],
+                _CURRENT if link["current"] else "",
+                link["name"],
+            )
+            for link in language_links_for(request, page)
+        ),
+    )
+    return format_html(
+        '<nav aria-label="{}" class="lang-nav"><ul>{}</ul></nav>', gettext("Language"), items
+    )
+
+
 @register.simple_tag(takes_context=True)
-def language_links(context) -> list[dict]:
-    return language_links_for(context.get("request"), context.get("page"))
+def language_switcher(context) -> str:
+    return language_nav(context.get("request"), context.get("page"))
