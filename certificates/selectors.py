@@ -152,7 +152,10 @@ def certificate_for_verification(*, code: str) -> Certificate | None:
     if normalised is None:
         return None
     shape = _verification_query()
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+    connection = connections[DEFAULT_DB_ALIAS]
+    # PostgreSQL (cms.db.postgresql) prepares the statement once per connection.
+    open_cursor = getattr(connection, "prepared_cursor", connection.cursor)
+    with open_cursor() as cursor:
         cursor.execute(shape.sql, [normalised])
         row = cursor.fetchone()
     if row is None:

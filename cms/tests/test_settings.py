@@ -63,4 +63,4 @@ def test_the_database_comes_from_database_url():
         text=True,
         timeout=120,
     )
-    assert result.stdout.strip() == "django.db.backends.postgresql"
+    assert result.stdout.strip() == "cms.db.postgresql"

@@ -54,7 +54,7 @@ def redis_url() -> str:
 
 @pytest.fixture
 def postgres(settings):
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    if settings.DATABASES["default"]["ENGINE"] != "cms.db.postgresql":
         _skip_or_fail("PostgreSQL (DATABASE_URL=postgres://…)")
     return settings.DATABASES["default"]
 
