@@ -28,7 +28,8 @@ def _same_page_in(request, code: str) -> str:
         url = f"/{code}/{rest}"
         query = request.GET.urlencode()
         return f"{url}?{query}" if query else url
-    params = request.GET.copy()
+    # The query string's last value of each name (as QueryDict.items() gives), `lang` replaced.
+    params = dict(request.GET.items())
     params["lang"] = code
     return f"{path}?{urlencode(sorted(params.items()))}"
 

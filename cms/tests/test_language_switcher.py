@@ -25,3 +25,12 @@ def test_an_unprefixed_page_links_with_a_lang_parameter_that_switches_the_langua
 def test_an_unknown_lang_parameter_is_ignored(client):
     html = client.get("/verify/?lang=xx", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert '<html lang="ru">' in html
+
+
+def test_an_unprefixed_page_keeps_its_query_and_replaces_only_the_language(client):
+    html = client.get("/verify/?serial=PA-2026-00001&lang=ru&serial=PA-2026-00002").content
+    html = html.decode()
+
+    # One value per name, the last one (as a form submitted twice would mean), sorted by name.
+    assert 'href="/verify/?lang=en&amp;serial=PA-2026-00002" lang="en"' in html
+    assert 'href="/verify/?lang=kk&amp;serial=PA-2026-00002" lang="kk"' in html
