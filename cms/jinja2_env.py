@@ -10,6 +10,7 @@ which costs more to read than the translation itself."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 
 from django.conf import settings
@@ -71,8 +72,11 @@ def _date_format_in(language: str, value, format_name: str | None) -> str:
 
 
 def date_format(value, format_name: str | None = None) -> str:
-    """Django's date_format in the active language's format, remembered per date."""
-    return _date_format_in(translation.get_language(), value, format_name)
+    """Django's date_format in the active language's format, remembered for dates. Datetimes are
+    formatted afresh: two of them can be equal (one instant) yet read differently (time zones)."""
+    if type(value) is datetime.date:
+        return _date_format_in(translation.get_language(), value, format_name)
+    return django_date_format(value, format_name)
 
 
 @receiver(setting_changed)

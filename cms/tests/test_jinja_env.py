@@ -60,3 +60,15 @@ def test_remembered_urls_and_static_paths_are_forgotten_when_settings_change():
     assert before[3].startswith("/static/")
     assert changed[3] == "/assets/cms/site.css"
     assert render("en") == before
+
+
+def test_equal_datetimes_in_different_time_zones_are_each_formatted_as_they_read():
+    from zoneinfo import ZoneInfo
+
+    template = engines["jinja2"].from_string('{{ at|date_format("d.m.Y H:i") }}')
+    utc = datetime.datetime(2029, 10, 20, 22, 30, tzinfo=datetime.UTC)
+    almaty = utc.astimezone(ZoneInfo("Asia/Almaty"))
+
+    assert utc == almaty
+    assert template.render({"at": utc}) == "20.10.2029 22:30"
+    assert template.render({"at": almaty}) == "21.10.2029 03:30"
