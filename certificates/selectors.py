@@ -153,11 +153,12 @@ def certificate_for_verification(*, code: str) -> Certificate | None:
         return None
     shape = _verification_query()
     connection = connections[DEFAULT_DB_ALIAS]
-    # PostgreSQL (cms.db.postgresql) prepares the statement once per connection.
-    open_cursor = getattr(connection, "prepared_cursor", connection.cursor)
-    with open_cursor() as cursor:
-        cursor.execute(shape.sql, [normalised])
-        row = cursor.fetchone()
+    if hasattr(connection, "fetchone_prepared"):  # PostgreSQL: prepared once per connection
+        row = connection.fetchone_prepared(shape.sql, [normalised])
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(shape.sql, [normalised])
+            row = cursor.fetchone()
     if row is None:
         return None
     values = [row[i] for i in shape.positions]

@@ -11,11 +11,12 @@ import threading
 from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from certificates.models import Certificate, SerialCounter
 from certificates.services import certificate_issue
 from course.models import Enrolment
+from course.tests.database import restore_committed_database
 
 from .factories import EnrolmentFactory
 
@@ -36,17 +37,8 @@ def _no_signing(settings):
 
 @pytest.fixture(scope="module", autouse=True)
 def _restore_database_afterwards(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table; put back what the migrations and the
-    session's programme load had made, for the tests that run after this module."""
     yield
-    from course.programme_data import MODULES, PROGRAMME
-    from course.services import programme_load
-
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
-        programme_load(programme=PROGRAMME, modules=MODULES)
+    restore_committed_database(django_db_blocker)
 
 
 def _run_in_threads(targets):

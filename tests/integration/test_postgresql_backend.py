@@ -1,6 +1,6 @@
 """cms.db.postgresql on a real PostgreSQL: the health check skipped on a hot connection and done on
 an idle one, a connection broken while hot costs one request and no more, and the verification
-query prepared once per connection."""
+query prepared once per persistent connection and replaced when it goes stale."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import time
 
 import psycopg
 import pytest
-from django.db import OperationalError, connections
+from django.db import DatabaseError, OperationalError, connections
 from django.test.utils import CaptureQueriesContext
 
 from certificates import selectors
 from certificates.services import certificate_issue
 from certificates.tests.factories import EnrolmentFactory
+from course.tests.database import restore_committed_database
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
@@ -41,6 +42,14 @@ def persistent(postgres):
     connection.close()
 
 
+def failing_request(connection) -> None:
+    """A request whose query fails (a programming error): Django checks the connection after it."""
+    connection.close_if_unusable_or_obsolete()
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM no_such_table")
+    connection.close_if_unusable_or_obsolete()
+
+
 def request_cycle(connection, sql: str = "SELECT 1") -> int:
     """What Django does around one request that runs one query: close_old_connections at the
     start and at the end. Returns the server process that answered."""
@@ -59,11 +68,6 @@ def kill_backend(pid: int) -> None:
     with db.cursor() as cursor:
         cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
     time.sleep(0.2)  # the server ends the process asynchronously
-
-
-def forget_prepared_statements(db) -> None:
-    with db.cursor() as cursor:
-        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its own list too
 
 
 def test_a_connection_used_moments_ago_is_not_health_checked_again(persistent):
@@ -120,34 +124,180 @@ def test_with_no_bypass_window_every_request_is_health_checked(persistent):
     assert len(persistent.checks) == 2  # the first request opened the connection
 
 
-def test_the_verification_query_is_prepared_once_per_connection_and_still_counted(
-    postgres, programme
-):
-    certificate = certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent")
-    db = connections["default"]
-    forget_prepared_statements(db)
+def test_a_connection_checked_after_a_failed_request_is_checked_again_once_it_has_idled(persistent):
+    request_cycle(persistent)
+    failing_request(persistent)  # Django's SELECT 1 after the error
+    assert len(persistent.checks) == 1
+    persistent.known_good_at -= 1.0  # idle for a second: neither request makes it hot again
 
-    with CaptureQueriesContext(db) as queries:
-        for _ in range(3):
-            found = selectors.certificate_for_verification(code=certificate.code)
+    request_cycle(persistent)
+
+    assert len(persistent.checks) == 2
+
+
+def test_a_connection_opened_outside_a_request_and_left_idle_is_checked(persistent):
+    persistent.connect()  # a management command, a startup hook
+    persistent.known_good_at -= 1.0
+
+    request_cycle(persistent)
+
+    assert len(persistent.checks) == 1
+
+
+def test_a_long_request_counts_from_its_first_query_not_from_its_end(persistent):
+    request_cycle(persistent)
+    persistent.close_if_unusable_or_obsolete()
+    with persistent.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    time.sleep(0.6)  # the request goes on without the database, past the bypass window
+    persistent.close_if_unusable_or_obsolete()
+
+    request_cycle(persistent)
+
+    assert len(persistent.checks) == 1
+
+
+def forget_prepared_statements(db) -> None:
+    with db.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its own list too
+
+
+def prepared_look_ups(db) -> list[tuple[str, int]]:
     with db.cursor() as cursor:
         cursor.execute(
-            "SELECT generic_plans + custom_plans FROM pg_prepared_statements "
+            "SELECT name, generic_plans + custom_plans FROM pg_prepared_statements "
             "WHERE statement LIKE %s",
             ["%certificates_certificate%"],
         )
-        prepared = cursor.fetchall()
-
-    assert found.serial == certificate.serial
-    assert len(queries) == 3
-    assert prepared == [(3,)]
+        return cursor.fetchall()
 
 
-def test_django_own_queries_are_not_prepared(postgres, programme):
+@pytest.fixture(scope="module", autouse=True)
+def _restore_database_afterwards(django_db_setup, django_db_blocker):
+    """Two tests here commit for real (a statement altered by another connection)."""
+    yield
+    restore_committed_database(django_db_blocker)
+
+
+@pytest.fixture
+def committed(django_db_blocker):
+    """For a transactional test: the programme again, if an earlier one emptied the tables
+    (serialized_rollback puts back the migrations' data; the programme is loaded after them)."""
+    from course.programme_data import MODULES, PROGRAMME
+    from course.services import programme_load
+
+    with django_db_blocker.unblock():
+        programme_load(programme=PROGRAMME, modules=MODULES)
+
+
+@pytest.fixture
+def persistent_default(postgres, monkeypatch):
+    """The default connection configured as in production: kept between requests."""
     db = connections["default"]
-    forget_prepared_statements(db)
+    monkeypatch.setitem(db.settings_dict, "CONN_MAX_AGE", 600)
+    return db
+
+
+@pytest.fixture
+def issued(programme):
+    return certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent")
+
+
+def test_the_verification_query_is_prepared_once_per_connection_and_still_counted(
+    persistent_default, issued
+):
+    forget_prepared_statements(persistent_default)
+
+    with CaptureQueriesContext(persistent_default) as queries:
+        for _ in range(3):
+            found = selectors.certificate_for_verification(code=issued.code)
+
+    assert found.serial == issued.serial
+    assert len(queries) == 3
+    assert [runs for _name, runs in prepared_look_ups(persistent_default)] == [3]
+
+
+def test_django_own_queries_are_not_prepared(persistent_default, programme):
+    forget_prepared_statements(persistent_default)
     certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent")
-    with db.cursor() as cursor:
+    with persistent_default.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         assert cursor.fetchone() == (0,)
-    assert isinstance(db.connection, psycopg.Connection)
+    assert isinstance(persistent_default.connection, psycopg.Connection)
+
+
+def test_nothing_is_prepared_when_each_request_has_a_connection_of_its_own(postgres, issued):
+    db = connections["default"]
+    assert db.settings_dict["CONN_MAX_AGE"] == 0
+    forget_prepared_statements(db)
+
+    selectors.certificate_for_verification(code=issued.code)
+
+    assert prepared_look_ups(db) == []
+
+
+def test_nothing_is_prepared_when_the_settings_turn_preparation_off(
+    persistent_default, issued, monkeypatch
+):
+    options = {**persistent_default.settings_dict["OPTIONS"], "prepare_threshold": None}
+    monkeypatch.setitem(persistent_default.settings_dict, "OPTIONS", options)
+    forget_prepared_statements(persistent_default)
+
+    found = selectors.certificate_for_verification(code=issued.code)
+
+    assert found.code == issued.code
+    assert prepared_look_ups(persistent_default) == []
+
+
+def forget_behind_psycopgs_back(db) -> None:
+    """The server drops the prepared look-up; psycopg still thinks it has it."""
+    ((name, _runs),) = prepared_look_ups(db)
+    with db.cursor() as cursor:
+        cursor.execute(f'DEALLOCATE "{name}"')
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_look_up_whose_statement_the_server_forgot_reconnects_and_answers(
+    committed, persistent_default, issued
+):
+    selectors.certificate_for_verification(code=issued.code)
+    before = persistent_default.connection.info.backend_pid
+    forget_behind_psycopgs_back(persistent_default)
+
+    found = selectors.certificate_for_verification(code=issued.code)
+    again = selectors.certificate_for_verification(code=issued.code)
+
+    assert found.code == again.code == issued.code
+    assert persistent_default.connection.info.backend_pid != before
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_look_up_prepared_before_a_migration_changed_a_column_reconnects_and_answers(
+    committed, persistent_default, issued
+):
+    selectors.certificate_for_verification(code=issued.code)
+    before = persistent_default.connection.info.backend_pid
+    alter = "ALTER TABLE certificates_certificate ALTER COLUMN serial TYPE varchar({})"
+    with psycopg.connect(**persistent_default.get_connection_params(), autocommit=True) as other:
+        other.execute(alter.format(21))  # what another process's migrate would do
+    try:
+        found = selectors.certificate_for_verification(code=issued.code)
+    finally:
+        with psycopg.connect(**persistent_default.get_connection_params()) as other:
+            other.execute(alter.format(20))
+
+    assert found.serial == issued.serial
+    assert persistent_default.connection.info.backend_pid != before  # replaced, then prepared anew
+
+
+def test_inside_a_transaction_a_stale_statement_fails_and_the_connection_is_marked_for_closing(
+    persistent_default, issued
+):
+    selectors.certificate_for_verification(code=issued.code)
+    forget_behind_psycopgs_back(persistent_default)
+
+    with pytest.raises(DatabaseError):
+        selectors.certificate_for_verification(code=issued.code)
+
+    assert persistent_default.in_atomic_block
+    assert persistent_default.stale_statement

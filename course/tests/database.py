@@ -1,0 +1,18 @@
+"""Helpers for tests that commit for real."""
+
+from __future__ import annotations
+
+
+def restore_committed_database(django_db_blocker) -> None:
+    """Put back what a transactional test (django_db(transaction=True)) empties when it ends:
+    the migrations' data and the session's programme load. For the tests that run after it."""
+    from django.db import connection
+
+    from course.programme_data import MODULES, PROGRAMME
+    from course.services import programme_load
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+        programme_load(programme=PROGRAMME, modules=MODULES)
