@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from pathlib import Path
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -19,6 +20,7 @@ from django.dispatch import receiver
 from django.templatetags.static import static as django_static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.autoreload import file_changed
 from django.utils.formats import date_format as django_date_format
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
@@ -86,14 +88,34 @@ def _forget(**kwargs) -> None:
         remembered.cache_clear()
 
 
+@receiver(file_changed)
+def _forget_translations(file_path, **kwargs) -> None:
+    """runserver reloads a recompiled catalogue without restarting: so do these."""
+    if Path(file_path).suffix == ".mo":
+        _forget()
+
+
+def _gettext_for(language: str):
+    def translate(message):
+        if type(message) is not str:  # a safe or lazy string: as Django's gettext does, afresh
+            with translation.override(language):
+                return gettext(message)
+        return _gettext_in(language, message)
+
+    return translate
+
+
 def request_helpers(request) -> dict:
     """Context processor of the Jinja2 engine: `_()`/gettext, ngettext and url() bound to this
     page's language and URLconf (Jinja2's i18n extension looks gettext up in the context
-    first). Without a request, the environment's globals do the same a little slower."""
+    first). Without a request, the environment's globals do the same a little slower.
+
+    Django applies context processors after the view's context, so these three names are
+    reserved: a view's own `url`, `gettext` or `ngettext` would be replaced."""
     where = _where()
     language = where[-1]
     return {
-        "gettext": functools.partial(_gettext_in, language),
+        "gettext": _gettext_for(language),
         "ngettext": functools.partial(_ngettext_in, language),
         "url": functools.partial(_url_for, where),
     }

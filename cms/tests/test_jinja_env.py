@@ -47,11 +47,39 @@ def test_pages_rendered_in_turn_in_each_language_get_that_languages_words_links_
     for _round in range(2):  # the second round is served from what the first remembered
         for language in ("kk", "ru", "en", "kk"):
             assert render(language, with_request) == expected(language)
-    assert render("kk")[0] != render("ru")[0] != render("en")[0]
+    assert len({render(language)[0] for language in ("kk", "ru", "en")}) == 3
     assert render("ru")[1] == "/ru/privacy/"
 
 
-def test_remembered_urls_and_static_paths_are_forgotten_when_settings_change():
+@pytest.mark.parametrize("number", [1, 3, 5, 21])
+def test_plural_forms_follow_each_languages_rules(number):
+    from django.utils.translation import ngettext
+
+    template = engines["jinja2"].from_string(
+        '{{ ngettext("%(n)s trainee", "%(n)s trainees", n)|format(n=n) }}'
+    )
+    for language in ("kk", "ru", "en", "ru"):
+        with translation.override(language):
+            shown = template.render({"n": number}, RequestFactory().get("/"))
+            expected = ngettext("%(n)s trainee", "%(n)s trainees", number) % {"n": number}
+        assert shown == expected
+    with translation.override("ru"):
+        forms = {template.render({"n": n}, RequestFactory().get("/")).split()[1] for n in (1, 3, 5)}
+    assert len(forms) == 3  # Russian has three plural forms
+
+
+def test_a_safe_string_is_translated_without_being_remembered_as_plain_text():
+    from django.utils.safestring import SafeString, mark_safe
+
+    from cms.jinja2_env import _gettext_for
+
+    translate = _gettext_for("en")
+
+    assert isinstance(translate(mark_safe("Valid until")), SafeString)
+    assert not isinstance(translate("Valid until"), SafeString)
+
+
+def test_remembered_static_paths_are_forgotten_when_settings_change():
     before = render("en")
 
     with override_settings(STATIC_URL="/assets/"):
@@ -72,3 +100,18 @@ def test_equal_datetimes_in_different_time_zones_are_each_formatted_as_they_read
     assert utc == almaty
     assert template.render({"at": utc}) == "20.10.2029 22:30"
     assert template.render({"at": almaty}) == "21.10.2029 03:30"
+
+
+def test_a_recompiled_catalogue_under_runserver_clears_what_was_remembered():
+    from pathlib import Path
+
+    from django.utils.autoreload import file_changed
+
+    from cms.jinja2_env import _gettext_in
+
+    render("ru")
+    assert _gettext_in.cache_info().currsize > 0
+
+    file_changed.send(sender=None, file_path=Path("cms/locale/ru/LC_MESSAGES/django.mo"))
+
+    assert _gettext_in.cache_info().currsize == 0

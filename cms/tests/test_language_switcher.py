@@ -27,7 +27,9 @@ def test_an_unknown_lang_parameter_is_ignored(client):
     assert '<html lang="ru">' in html
 
 
-def test_an_unprefixed_page_keeps_its_query_and_replaces_only_the_language(client):
+def test_an_unprefixed_page_keeps_the_last_value_of_each_query_name_and_swaps_the_language(
+    client,
+):
     html = client.get("/verify/?serial=PA-2026-00001&lang=ru&serial=PA-2026-00002").content
     html = html.decode()
 
