@@ -14,6 +14,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5
+# Each worker signals it is alive by touching a temporary file after every request; on a disk
+# (a container's overlay filesystem above all) that can block the worker. gunicorn's advice: a
+# RAM-backed folder.
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
+    "/dev/shm" if os.path.isdir("/dev/shm") else None
+)
 # Recycle workers now and then so a slow leak cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200

@@ -60,9 +60,10 @@ def test_the_example_env_documents_every_variable_production_reads():
     source = (REPO / "cms/settings/production.py").read_text()
     source += (REPO / "cms/settings/base.py").read_text()
     source += (REPO / "credentials/conf.py").read_text()  # the signing keys, read as _value("…")
+    source += (REPO / "deploy/gunicorn.conf.py").read_text()
     pattern = r'(?:environ\.get|env_bool|env_list|_required|_value)\(\s*"([A-Z_]+)"'
     read = set(re.findall(pattern, source))
-    assert {"CREDENTIALS_SIGNING_KEY", "CREDENTIALS_VC_KEY"} <= read
+    assert {"CREDENTIALS_SIGNING_KEY", "CREDENTIALS_VC_KEY", "GUNICORN_WORKERS"} <= read
     # Production forces DEBUG off; DATA_DIR only locates the development SQLite file.
     assert read - documented - {"DEBUG", "DATA_DIR"} == set()
 
@@ -279,3 +280,20 @@ def test_deploy_manage_reads_the_env_file_as_written_and_the_environment_wins(tm
         "LMS <noreply@example.kz> | [('Operations', 'ops@example.kz')] | "
         "https://override.example.kz | False"
     )
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [({}, "/dev/shm"), ({"GUNICORN_WORKER_TMP_DIR": "/run/pa-lms"}, "/run/pa-lms")],
+    ids=["default", "from the environment"],
+)
+def test_gunicorn_workers_keep_their_heartbeat_files_in_memory(monkeypatch, environment, expected):
+    import runpy
+
+    monkeypatch.delenv("GUNICORN_WORKER_TMP_DIR", raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+
+    config = runpy.run_path(str(REPO / "deploy/gunicorn.conf.py"))
+
+    assert config["worker_tmp_dir"] == expected
