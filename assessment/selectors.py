@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -244,7 +245,7 @@ class ResultRow:
     def band(self):
         return self.result.band_info if self.result else None
 
-    @property
+    @functools.cached_property
     def retake_note(self) -> str:
         """Where a retake comes from or is assessed, for the results page and its export; empty
         for an ordinary row."""

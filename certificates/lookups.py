@@ -78,6 +78,12 @@ def _count_and_log_script(cache: RedisCache):
     return _redis_client(cache).register_script(_COUNT_AND_LOG)
 
 
+@functools.lru_cache(maxsize=4)
+def _log_key(cache: RedisCache) -> str:
+    """The log list's full key (prefix and version), made once: it never changes."""
+    return cache.make_and_validate_key(LOG_KEY)
+
+
 def _count_in_cache(key: str) -> int:
     cache = caches["default"]
     cache.add(key, 0, timeout=WINDOW_SECONDS)
@@ -91,7 +97,7 @@ def _count_in_cache(key: str) -> int:
 def _count_on_redis(cache: RedisCache, request, entry: str) -> int:
     """Add one to the window's counter and, under the limit, append `entry` to the log: one
     round trip, atomic."""
-    keys = [cache.make_and_validate_key(key) for key in (_current_key(request), LOG_KEY)]
+    keys = [cache.make_and_validate_key(_current_key(request)), _log_key(cache)]
     args = [WINDOW_SECONDS, limit_per_hour(), entry, LOG_CAP]
     return int(_count_and_log_script(cache)(keys=keys, args=args))
 
@@ -129,7 +135,7 @@ def log(certificate_id: int | None, result: str) -> None:
 
     cache = _redis()
     if cache is not None:
-        key = cache.make_and_validate_key(LOG_KEY)
+        key = _log_key(cache)
         pipe = _redis_client(cache).pipeline(transaction=False)
         pipe.rpush(key, _entry(certificate_id, result)).ltrim(key, -LOG_CAP, -1).execute()
         return
@@ -154,7 +160,7 @@ def flush_log(batch: int = FLUSH_BATCH) -> int:
     if cache is None:
         return 0
     client = _redis_client(cache)
-    key = cache.make_and_validate_key(LOG_KEY)
+    key = _log_key(cache)
     lock = client.lock(f"{key}:flush", timeout=300, blocking=False)
     if not lock.acquire():
         return 0
