@@ -110,6 +110,19 @@ class PgAdmin:
 
 
 @pytest.fixture
+def issue_certificate(programme):
+    """issue_certificate(): a certificate issued for a new finished enrolment (score 88), through
+    the real service: PDF, signature and all."""
+    from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
+
+    def issue(**kwargs):
+        return certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent", **kwargs)
+
+    return issue
+
+
+@pytest.fixture
 def pg_admin(postgres) -> PgAdmin:
     return PgAdmin(postgres)
 

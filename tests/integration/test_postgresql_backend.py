@@ -12,8 +12,6 @@ from django.db import DatabaseError, OperationalError, connections
 from django.test.utils import CaptureQueriesContext
 
 from certificates import selectors
-from certificates.services import certificate_issue
-from certificates.tests.factories import EnrolmentFactory
 from course.tests.database import restore_committed_database
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
@@ -199,8 +197,8 @@ def persistent_default(postgres, monkeypatch):
 
 
 @pytest.fixture
-def issued(programme):
-    return certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent")
+def issued(issue_certificate):
+    return issue_certificate()
 
 
 def test_the_verification_query_is_prepared_once_per_connection_and_still_counted(
@@ -217,9 +215,9 @@ def test_the_verification_query_is_prepared_once_per_connection_and_still_counte
     assert [runs for _name, runs in prepared_look_ups(persistent_default)] == [3]
 
 
-def test_django_own_queries_are_not_prepared(persistent_default, programme):
+def test_django_own_queries_are_not_prepared(persistent_default, issue_certificate):
     forget_prepared_statements(persistent_default)
-    certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent")
+    issue_certificate()
     with persistent_default.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         assert cursor.fetchone() == (0,)

@@ -31,16 +31,9 @@ def redis_cache(settings, redis_url):
     cache.clear()
 
 
-def _issued(**kwargs):
-    from certificates.services import certificate_issue
-    from certificates.tests.factories import EnrolmentFactory
-
-    return certificate_issue(enrolment=EnrolmentFactory(), score=88, band="excellent", **kwargs)
-
-
 @pytest.fixture
-def certificate(programme):
-    return _issued()
+def certificate(issue_certificate):
+    return issue_certificate()
 
 
 def _request(address: str = "203.0.113.9"):
@@ -94,9 +87,9 @@ def test_refused_look_ups_on_redis_are_not_logged(client, redis_cache, certifica
 
 
 def test_the_flush_writes_in_batches_and_drops_look_ups_of_a_deleted_document(
-    redis_cache, certificate
+    redis_cache, certificate, issue_certificate
 ):
-    doomed = _issued()
+    doomed = issue_certificate()
     for _ in range(5):
         lookups.record(_request(), certificate, "valid")
     lookups.record(_request(), doomed, "valid")
