@@ -6,6 +6,8 @@ verifiable (the certificates app detaches it from the account)."""
 
 from __future__ import annotations
 
+from cms.private_files import delete_field_file_on_commit
+
 from .models import (
     FinalResult,
     PlanAttachment,
@@ -86,5 +88,5 @@ def erase_personal_data(user) -> None:
         (PlanAttachment, "plan__enrolment__trainee"),
     ):
         for row in model.objects.filter(**{lookup: user}):
-            row.file.delete(save=False)
+            delete_field_file_on_commit(row.file)
     FinalResult.objects.filter(enrolment__trainee=user).delete()

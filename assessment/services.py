@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.private_files import delete_field_file_on_commit
+
 from . import rich_text, signals
 from .models import (
     ABCRecord,
@@ -459,7 +461,7 @@ def submission_draft_save(
     version.save(update_fields=["text", "saved_at"])
     if remove_file_ids:
         for stored in version.files.filter(pk__in=list(remove_file_ids)):
-            stored.file.delete(save=False)
+            delete_field_file_on_commit(stored.file)
             stored.delete()
     for uploaded, name in checked:
         SubmissionFile.objects.create(
@@ -684,7 +686,7 @@ def plan_save(
         PlanGoal.objects.bulk_create([PlanGoal(plan=plan, **row) for row in goals])
     if remove_file_ids:
         for stored in plan.attachments.filter(pk__in=list(remove_file_ids)):
-            stored.file.delete(save=False)
+            delete_field_file_on_commit(stored.file)
             stored.delete()
     for uploaded, name in checked:
         PlanAttachment.objects.create(

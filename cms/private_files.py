@@ -15,15 +15,20 @@ Every answer is marked `Cache-Control: private, no-store` so no shared cache kee
 
 from __future__ import annotations
 
+import logging
 import mimetypes
+from functools import partial
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import storages
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
+
+logger = logging.getLogger(__name__)
 
 
 def _is_local(storage) -> bool:
@@ -93,3 +98,30 @@ def serve_private_file(
     patch_cache_control(response, private=True, no_store=True)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def delete_file_on_commit(storage, name: str | None) -> None:
+    """Delete `name` from `storage` once the surrounding transaction commits, never if it rolls
+    back.
+
+    A row that points at a file is deleted inside a transaction that may still be refused (the
+    anonymisation box unticked, a constraint, an eraser that fails): deleting the file at once
+    would leave a kept row pointing at nothing. Outside a transaction the file goes at once. A
+    file that cannot be deleted is logged by name (a storage path, never its content) and left for
+    an operator: the row is already gone, and the request that deleted it must not fail."""
+    if not name:
+        return
+    transaction.on_commit(partial(_delete_quietly, storage, name), robust=True)
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except Exception:
+        logger.exception("could not delete the private file %s", name)
+
+
+def delete_field_file_on_commit(field_file) -> None:
+    """`delete_file_on_commit` for a model's FileField value (`row.file`)."""
+    if field_file:
+        delete_file_on_commit(field_file.storage, field_file.name)

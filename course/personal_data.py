@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cms.private_files import delete_field_file_on_commit
+
 from .models import Enrolment, EnrolmentEvent
 
 
@@ -50,4 +52,4 @@ def export_personal_data(user) -> dict:
 def erase_personal_data(user) -> None:
     """Enrolments go with the account (cascade); transfer documents must go from the disk too."""
     for event in EnrolmentEvent.objects.filter(enrolment__trainee=user).exclude(document=""):
-        event.document.delete(save=False)
+        delete_field_file_on_commit(event.document)

@@ -48,10 +48,12 @@ def export_personal_data(user) -> dict:
 
 def erase_personal_data(user) -> None:
     """Tickets go with the account (cascade); their private files must go from the disk too."""
+    from cms.private_files import delete_field_file_on_commit
+
     from .models import Attachment
 
     for attachment in Attachment.objects.filter(ticket__graduate=user):
-        attachment.file.delete(save=False)
+        delete_field_file_on_commit(attachment.file)
 
 
 def connect() -> None:

@@ -57,7 +57,9 @@ def test_the_export_includes_the_other_apps_sections(client, certified_trainee):
     assert data["course"]["enrolments"][0]["status"] == "completed"
 
 
-def test_a_trainee_with_results_and_practice_files_can_delete_the_account(client, programme):
+def test_a_trainee_with_results_and_practice_files_can_delete_the_account(
+    client, programme, django_capture_on_commit_callbacks
+):
     from assessment.models import FinalResult, Submission, SubmissionFile
     from assessment.tests.factories import finalised_result
     from certificates.models import Certificate
@@ -77,7 +79,9 @@ def test_a_trainee_with_results_and_practice_files_can_delete_the_account(client
     assert exported["assessment"]["final_results"][0]["total"] == result.total
     assert exported["assessment"]["practice_work"][0]["versions"][0]["files"] == ["case.pdf"]
 
-    response = client.post("/en/accounts/my-data/delete/", {"confirm": "on"})
+    # Files go once the deletion commits (cms.private_files.delete_file_on_commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/accounts/my-data/delete/", {"confirm": "on"})
     assert response.status_code == 302
     assert not get_user_model().objects.filter(pk=trainee.pk).exists()
     assert not FinalResult.objects.filter(pk=result.pk).exists()
