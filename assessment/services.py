@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.celery import enqueue_on_commit
 from cms.private_files import delete_field_file_on_commit
 
 from . import rich_text, signals
@@ -819,7 +820,7 @@ def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: 
     from .tasks import plan_returned_email_task
 
     review_id = review.pk
-    transaction.on_commit(lambda: plan_returned_email_task.delay(review_id))
+    enqueue_on_commit(plan_returned_email_task, review_id)
     return review
 
 
@@ -870,7 +871,7 @@ def defence_schedule(
     from .tasks import defence_invitation_send_task
 
     slot_id = slot.pk
-    transaction.on_commit(lambda: defence_invitation_send_task.delay(slot_id))
+    enqueue_on_commit(defence_invitation_send_task, slot_id)
     return slot
 
 

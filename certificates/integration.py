@@ -58,6 +58,8 @@ def erase_personal_data(user) -> None:
 
 
 def connect() -> None:
+    from django.conf import settings
+
     from cms.celery import app
     from cms.personal_data import register_eraser, register_exporter
     from course.dashboard import register_panel
@@ -75,5 +77,10 @@ def connect() -> None:
     schedule["certificates-flush-verification-lookups"] = {
         "task": "certificates.tasks.flush_verification_lookups",
         "schedule": 60.0,
+    }
+    # What a lost task left undone (broker down at finalising, worker killed mid-render).
+    schedule["certificates-sweep"] = {
+        "task": "certificates.tasks.certificates_sweep",
+        "schedule": settings.CERTIFICATES_SWEEP_EVERY_MINUTES * 60.0,
     }
     app.conf.beat_schedule = schedule

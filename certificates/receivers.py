@@ -3,9 +3,7 @@ assessment transaction must be durable before a worker looks for the result."""
 
 from __future__ import annotations
 
-from functools import partial
-
-from django.db import transaction
+from cms.celery import enqueue_on_commit
 
 
 def on_result_finalised(sender, *, result_id: int, enrolment_id: int, **kwargs) -> None:
@@ -16,7 +14,7 @@ def on_result_finalised(sender, *, result_id: int, enrolment_id: int, **kwargs) 
     result = FinalResult.objects.filter(pk=result_id).first()
     if result is None or not result.passed:
         return
-    transaction.on_commit(partial(issue_certificate.delay, enrolment_id))
+    enqueue_on_commit(issue_certificate, enrolment_id)
 
 
 def on_result_changed_after_finalising(
@@ -24,7 +22,7 @@ def on_result_changed_after_finalising(
 ) -> None:
     from .tasks import flag_certificate_for_review
 
-    transaction.on_commit(partial(flag_certificate_for_review.delay, enrolment_id, result_id))
+    enqueue_on_commit(flag_certificate_for_review, enrolment_id, result_id)
 
 
 def connect() -> None:

@@ -500,3 +500,73 @@ def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
     progress["finished"] = True
     _bulk_save(job_id, progress)
     return progress
+
+
+def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, int]:
+    """Complete what a lost task left undone (beat, every CERTIFICATES_SWEEP_EVERY_MINUTES):
+
+    - a certificate without its stored PDF (a worker killed while rendering): the PDF is rendered
+      from the frozen record, keeping its serial and code;
+    - a finalised pass without a certificate (the broker was down when it was finalised): issued
+      through certificate_issue, so every rule of issuing applies; a refusal is left as it is.
+
+    Anything younger than `grace` (default CERTIFICATES_SWEEP_GRACE_SECONDS) is left to the task
+    enqueued for it. Idempotent: a second run finds nothing to do. Two runs at once: the second
+    one returns at once (a lock), and issuing itself is safe against doubles anyway.
+    Returns counts: pdfs_stored, issued, refused, failed, and locked (1 if another run held the
+    lock)."""
+    import logging
+
+    from django.conf import settings
+
+    from assessment.models import FinalResult
+    from cms.locks import job_lock
+
+    logger = logging.getLogger(__name__)
+    if grace is None:
+        grace = datetime.timedelta(seconds=settings.CERTIFICATES_SWEEP_GRACE_SECONDS)
+    cutoff = timezone.now() - grace
+    counts = {"pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0}
+    with job_lock("certificates_sweep") as acquired:
+        if not acquired:
+            counts["locked"] = 1
+            return counts
+        without_pdf = Certificate.objects.filter(pdf="", created_at__lte=cutoff).order_by("pk")
+        for certificate in without_pdf:
+            try:
+                certificate_store_pdf(certificate=certificate)
+            except Exception:  # one bad document must not stop the others; ids only in the log
+                logger.exception(
+                    "certificates_sweep: no PDF stored for certificate %s", certificate.pk
+                )
+                counts["failed"] += 1
+            else:
+                counts["pdfs_stored"] += 1
+        current_certificates = Certificate.objects.filter(
+            kind=Certificate.Kind.CERTIFICATE, enrolment__isnull=False
+        ).exclude(status=Certificate.Status.SUPERSEDED)
+        passed_without_certificate = (
+            Enrolment.objects.filter(
+                final_results__status=FinalResult.Status.FINALISED,
+                final_results__band__in=PASSING_BANDS,
+                final_results__finalised_at__lte=cutoff,
+            )
+            .exclude(pk__in=current_certificates.values("enrolment_id"))
+            .select_related("cohort__programme", "trainee")
+            .distinct()
+            .order_by("pk")
+        )
+        for enrolment in passed_without_certificate:
+            try:
+                certificate_issue(enrolment=enrolment)
+            except CertificateError as refusal:
+                logger.info("certificates_sweep: enrolment %s refused: %s", enrolment.pk, refusal)
+                counts["refused"] += 1
+            except Exception:
+                logger.exception("certificates_sweep: enrolment %s not issued", enrolment.pk)
+                counts["failed"] += 1
+            else:
+                counts["issued"] += 1
+    if any(counts.values()):
+        logger.info("certificates_sweep: %s", counts)
+    return counts

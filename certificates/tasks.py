@@ -15,12 +15,19 @@ from .services import CertificateError, certificate_flag_for_review, certificate
 logger = logging.getLogger(__name__)
 
 
+# Issuing is idempotent, so a message whose worker died mid-task (killed, out of memory) is put back
+# on the queue and done again rather than marked failed and forgotten: late acknowledgement plus
+# reject-on-worker-lost. Tasks that are not idempotent keep Celery's default.
+IDEMPOTENT = {"acks_late": True, "reject_on_worker_lost": True}
+
+
 @shared_task(
     autoretry_for=(DatabaseError, OSError),
     retry_backoff=True,
     retry_backoff_max=600,
     retry_jitter=True,
     max_retries=6,
+    **IDEMPOTENT,
 )
 def issue_certificate(enrolment_id: int) -> str | None:
     """Idempotent: running it again (a retry, a duplicate message, two workers) returns the
@@ -54,7 +61,9 @@ def send_expiry_reminders() -> int:
     return expiry_reminders_send()
 
 
-@shared_task(autoretry_for=(DatabaseError, OSError), retry_backoff=True, max_retries=3)
+@shared_task(
+    autoretry_for=(DatabaseError, OSError), retry_backoff=True, max_retries=3, **IDEMPOTENT
+)
 def bulk_issue_cohort(cohort_id: int, user_id: int | None, job_id: str) -> dict:
     from django.contrib.auth import get_user_model
 
@@ -77,3 +86,11 @@ def bulk_issue_cohort(cohort_id: int, user_id: int | None, job_id: str) -> dict:
 def flush_verification_lookups() -> int:
     """Every minute (beat): the public look-ups counted on Redis into VerificationLookup rows."""
     return lookups.flush_log()
+
+
+@shared_task(**IDEMPOTENT)
+def certificates_sweep() -> dict[str, int]:
+    """Beat: finalised passes without a certificate and certificates without a PDF, completed."""
+    from .services import certificates_sweep as sweep
+
+    return sweep()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from functools import partial, wraps
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -314,13 +313,15 @@ def register_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def cohort_bulk_issue(request: HttpRequest, cohort_code: str) -> HttpResponse:
     """Queue issuing for a whole cohort and show the progress page."""
+    from cms.celery import enqueue_on_commit
+
     from .tasks import bulk_issue_cohort
 
     _require_staff(request)
     cohort = get_object_or_404(Cohort, code=cohort_code)
     job_id = uuid.uuid4().hex
     services.cohort_bulk_issue_start(cohort=cohort, started_by=request.user, job_id=job_id)
-    transaction.on_commit(partial(bulk_issue_cohort.delay, cohort.pk, request.user.pk, job_id))
+    enqueue_on_commit(bulk_issue_cohort, cohort.pk, request.user.pk, job_id)
     return redirect("certificates:bulk_progress", job_id=job_id)
 
 

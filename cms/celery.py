@@ -89,3 +89,39 @@ def _report_task_failure(sender=None, task_id=None, exception=None, args=None, k
             message=f"Task {name}[{task_id}] failed with {exception!r}\nargs={args!r}",
             fail_silently=True,
         )
+
+
+def enqueue_on_commit(task, *args, **kwargs) -> None:
+    """`task.delay(*args, **kwargs)` once the current transaction commits, never failing the
+    request that asked for it.
+
+    The work the task follows up is already committed when the broker is asked. If the broker is
+    down, raising here would show the person a 500 for work that was in fact saved, and the task
+    would be lost without trace. Instead the failure is logged (task name, ids and the error; our
+    tasks take record ids, never personal data) and kept as a FailedTask, where staff can retry it
+    from the admin; the beat sweeps (e.g. certificates_sweep) also complete what it left undone."""
+    from functools import partial
+
+    from django.db import transaction
+
+    transaction.on_commit(partial(_enqueue, task, args, kwargs))
+
+
+def _enqueue(task, args: tuple, kwargs: dict) -> None:
+    if app.conf.task_always_eager:
+        # In-process: there is no broker to fail, and the task's own errors must surface as they
+        # do in development and tests.
+        task.apply_async(args=args, kwargs=kwargs)
+        return
+    try:
+        task.apply_async(args=args, kwargs=kwargs)
+    except Exception as exc:  # the broker's errors vary by transport: kombu, redis, socket
+        logger.error(
+            "could not enqueue %s%r: %s: %s",
+            task.name,
+            args,
+            type(exc).__name__,
+            exc,
+            extra={"task_name": task.name, "task_args": repr(args)[:500]},
+        )
+        _keep_failure(task.name, "", args, kwargs, exc)

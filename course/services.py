@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
+from cms.celery import enqueue_on_commit
 from cms.models import HomePage
 
 from .models import ModulePage, ProgrammePage, TopicPage
@@ -493,7 +494,7 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
     )
     enrolment.status = Enrolment.Status.EXPELLED
     enrolment.save(update_fields=["status"])
-    transaction.on_commit(lambda: expulsion_notice_send_task.delay(event.pk))
+    enqueue_on_commit(expulsion_notice_send_task, event.pk)
     return event
 
 
@@ -744,7 +745,7 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
         enrolment_add(cohort=cohort, trainee=user, by=by, reason=_("Imported by the registrar"))
         taken += 1
     for user_id in invited:
-        transaction.on_commit(lambda pk=user_id: invitation_send_task.delay(pk))
+        enqueue_on_commit(invitation_send_task, user_id)
     return report
 
 

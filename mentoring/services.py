@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
+from cms.celery import enqueue_on_commit
 from cms.uploads import validate_upload
 
 from .models import Attachment, Case, Consultation, Message, Ticket, Topic
@@ -138,7 +139,7 @@ def ticket_reply(
     if by_mentor:
         from .tasks import notify_graduate_of_reply
 
-        transaction.on_commit(lambda: notify_graduate_of_reply.delay(message.pk))
+        enqueue_on_commit(notify_graduate_of_reply, message.pk)
     return message
 
 
@@ -170,7 +171,7 @@ def consultation_schedule(
             ticket.save(update_fields=["mentor"])
     from .tasks import send_consultation_invitation
 
-    transaction.on_commit(lambda: send_consultation_invitation.delay(consultation.pk))
+    enqueue_on_commit(send_consultation_invitation, consultation.pk)
     return consultation
 
 

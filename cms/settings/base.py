@@ -252,3 +252,10 @@ LOGGING = {
 # Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
 # a self-signed development pair is made on demand (`manage.py credentials_dev_keys`).
 CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
+
+# The beat sweep (certificates.tasks.certificates_sweep) completes what a lost task left undone:
+# finalised passes without a certificate, certificates without a stored PDF. It runs every
+# CERTIFICATES_SWEEP_EVERY_MINUTES and leaves alone anything younger than
+# CERTIFICATES_SWEEP_GRACE_SECONDS, which the task enqueued after commit is still expected to do.
+CERTIFICATES_SWEEP_EVERY_MINUTES = int(os.environ.get("CERTIFICATES_SWEEP_EVERY_MINUTES", "15"))
+CERTIFICATES_SWEEP_GRACE_SECONDS = int(os.environ.get("CERTIFICATES_SWEEP_GRACE_SECONDS", "600"))
