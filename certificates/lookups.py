@@ -8,7 +8,12 @@ on Redis, the production cache: the round trip that counts a look-up also append
 list, and `flush_log` (a Celery beat task, every minute) moves the list into the database in
 batches. The page an employer's phone opens thus writes nothing to the database, and the
 "checked N times" figures lag by up to a minute. Without Redis (SQLite, development) the row is
-written at once."""
+written at once.
+
+While Redis is down (an outage, a restart) verification keeps answering: the limit fails open
+(an employer's answer matters more than a client's hourly count; the outage is logged once per
+CACHE_FAILURE_LOG_INTERVAL_SECONDS, not per request) and the look-up is written straight to the
+database."""
 
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+
+from cms.cache import REDIS_UNAVAILABLE, log_once_per_interval
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +109,25 @@ def _count_on_redis(cache: RedisCache, request, entry: str) -> int:
     return int(_count_and_log_script(cache)(keys=keys, args=args))
 
 
+def _redis_down(error: Exception) -> None:
+    log_once_per_interval(
+        logger,
+        "verification-limit",
+        "verification limit not applied, Redis unavailable: %s: %s",
+        type(error).__name__,
+        error,
+    )
+
+
 def lookup_allowed(request) -> bool:
     """Count this look-up; False once the address has made more than the hourly limit."""
     cache = _redis()
     if cache is not None:
-        return _count_on_redis(cache, request, "") <= limit_per_hour()
+        try:
+            return _count_on_redis(cache, request, "") <= limit_per_hour()
+        except REDIS_UNAVAILABLE as error:
+            _redis_down(error)
+            return True
     return _count_in_cache(_current_key(request)) <= limit_per_hour()
 
 
@@ -122,7 +143,14 @@ def record(request, certificate, result: str) -> bool:
     cache = _redis()
     certificate_id = certificate.pk if certificate is not None else None
     if cache is not None:
-        return _count_on_redis(cache, request, _entry(certificate_id, result)) <= limit_per_hour()
+        try:
+            return (
+                _count_on_redis(cache, request, _entry(certificate_id, result)) <= limit_per_hour()
+            )
+        except REDIS_UNAVAILABLE as error:
+            _redis_down(error)
+            _log_to_database(certificate_id, result)
+            return True
     if _count_in_cache(_current_key(request)) > limit_per_hour():
         return False
     log(certificate_id, result)
@@ -131,14 +159,22 @@ def record(request, certificate, result: str) -> bool:
 
 def log(certificate_id: int | None, result: str) -> None:
     """Log a look-up already counted: on Redis into the list `flush_log` empties, else at once."""
-    from .models import VerificationLookup
-
     cache = _redis()
     if cache is not None:
         key = _log_key(cache)
         pipe = _redis_client(cache).pipeline(transaction=False)
-        pipe.rpush(key, _entry(certificate_id, result)).ltrim(key, -LOG_CAP, -1).execute()
-        return
+        try:
+            pipe.rpush(key, _entry(certificate_id, result)).ltrim(key, -LOG_CAP, -1).execute()
+        except REDIS_UNAVAILABLE as error:
+            _redis_down(error)
+        else:
+            return
+    _log_to_database(certificate_id, result)
+
+
+def _log_to_database(certificate_id: int | None, result: str) -> None:
+    from .models import VerificationLookup
+
     VerificationLookup.objects.create(certificate_id=certificate_id, result=result)
 
 

@@ -11,6 +11,7 @@ from assessment.tests.factories import finalised_result
 from certificates.models import AuditEntry, Certificate
 from certificates.services import CertificateError, certificate_reissue, certificate_revoke
 from certificates.tasks import issue_certificate
+from cms.celery import _enqueue
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
 
 from .factories import CohortFactory, EnrolmentFactory
@@ -19,7 +20,12 @@ FAILING = {"theory": 5, "practice": 10, "plan": 10, "defence": 2, "participation
 
 
 def _issue_callbacks(captured):
-    return [c for c in captured if getattr(c, "func", None) == issue_certificate.delay]
+    """The after-commit enqueues of issue_certificate (cms.celery.enqueue_on_commit)."""
+    return [
+        c
+        for c in captured
+        if getattr(c, "func", None) is _enqueue and c.args and c.args[0] is issue_certificate
+    ]
 
 
 def _finalise(result, callbacks):

@@ -215,12 +215,24 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 
+# Redis in production, through a backend that serves as an empty cache while Redis is down
+# (cms/cache.py): no page needs the cache to answer. Short socket timeouts, so an unreachable
+# Redis costs a request REDIS_CACHE_SOCKET_TIMEOUT seconds, not the kernel's minutes.
+REDIS_CACHE_SOCKET_TIMEOUT = float(os.environ.get("REDIS_CACHE_SOCKET_TIMEOUT", "1.0"))
+CACHE_FAILURE_LOG_INTERVAL_SECONDS = int(os.environ.get("CACHE_FAILURE_LOG_INTERVAL_SECONDS", "60"))
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if not os.environ.get("REDIS_CACHE_URL")
-        else "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("REDIS_CACHE_URL", "pa-lms"),
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pa-lms",
+    }
+    if not os.environ.get("REDIS_CACHE_URL")
+    else {
+        "BACKEND": "cms.cache.ResilientRedisCache",
+        "LOCATION": os.environ["REDIS_CACHE_URL"],
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_CACHE_SOCKET_TIMEOUT,
+            "socket_timeout": REDIS_CACHE_SOCKET_TIMEOUT,
+        },
     }
 }
 
