@@ -5,18 +5,18 @@ leaves the database as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.celery import enqueue_on_commit
-from cms.private_files import delete_field_file_on_commit
+from cms.private_files import delete_field_file_on_commit, discard_files, store_file
 
 from . import rich_text, signals
 from .models import (
@@ -40,6 +40,8 @@ from .models import (
     TheoryTest,
 )
 from .selectors import current_rubric, marker_difference_threshold, retake_deadline
+
+logger = logging.getLogger(__name__)
 
 Role = CriterionScore.Role
 
@@ -420,6 +422,30 @@ def _validated_files(files) -> list[tuple[object, str]]:
     return checked
 
 
+def _store_attachments(checked, make_row) -> list[str]:
+    """Store the uploads as rows made by `make_row(uploaded, name)`, all or none; returns the
+    names of the files NOT stored (empty when all went well).
+
+    Called after the typed text is saved: if the storage fails (a full disk), the text stays
+    saved, the files of this save are removed from the storage and their rows rolled back (a
+    savepoint), and the caller tells the person which files to attach again. The log names the
+    error, never the files (their names may describe a child)."""
+    written = []
+    try:
+        with transaction.atomic():
+            for uploaded, name in checked:
+                row = make_row(uploaded, name)
+                store_file(row.file, uploaded, name)
+                written.append(row.file.name)
+                row.save()
+    except OSError as error:
+        if written:
+            discard_files(row.file.storage, written)
+        logger.error("attachments not stored: %s: %s", type(error).__name__, error.strerror)
+        return [name for _uploaded, name in checked]
+    return []
+
+
 def _current_version(submission: Submission) -> SubmissionVersion | None:
     return submission.versions.order_by("-number").first()
 
@@ -435,7 +461,10 @@ def submission_draft_save(
 ) -> SubmissionVersion:
     """Save the trainee's draft (the autosave and the Save draft button both come here). A
     submitted version is never changed; after "returned for revision" the first save opens the
-    next version, starting from the returned text."""
+    next version, starting from the returned text.
+
+    The text is saved before the files: `version.unstored_files` names the files the storage
+    could not take (a full disk), which the person must attach again; the text is kept."""
     checked = _validated_files(files)
     submission, _created = Submission.objects.select_for_update().get_or_create(
         assignment=assignment, enrolment=enrolment
@@ -464,10 +493,10 @@ def submission_draft_save(
         for stored in version.files.filter(pk__in=list(remove_file_ids)):
             delete_field_file_on_commit(stored.file)
             stored.delete()
-    for uploaded, name in checked:
-        SubmissionFile.objects.create(
-            version=version, file=File(uploaded, name=name), name=name, size=uploaded.size
-        )
+    version.unstored_files = _store_attachments(
+        checked,
+        lambda uploaded, name: SubmissionFile(version=version, name=name, size=uploaded.size),
+    )
     return version
 
 
@@ -668,7 +697,8 @@ def plan_save(
     remove_file_ids=(),
 ) -> SupportPlan:
     """Save the plan as a draft (any part may still be empty). ABC records and goals, when given,
-    replace the stored ones. A submitted plan no longer changes."""
+    replace the stored ones. A submitted plan no longer changes. The text is saved before the
+    files: `plan.unstored_files` names the files the storage could not take (a full disk)."""
     checked = _validated_files(files)
     plan, _created = SupportPlan.objects.select_for_update().get_or_create(enrolment=enrolment)
     if not plan.is_editable:
@@ -689,10 +719,9 @@ def plan_save(
         for stored in plan.attachments.filter(pk__in=list(remove_file_ids)):
             delete_field_file_on_commit(stored.file)
             stored.delete()
-    for uploaded, name in checked:
-        PlanAttachment.objects.create(
-            plan=plan, file=File(uploaded, name=name), name=name, size=uploaded.size
-        )
+    plan.unstored_files = _store_attachments(
+        checked, lambda uploaded, name: PlanAttachment(plan=plan, name=name, size=uploaded.size)
+    )
     return plan
 
 

@@ -566,7 +566,9 @@ def practice_detail(request, assignment_id: int):
                         int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
                     ],
                 )
-                if action == "submit":
+                if version.unstored_files:
+                    form.add_error("files", _unstored_files_message(version.unstored_files))
+                elif action == "submit":
                     services.submission_submit(
                         submission=version.submission,
                         anonymised_confirmed=form.cleaned_data["anonymised"],
@@ -574,11 +576,14 @@ def practice_detail(request, assignment_id: int):
         except ValidationError as exc:
             _add_form_errors(form, exc)
         else:
-            if action == "submit":
-                messages.success(request, _("Your work is submitted to the trainers."))
-            else:
-                messages.success(request, _("The draft is saved."))
-            return redirect("assessment:practice_detail", assignment_id=assignment.pk)
+            # With files the storage could not take, the page is shown again with its message
+            # (the text is saved); otherwise back to the page with the outcome.
+            if not version.unstored_files:
+                if action == "submit":
+                    messages.success(request, _("Your work is submitted to the trainers."))
+                else:
+                    messages.success(request, _("The draft is saved."))
+                return redirect("assessment:practice_detail", assignment_id=assignment.pk)
     elif request.method == "POST" and not editable:
         form.add_error(None, _("Your work is submitted: it can no longer be changed."))
     return render(
@@ -593,6 +598,13 @@ def practice_detail(request, assignment_id: int):
             "form": form,
         },
     )
+
+
+def _unstored_files_message(names: list[str]) -> str:
+    return _(
+        "Your text is saved, but these files could not be stored because the server is out of "
+        "space or its storage failed: %(names)s. Attach them again later; nothing was submitted."
+    ) % {"names": ", ".join(names)}
 
 
 def _add_form_errors(form, exc: ValidationError) -> None:
@@ -888,7 +900,9 @@ def plan_edit(request):
                             int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
                         ],
                     )
-                    if action == "submit":
+                    if saved.unstored_files:
+                        form.add_error("files", _unstored_files_message(saved.unstored_files))
+                    elif action == "submit":
                         services.plan_submit(
                             plan=saved,
                             anonymised_confirmed=form.cleaned_data["anonymised"],
@@ -897,11 +911,14 @@ def plan_edit(request):
             except ValidationError as exc:
                 _add_form_errors(form, exc)
             else:
-                if action == "submit":
-                    messages.success(request, _("Your support plan is submitted."))
-                    return redirect("assessment:plan_view", pk=saved.pk)
-                messages.success(request, _("The draft is saved."))
-                return redirect("assessment:plan_edit")
+                # With files the storage could not take, the page is shown again with its
+                # message (the plan's text is saved).
+                if not saved.unstored_files:
+                    if action == "submit":
+                        messages.success(request, _("Your support plan is submitted."))
+                        return redirect("assessment:plan_view", pk=saved.pk)
+                    messages.success(request, _("The draft is saved."))
+                    return redirect("assessment:plan_edit")
     last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
     return render(
         request,

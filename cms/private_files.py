@@ -125,3 +125,31 @@ def delete_field_file_on_commit(field_file) -> None:
     """`delete_file_on_commit` for a model's FileField value (`row.file`)."""
     if field_file:
         delete_file_on_commit(field_file.storage, field_file.name)
+
+
+def store_file(field_file, content, name: str) -> None:
+    """Write `content` as the file of a model's FileField (`row.file`) without saving the row.
+
+    On a failed write (a full disk, a quota, an I/O error) the part already written is removed
+    before the OSError is raised again, so a refused upload never leaves an orphan file that no
+    row points at. (Django's FileSystemStorage leaves the partial file behind.)"""
+    field, storage = field_file.field, field_file.storage
+    target = storage.get_available_name(
+        field.generate_filename(field_file.instance, name), max_length=field.max_length
+    )
+    try:
+        stored = storage.save(target, content, max_length=field.max_length)
+    except OSError:
+        discard_files(storage, [target])
+        raise
+    setattr(field_file.instance, field.attname, stored)
+
+
+def discard_files(storage, names) -> None:
+    """Delete files that no committed row points at (a write that failed, a batch given up)."""
+    for name in names:
+        try:
+            if storage.exists(name):
+                storage.delete(name)
+        except Exception:
+            logger.exception("could not delete the private file %s", name)
