@@ -23,3 +23,12 @@ STORAGES["default"] = {
     "OPTIONS": {"location": str(MEDIA_ROOT)},
 }
 STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)
+
+# Fault tests: the first PDF rendering pauses so the test can kill the worker mid-issue.
+if os.environ.get("PA_LMS_WORKER_SLOW_PDF"):
+    from cms.settings.test import CERTIFICATES_PDF_POSTPROCESSORS
+
+    CERTIFICATES_PDF_POSTPROCESSORS = [
+        *CERTIFICATES_PDF_POSTPROCESSORS,
+        "tests.integration.slow_pdf.pause_once",
+    ]
