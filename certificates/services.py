@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -18,6 +19,8 @@ from .codes import format_serial, generate_code, valid_until_for
 from .models import AuditEntry, Certificate, SerialCounter
 from .pdf import document_pdf
 from .selectors import current_document, holder_names, programme_snapshot
+
+logger = logging.getLogger(__name__)
 
 
 class CertificateError(Exception):
@@ -515,14 +518,11 @@ def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, 
     one returns at once (a lock), and issuing itself is safe against doubles anyway.
     Returns counts: pdfs_stored, issued, refused, failed, and locked (1 if another run held the
     lock)."""
-    import logging
-
     from django.conf import settings
 
     from assessment.models import FinalResult
     from cms.locks import job_lock
 
-    logger = logging.getLogger(__name__)
     if grace is None:
         grace = datetime.timedelta(seconds=settings.CERTIFICATES_SWEEP_GRACE_SECONDS)
     cutoff = timezone.now() - grace

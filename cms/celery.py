@@ -4,7 +4,8 @@ Failures: every task retries transient errors (database or broker connection los
 exponential backoff and jitter; a task that still fails is logged at ERROR with its name, id and
 arguments (JSON in production, so log search finds it), mailed to ADMINS, and kept with its
 traceback (cms.models.FailedTask) where staff and registrars see it in the Wagtail admin ("Failed
-background tasks") and can retry it or mark it resolved.
+background tasks") and can retry it or mark it resolved. A task that could not even be sent (the
+broker down when a request committed) is kept there the same way: see `enqueue_on_commit`.
 """
 
 from __future__ import annotations
