@@ -76,4 +76,9 @@ def connect() -> None:
         "task": "certificates.tasks.flush_verification_lookups",
         "schedule": 60.0,
     }
+    # Nightly: look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS deleted.
+    schedule["certificates-prune-verification-lookups"] = {
+        "task": "certificates.tasks.prune_verification_lookups",
+        "schedule": crontab(minute=30, hour=3),
+    }
     app.conf.beat_schedule = schedule

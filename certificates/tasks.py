@@ -77,3 +77,9 @@ def bulk_issue_cohort(cohort_id: int, user_id: int | None, job_id: str) -> dict:
 def flush_verification_lookups() -> int:
     """Every minute (beat): the public look-ups counted on Redis into VerificationLookup rows."""
     return lookups.flush_log()
+
+
+@shared_task
+def prune_verification_lookups() -> int:
+    """Nightly (beat): look-ups past VERIFICATION_LOOKUP_RETENTION_DAYS deleted."""
+    return lookups.prune()
