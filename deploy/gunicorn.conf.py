@@ -7,6 +7,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+# gunicorn puts the working directory (the app) on sys.path before it reads this file.
+from cms.logs import gunicorn_logging
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the views are short and database-bound; 2 x cores + 1 is gunicorn's advice.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -28,6 +31,9 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Error and access logs as JSON lines with UTC time stamps, like Django's and Celery's
+# (cms/logs.py): each access line carries access_log_format's fields below.
+logconfig_dict = gunicorn_logging(level=loglevel)
 access_log_format = (
     '{"time": "%(t)s", "logger": "gunicorn.access", "remote": "%({x-forwarded-for}i)s", '
     '"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", '

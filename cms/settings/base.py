@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.logs import django_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 
@@ -233,22 +235,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Wagtail logs every page action and its background tasks at INFO: too chatty for a console.
-        "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# Plain lines here, JSON lines in production; UTC time stamps everywhere (cms/logs.py says why).
+LOGGING = django_logging(
+    level=os.environ.get("LOG_LEVEL", "INFO"), json_lines=False, mail_admins=False
+)
 
 # Every certificate and statement PDF is signed (PAdES) before its SHA-256 is taken and stored.
 # Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
