@@ -52,3 +52,10 @@ def dev_keys_allowed() -> bool:
 
 def upload_limit() -> int:
     return int(getattr(settings, "CREDENTIALS_UPLOAD_LIMIT", DEFAULT_UPLOAD_LIMIT))
+
+
+def retired_dir() -> Path:
+    """Public parts of retired keys: Open Badges keys still published in did.json, signing
+    certificates still accepted by the PDF check. Back it up with the keys: losing it makes
+    every credential and PDF signed before a rotation fail to verify."""
+    return Path(_value("CREDENTIALS_RETIRED_KEY_DIR") or key_dir() / "retired")
