@@ -60,6 +60,9 @@ def pdf_check(*, data: bytes) -> PdfCheck:
         # We sign once. A second signature means someone signed the file after us.
         return PdfCheck("altered")
     trusted = keys.trusted_pdf_certificates()
+    # Our own certificates are the trust anchors, so their expiry does not make our check reject
+    # a file (a PDF reader will: README, "Signatures without a trusted timestamp"); what proves
+    # a file ours is its SHA-256 stored at issue, checked below.
     context = ValidationContext(
         trust_roots=trusted, allow_fetching=False, revocation_mode="soft-fail"
     )

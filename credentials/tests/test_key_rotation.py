@@ -5,19 +5,23 @@ by the PDF check — and new ones are signed with the new keys."""
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import json
 import shutil
 
 import jwt as pyjwt
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from credentials import conf, keys, openbadges
+from credentials.signing import pdf_sign
 
 from .conftest import sign_stored_pdf
 from .factories import EnrolmentFactory
+from .pdfs import minimal_pdf
 
 CHECK_URL = "/en/credentials/check-pdf/"
 
@@ -154,3 +158,50 @@ def test_a_rotation_without_keys_in_production_is_refused(settings, tmp_path):
     with pytest.raises(CommandError, match="Credential signing key missing"):
         call_command("rotate_keys", "--openbadges")
     assert list(tmp_path.iterdir()) == []
+
+
+def _short_lived_pair(key_path, cert_path, *, days: int) -> None:
+    """A signing pair like the development one, but expiring after `days`."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Short-lived Institute")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+
+def test_a_pdf_we_stored_still_checks_as_genuine_after_its_certificate_expired(
+    client, own_keys, enrolment, issue
+):
+    _short_lived_pair(conf.pdf_key_path(), conf.pdf_cert_path(), days=2)
+    keys._cached.cache_clear()
+    certificate = issue(enrolment)
+    signed = sign_stored_pdf(certificate)
+    forged = pdf_sign(minimal_pdf())  # our key, but a file we never stored
+
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)):
+        stored_check, forged_check = _check(client, signed), _check(client, forged)
+
+    assert (stored_check.status_code, stored_check.context["certificate"]) == (200, certificate)
+    assert forged_check.status_code == 422
