@@ -5,8 +5,8 @@ reads it without parsing rules); development writes plain lines. Every time stam
 8601 with its offset (2026-12-05T10:52:01.123+00:00), whatever TIME_ZONE the site shows: logs of
 several machines, and of the servers beside them, then sort and compare without conversions.
 
-Imports nothing from Django: gunicorn's master process reads it (deploy/gunicorn.conf.py)
-before any Django setting exists."""
+Imports nothing but the standard library and python-json-logger: gunicorn's master process
+loads this file by its path (deploy/gunicorn.conf.py says why) before any Django setting exists."""
 
 from __future__ import annotations
 
@@ -116,9 +116,10 @@ def gunicorn_logging(*, level: str) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
+        # The classes themselves, not dotted names: gunicorn's master must not import `cms`.
         "formatters": {
-            "json": {"()": "cms.logs.UtcJsonFormatter"},
-            "access_json": {"()": "cms.logs.GunicornAccessJsonFormatter"},
+            "json": {"()": UtcJsonFormatter},
+            "access_json": {"()": GunicornAccessJsonFormatter},
         },
         "handlers": {
             "error_console": {

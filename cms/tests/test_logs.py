@@ -97,6 +97,9 @@ request = types.SimpleNamespace(headers=[("X-FORWARDED-FOR", "203.0.113.7")])
 environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/verify/", "SERVER_PROTOCOL": "HTTP/1.1",
            "PATH_INFO": "/verify/", "HTTP_USER_AGENT": "curl/8"}
 log.access(response, request, environ, datetime.timedelta(milliseconds=12))
+import sys
+# The master must not import the cms package (its workers would keep it across a reload).
+assert not any(name == "cms" or name.startswith("cms.") for name in sys.modules), "cms imported"
 """
 
 
