@@ -415,3 +415,10 @@ def test_a_superuser_is_an_operator():
 
     assert is_operator(UserFactory(is_superuser=True))
     assert not is_operator(UserFactory())
+
+
+def test_beat_replaces_a_broken_database_connection_before_noting_its_heartbeat():
+    with mock.patch("django.db.close_old_connections") as close_old_connections:
+        _note_beat_heartbeat(sender="cms.tasks.heartbeat")
+    close_old_connections.assert_called_once_with()
+    assert Heartbeat.objects.filter(name="beat").exists()
