@@ -10,7 +10,8 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import integration, receivers
+        from . import integration, monitoring, receivers
 
         receivers.connect()
         integration.connect()
+        monitoring.connect()

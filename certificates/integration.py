@@ -83,4 +83,9 @@ def connect() -> None:
         "task": "certificates.tasks.certificates_sweep",
         "schedule": settings.CERTIFICATES_SWEEP_EVERY_MINUTES * 60.0,
     }
+    # Nightly: look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS deleted.
+    schedule["certificates-prune-verification-lookups"] = {
+        "task": "certificates.tasks.prune_verification_lookups",
+        "schedule": crontab(minute=30, hour=3),
+    }
     app.conf.beat_schedule = schedule

@@ -221,3 +221,16 @@ def flush_log(batch: int = FLUSH_BATCH) -> int:
     if written:
         logger.info("verification look-ups moved to the database: %s", written)
     return written
+
+
+def prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS (beat, nightly): the table
+    gains a row per scan and would otherwise grow for ever. Returns how many went."""
+    from django.utils import timezone
+
+    from .models import VerificationLookup
+
+    days = settings.VERIFICATION_LOOKUP_RETENTION_DAYS
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    deleted, _by_model = VerificationLookup.objects.filter(at__lt=cutoff).delete()
+    return deleted

@@ -94,3 +94,9 @@ def certificates_sweep() -> dict[str, int]:
     from .services import certificates_sweep as sweep
 
     return sweep()
+
+
+@shared_task
+def prune_verification_lookups() -> int:
+    """Nightly (beat): look-ups past VERIFICATION_LOOKUP_RETENTION_DAYS deleted."""
+    return lookups.prune()

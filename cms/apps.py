@@ -22,3 +22,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_role_permissions, dispatch_uid="cms_role_permissions_sync")
+        from cms.celery import beat_schedule_add_site_entries
+
+        beat_schedule_add_site_entries()

@@ -14,7 +14,8 @@ import logging
 import os
 
 from celery import Celery, Task
-from celery.signals import task_failure
+from celery.schedules import crontab
+from celery.signals import before_task_publish, setup_logging, task_failure
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -46,6 +47,62 @@ class RetryingTask(Task):
 app = Celery("cms", task_cls=RetryingTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+HEARTBEAT_TASK = "cms.tasks.heartbeat"
+
+
+def beat_schedule_add_site_entries() -> None:
+    """The site's own entries of the one beat schedule (each app adds its own in its
+    AppConfig.ready(); cms is first). Called from CmsConfig.ready(), once settings are loaded."""
+    from django.conf import settings
+
+    app.conf.beat_schedule = {
+        **(app.conf.beat_schedule or {}),
+        # Beat and a worker each note that they are alive (see _note_beat_heartbeat).
+        "cms-heartbeat": {
+            "task": HEARTBEAT_TASK,
+            "schedule": float(settings.MONITOR_HEARTBEAT_SECONDS),
+            # A heartbeat that waited in the queue longer than its interval proves nothing new.
+            "options": {"expires": float(settings.MONITOR_HEARTBEAT_SECONDS)},
+        },
+        # Nightly clean-ups (retention settings in cms/settings/base.py, README).
+        "cms-clear-expired-sessions": {
+            "task": "cms.tasks.clear_expired_sessions",
+            "schedule": crontab(minute=10, hour=3),
+        },
+        "cms-prune-failed-tasks": {
+            "task": "cms.tasks.prune_failed_tasks",
+            "schedule": crontab(minute=20, hour=3),
+        },
+    }
+
+
+@setup_logging.connect
+def _keep_django_logging(**kwargs) -> None:
+    """Connected, this stops Celery from replacing the logging Django configured from
+    settings.LOGGING: worker and beat then write the same JSON lines, in UTC, as the web
+    process (with worker_hijack_root_logger off as well)."""
+
+
+@before_task_publish.connect
+def _note_beat_heartbeat(sender=None, **kwargs) -> None:
+    """Runs in the process that sends a task; only beat sends the heartbeat task, so its sending
+    proves beat is alive. Failing to note it must never stop beat from sending."""
+    if sender != HEARTBEAT_TASK:
+        return
+    import socket
+
+    try:
+        from django.db import close_old_connections
+
+        from cms.services import heartbeat_record
+
+        # Beat serves no requests, so nothing else replaces a connection that broke (a database
+        # restart) or outlived CONN_MAX_AGE: without this, one failure would repeat for ever.
+        close_old_connections()
+        heartbeat_record(name="beat", detail=socket.gethostname())
+    except Exception:
+        logger.exception("could not note beat's heartbeat")
 
 
 def _keep_failure(name, task_id, args, kwargs, exception) -> None:

@@ -375,3 +375,20 @@ class FailedTask(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None and self.retried_at is None
+
+
+class Heartbeat(models.Model):
+    """The last sign of life of a background process, written by the process itself ("beat" when
+    beat sends the heartbeat task, "worker" when a worker runs it) and read by the status page:
+    the web process has no other way to see that the others are alive."""
+
+    name = models.CharField(_("process"), max_length=40, unique=True)
+    at = models.DateTimeField(_("last seen at"))
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -219,3 +219,35 @@ def failed_task_resolve(*, failed: FailedTask, user) -> FailedTask:
         failed.resolved_by = user
         failed.save(update_fields=["resolved_at", "resolved_by"])
     return failed
+
+
+# --- Monitoring and clean-up ------------------------------------------------------------------
+
+
+def heartbeat_record(*, name: str, detail: str = "") -> None:
+    """Note that a background process is alive now (cms.monitoring reads it)."""
+    from cms.models import Heartbeat
+
+    Heartbeat.objects.update_or_create(
+        name=name, defaults={"at": timezone.now(), "detail": detail[:200]}
+    )
+
+
+def failed_tasks_prune(*, now=None) -> int:
+    """Delete failed-task records older than FAILED_TASK_RETENTION_DAYS, open or not: a task
+    failing every minute must not grow the table for ever, and a failure that old is either
+    mended or reported again by a newer one. Returns how many went."""
+    import datetime
+
+    from django.conf import settings
+
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.FAILED_TASK_RETENTION_DAYS)
+    deleted, _by_model = FailedTask.objects.filter(failed_at__lt=cutoff).delete()
+    return deleted
+
+
+def sessions_clear() -> None:
+    """Delete expired sessions (Django never does it by itself)."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

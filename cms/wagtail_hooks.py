@@ -4,8 +4,10 @@ a consent is evidence and is never edited)."""
 
 from __future__ import annotations
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -85,3 +87,22 @@ def register_failed_tasks_viewset():
     from cms.admin_tasks import FailedTaskViewSet
 
     return FailedTaskViewSet()
+
+
+class SiteStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        from cms.admin_status import is_operator
+
+        return is_operator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_site_status_url():
+    from cms.admin_status import site_status
+
+    return [path("site-status/", site_status, name="site_status")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_site_status_menu_item():
+    return SiteStatusMenuItem(_("Site status"), reverse("site_status"), icon_name="pick", order=910)

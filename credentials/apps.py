@@ -10,6 +10,7 @@ class CredentialsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks, receivers  # noqa: F401 - checks registers on import
+        from . import checks, monitoring, receivers  # noqa: F401 - checks registers on import
 
         receivers.connect()
+        monitoring.connect()

@@ -52,3 +52,12 @@ def dev_keys_allowed() -> bool:
 
 def upload_limit() -> int:
     return int(getattr(settings, "CREDENTIALS_UPLOAD_LIMIT", DEFAULT_UPLOAD_LIMIT))
+
+
+def retired_dir() -> Path:
+    """Public parts of retired keys: Open Badges keys still published in did.json, signing
+    certificates still accepted by the PDF check. Back it up with the keys: losing it makes
+    every credential and PDF signed before a rotation fail to verify."""
+    # Beside the signing certificate by default (/etc/pa-lms/retired-keys next to
+    # /etc/pa-lms/pdf-signing-cert.pem), never inside the code's folder, which upgrades replace.
+    return Path(_value("CREDENTIALS_RETIRED_KEY_DIR") or pdf_cert_path().parent / "retired-keys")

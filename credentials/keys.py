@@ -207,3 +207,114 @@ def vc_private_key() -> ed25519.Ed25519PrivateKey:
     path = conf.vc_key_path()
     _require(path)
     return _cached("vc_key", _stamp(path))
+
+
+# --- Rotation: the current key signs; retired public parts keep earlier documents verifiable ---
+
+VC_KEY_PREFIX = "key-"
+
+
+def _vc_public_jwk(key: ed25519.Ed25519PrivateKey) -> dict:
+    import base64
+
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return {
+        "kty": "OKP",
+        "crv": "Ed25519",
+        "x": base64.urlsafe_b64encode(raw).rstrip(b"=").decode(),
+    }
+
+
+def retired_vc_keys() -> list[dict]:
+    """[{"id": "key-1", "publicKeyJwk": {…}, "retired_at": "…"}] in the order they were used."""
+    import json
+
+    found = []
+    for path in sorted(conf.retired_dir().glob(f"vc-{VC_KEY_PREFIX}*.json")):
+        entry = json.loads(path.read_text())
+        found.append(entry)
+    return sorted(found, key=lambda entry: int(entry["id"].removeprefix(VC_KEY_PREFIX)))
+
+
+def vc_key_id() -> str:
+    """The current Open Badges key's id in did.json: key-1 for the first key (the id every
+    credential carried before keys could rotate), then key-2, key-3 … one per rotation."""
+    numbers = [int(entry["id"].removeprefix(VC_KEY_PREFIX)) for entry in retired_vc_keys()]
+    return f"{VC_KEY_PREFIX}{max(numbers, default=0) + 1}"
+
+
+def trusted_pdf_certificates() -> list:
+    """The current signing certificate first, then every retired one (asn1crypto)."""
+    from pyhanko.keys import load_cert_from_pemder
+
+    retired = sorted(conf.retired_dir().glob("pdf-signing-cert-*.pem"))
+    return [pdf_certificate(), *(load_cert_from_pemder(str(path)) for path in retired)]
+
+
+def _now_stamp() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def vc_key_rotate() -> tuple[str, str]:
+    """Retire the current Open Badges key (its public part stays in did.json under its id) and
+    make a new one. Returns (retired id, new id)."""
+    import json
+
+    with _lock:
+        old_id = vc_key_id()
+        old = vc_private_key()
+        retired = conf.retired_dir()
+        retired.mkdir(parents=True, exist_ok=True)
+        entry = {
+            "id": old_id,
+            "publicKeyJwk": _vc_public_jwk(old),
+            "retired_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        }
+        (retired / f"vc-{old_id}.json").write_text(json.dumps(entry, indent=2) + "\n")
+        dev_vc_key_create(key_path=conf.vc_key_path())
+    _cached.cache_clear()
+    return old_id, vc_key_id()
+
+
+def pdf_signing_pair_rotate(
+    *, new_key: Path | None = None, new_cert: Path | None = None
+) -> tuple[Path, Path]:
+    """Retire the current signing certificate (kept in the retired folder, so the PDF check
+    still accepts PDFs signed with it) and put a new pair in place: the given files (a
+    CA-issued certificate and its key), or else a new self-signed pair for the same
+    organisation. Returns (retired certificate's path, new certificate's path)."""
+    from cryptography.x509.oid import NameOID as _NameOID
+
+    key_path, cert_path = conf.pdf_key_path(), conf.pdf_cert_path()
+    _require(key_path, cert_path)
+    current = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    if new_cert is not None:
+        candidate = x509.load_pem_x509_certificate(new_cert.read_bytes())
+        if candidate.fingerprint(hashes.SHA256()) == current.fingerprint(hashes.SHA256()):
+            raise ValueError("The new signing certificate is the current one.")
+    with _lock:
+        retired = conf.retired_dir()
+        retired.mkdir(parents=True, exist_ok=True)
+        fingerprint = current.fingerprint(hashes.SHA256()).hex()[:16]
+        retired_path = retired / f"pdf-signing-cert-{_now_stamp()}-{fingerprint}.pem"
+        retired_path.write_bytes(current.public_bytes(serialization.Encoding.PEM))
+        if new_key is not None and new_cert is not None:
+            _write_private(key_path, new_key.read_bytes())
+            cert_path.write_bytes(new_cert.read_bytes())
+        else:
+            names = current.subject.get_attributes_for_oid(_NameOID.ORGANIZATION_NAME) or (
+                current.subject.get_attributes_for_oid(_NameOID.COMMON_NAME)
+            )
+            organisation = str(names[0].value) if names else DEV_ORGANISATION
+            dev_pdf_pair_create(key_path=key_path, cert_path=cert_path, organisation=organisation)
+            password = conf.pdf_key_password()
+            if password:  # the configured password must open the new key as it opened the old
+                key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+                encrypted = key.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.BestAvailableEncryption(password),
+                )
+                _write_private(key_path, encrypted)
+    _cached.cache_clear()
+    return retired_path, cert_path

@@ -43,7 +43,8 @@ OB_SCHEMA_ID = (
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
 JWT_ALG = "EdDSA"
 JWT_MEDIA_TYPE = "application/vc+jwt"
-KEY_FRAGMENT = "key-1"
+# The key id of a credential is its did.json fragment: key-1, key-2 … (keys.vc_key_id); earlier
+# keys stay published after a rotation so that credentials holders saved still verify.
 CONTEXTS_DIR = Path(__file__).resolve().parent / "contexts"
 # Every context URL a credential of ours names, and the pinned file that holds it.
 PINNED_CONTEXTS = {
@@ -83,22 +84,26 @@ def public_jwk() -> dict:
     return {"kty": "OKP", "crv": "Ed25519", "x": _b64url(raw)}
 
 
+def published_keys() -> list[tuple[str, dict]]:
+    """(key id, public JWK): the current key first, then the retired ones, newest first."""
+    retired = [(entry["id"], entry["publicKeyJwk"]) for entry in keys.retired_vc_keys()]
+    return [(keys.vc_key_id(), public_jwk()), *reversed(retired)]
+
+
 def did_document(*, host: str | None = None) -> dict:
+    """Every key that ever signed a credential may verify one (assertionMethod); only the
+    current key signs new ones."""
     did = did_for_host(host or issuer_host())
-    method_id = f"{did}#{KEY_FRAGMENT}"
+    methods = [
+        {"id": f"{did}#{key_id}", "type": "JsonWebKey2020", "controller": did, "publicKeyJwk": jwk}
+        for key_id, jwk in published_keys()
+    ]
     return {
         "@context": DID_CONTEXTS,
         "id": did,
-        "verificationMethod": [
-            {
-                "id": method_id,
-                "type": "JsonWebKey2020",
-                "controller": did,
-                "publicKeyJwk": public_jwk(),
-            }
-        ],
-        "assertionMethod": [method_id],
-        "authentication": [method_id],
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
+        "authentication": [methods[0]["id"]],
     }
 
 
@@ -258,7 +263,12 @@ def jwt_sign(document: dict) -> str:
     claims["nbf"] = _timestamp(document["validFrom"])
     if "validUntil" in document:
         claims["exp"] = _timestamp(document["validUntil"])
-    header = {"alg": JWT_ALG, "typ": "vc+jwt", "cty": "vc", "kid": f"{issuer_id}#{KEY_FRAGMENT}"}
+    header = {
+        "alg": JWT_ALG,
+        "typ": "vc+jwt",
+        "cty": "vc",
+        "kid": f"{issuer_id}#{keys.vc_key_id()}",
+    }
     payload = json.dumps(claims, ensure_ascii=False, separators=(",", ":")).encode()
     with warnings.catch_warnings():
         # joserfc warns that RFC 9864 prefers "Ed25519"; wallets and verifiers expect "EdDSA".
@@ -266,9 +276,23 @@ def jwt_sign(document: dict) -> str:
         return jws.serialize_compact(header, payload, _signing_key(), algorithms=[JWT_ALG])
 
 
+def _jwk_named_in(token: str) -> dict:
+    """The published key the token's header names (kid …#key-N); an unknown one is not ours."""
+    try:
+        header = json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "=="))
+        fragment = str(header.get("kid", "")).rpartition("#")[2]
+    except (ValueError, AttributeError) as exc:
+        raise CredentialError("malformed token") from exc
+    for key_id, jwk in published_keys():
+        if key_id == fragment:
+            return jwk
+    raise CredentialError(f"unknown key id {fragment!r}")
+
+
 def jwt_verify(token: str, *, jwk: dict | None = None) -> dict:
-    """The credential in a VC-JWT, if it is signed by our key (or the given public JWK)."""
-    key = OKPKey.import_key(jwk or public_jwk())
+    """The credential in a VC-JWT, if it is signed by the key its header names among ours —
+    current or retired — or by the given public JWK."""
+    key = OKPKey.import_key(jwk or _jwk_named_in(token))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -28,9 +28,10 @@ class PdfCheck:
         return self.outcome == "genuine"
 
 
-def _our_certificate_matches(signing_cert) -> bool:
-    ours = keys.pdf_certificate()
-    return signing_cert is not None and signing_cert.dump() == ours.dump()
+def _our_certificate_matches(signing_cert, trusted) -> bool:
+    """Ours: the current signing certificate or a retired one (a rotation must not make the
+    PDFs signed before it look foreign)."""
+    return signing_cert is not None and any(signing_cert.dump() == c.dump() for c in trusted)
 
 
 def pdf_check(*, data: bytes) -> PdfCheck:
@@ -58,8 +59,12 @@ def pdf_check(*, data: bytes) -> PdfCheck:
     if len(signatures) > 1:
         # We sign once. A second signature means someone signed the file after us.
         return PdfCheck("altered")
+    trusted = keys.trusted_pdf_certificates()
+    # Our own certificates are the trust anchors, so their expiry does not make our check reject
+    # a file (a PDF reader will: README, "Signatures without a trusted timestamp"); what proves
+    # a file ours is its SHA-256 stored at issue, checked below.
     context = ValidationContext(
-        trust_roots=[keys.pdf_certificate()], allow_fetching=False, revocation_mode="soft-fail"
+        trust_roots=trusted, allow_fetching=False, revocation_mode="soft-fail"
     )
     try:
         status = validate_pdf_signature(signatures[0], context)
@@ -73,7 +78,7 @@ def pdf_check(*, data: bytes) -> PdfCheck:
         return PdfCheck("altered")
     if not status.valid:
         return PdfCheck("invalid")
-    if not _our_certificate_matches(status.signing_cert):
+    if not _our_certificate_matches(status.signing_cert, trusted):
         return PdfCheck("foreign")
     if not status.trusted:
         return PdfCheck("invalid")

@@ -4,8 +4,10 @@ Every value can be overridden from the environment (GUNICORN_*), see deploy/.env
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the views are short and database-bound; 2 x cores + 1 is gunicorn's advice.
@@ -28,6 +30,17 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Error and access logs as JSON lines with UTC time stamps, like Django's and Celery's
+# (cms/logs.py): each access line carries access_log_format's fields below. cms/logs.py is loaded
+# by its path, never imported as `cms.logs`: the `cms` package imported into the master would be
+# inherited by every worker it forks, so after a graceful reload (HUP) onto a new release the
+# workers would still run the old release's code.
+_logs_spec = importlib.util.spec_from_file_location(
+    "pa_lms_gunicorn_logs", Path(__file__).resolve().parent.parent / "cms" / "logs.py"
+)
+_logs = importlib.util.module_from_spec(_logs_spec)
+_logs_spec.loader.exec_module(_logs)
+logconfig_dict = _logs.gunicorn_logging(level=loglevel)
 access_log_format = (
     '{"time": "%(t)s", "logger": "gunicorn.access", "remote": "%({x-forwarded-for}i)s", '
     '"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", '

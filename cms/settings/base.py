@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.logs import django_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 
@@ -214,6 +216,8 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Worker and beat keep the logging Django configured (settings.LOGGING): one format everywhere.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Redis in production, through a backend that serves as an empty cache while Redis is down
 # (cms/cache.py): no page needs the cache to answer. Short socket timeouts, so an unreachable
@@ -243,22 +247,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Wagtail logs every page action and its background tasks at INFO: too chatty for a console.
-        "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# Plain lines here, JSON lines in production; UTC time stamps everywhere (cms/logs.py says why).
+LOGGING = django_logging(
+    level=os.environ.get("LOG_LEVEL", "INFO"), json_lines=False, mail_admins=False
+)
 
 # Every certificate and statement PDF is signed (PAdES) before its SHA-256 is taken and stored.
 # Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
@@ -271,3 +263,44 @@ CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
 # CERTIFICATES_SWEEP_GRACE_SECONDS, which the task enqueued after commit is still expected to do.
 CERTIFICATES_SWEEP_EVERY_MINUTES = int(os.environ.get("CERTIFICATES_SWEEP_EVERY_MINUTES", "15"))
 CERTIFICATES_SWEEP_GRACE_SECONDS = int(os.environ.get("CERTIFICATES_SWEEP_GRACE_SECONDS", "600"))
+# --- Monitoring (cms/monitoring.py; README "What to monitor") --------------------------------
+# /healthz/status.json answers staff, and a monitoring system that sends
+# "Authorization: Bearer <MONITOR_STATUS_TOKEN>"; empty = staff only.
+MONITOR_STATUS_TOKEN = os.environ.get("MONITOR_STATUS_TOKEN", "")
+# Beat sends the heartbeat task every MONITOR_HEARTBEAT_SECONDS; a heartbeat older than the
+# warning/critical age means beat or every worker has stopped.
+MONITOR_HEARTBEAT_SECONDS = int(os.environ.get("MONITOR_HEARTBEAT_SECONDS", "60"))
+MONITOR_HEARTBEAT_WARNING_SECONDS = int(os.environ.get("MONITOR_HEARTBEAT_WARNING_SECONDS", "300"))
+MONITOR_HEARTBEAT_CRITICAL_SECONDS = int(
+    os.environ.get("MONITOR_HEARTBEAT_CRITICAL_SECONDS", "900")
+)
+MONITOR_QUEUE_WARNING = int(os.environ.get("MONITOR_QUEUE_WARNING", "100"))
+MONITOR_QUEUE_CRITICAL = int(os.environ.get("MONITOR_QUEUE_CRITICAL", "1000"))
+# Open failed tasks are a warning; this many in 24 hours is critical (something keeps failing).
+MONITOR_FAILED_TASKS_CRITICAL = int(os.environ.get("MONITOR_FAILED_TASKS_CRITICAL", "10"))
+MONITOR_DISK_WARNING_PERCENT = float(os.environ.get("MONITOR_DISK_WARNING_PERCENT", "15"))
+MONITOR_DISK_CRITICAL_PERCENT = float(os.environ.get("MONITOR_DISK_CRITICAL_PERCENT", "5"))
+# deploy/backup writes BACKUP_DIR/pa-lms-<UTC time>/ (with a MANIFEST); empty = not monitored.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+MONITOR_BACKUP_WARNING_HOURS = int(os.environ.get("MONITOR_BACKUP_WARNING_HOURS", "26"))
+MONITOR_BACKUP_CRITICAL_HOURS = int(os.environ.get("MONITOR_BACKUP_CRITICAL_HOURS", "50"))
+# The site's TLS certificate (PEM, e.g. /etc/letsencrypt/live/<host>/fullchain.pem); empty = not
+# monitored here (e.g. TLS ends on another machine).
+MONITOR_TLS_CERT = os.environ.get("MONITOR_TLS_CERT", "")
+MONITOR_TLS_WARNING_DAYS = int(os.environ.get("MONITOR_TLS_WARNING_DAYS", "21"))
+MONITOR_TLS_CRITICAL_DAYS = int(os.environ.get("MONITOR_TLS_CRITICAL_DAYS", "7"))
+# A new signing certificate takes weeks to obtain from a CA: warn early.
+MONITOR_SIGNING_CERT_WARNING_DAYS = int(os.environ.get("MONITOR_SIGNING_CERT_WARNING_DAYS", "90"))
+MONITOR_SIGNING_CERT_CRITICAL_DAYS = int(os.environ.get("MONITOR_SIGNING_CERT_CRITICAL_DAYS", "30"))
+# Issuing runs on a worker seconds after finalising; past this, a pass without its certificate or
+# a certificate without its PDF is reported.
+MONITOR_ISSUING_GRACE_MINUTES = int(os.environ.get("MONITOR_ISSUING_GRACE_MINUTES", "30"))
+
+# --- Clean-up (beat, daily) ------------------------------------------------------------------
+# Failed background tasks older than this are deleted, resolved or not.
+FAILED_TASK_RETENTION_DAYS = int(os.environ.get("FAILED_TASK_RETENTION_DAYS", "90"))
+# Verification look-ups older than this are deleted: "checked N times" then counts this period.
+# Three years: a certificate's validity.
+VERIFICATION_LOOKUP_RETENTION_DAYS = int(
+    os.environ.get("VERIFICATION_LOOKUP_RETENTION_DAYS", "1095")
+)

@@ -10,6 +10,8 @@ from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.logs import django_logging
+
 from .base import *  # noqa: F403
 from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE, STORAGES, env_bool, env_list
 
@@ -150,37 +152,7 @@ ADMINS = getaddresses([os.environ.get("ADMINS", "")]) if os.environ.get("ADMINS"
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
 # --- Logs: one JSON object per line on stderr, for journald / docker / a log shipper -----------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json"},
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "include_html": False,
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {
-            "handlers": ["console", "mail_admins"],
-            "level": "ERROR",
-            "propagate": False,
-        },
-        "django.security": {
-            "handlers": ["console", "mail_admins"],
-            "level": "WARNING",
-            "propagate": False,
-        },
-        "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Time stamps in UTC; a foreign Host header is logged, never mailed (cms/logs.py).
+LOGGING = django_logging(
+    level=os.environ.get("LOG_LEVEL", "INFO"), json_lines=True, mail_admins=True
+)

@@ -1,0 +1,103 @@
+"""The certificates app's monitoring checks (registered with cms.monitoring): issuing that
+stalled, seen from the records. Counts only; the sweep that mends them is another matter."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cms.monitoring import CRITICAL, OK, WARNING, Check, register_check
+
+from .models import Certificate
+
+
+def _grace_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    return (now or timezone.now()) - datetime.timedelta(
+        minutes=settings.MONITOR_ISSUING_GRACE_MINUTES
+    )
+
+
+def certificates_without_pdf_count(*, created_before: datetime.datetime) -> int:
+    """Documents (certificates and statements) whose PDF was never stored: the holder gets a 404."""
+    return (
+        Certificate.objects.filter(created_at__lt=created_before)
+        .filter(Q(pdf="") | Q(pdf__isnull=True) | Q(pdf_sha256=""))
+        .count()
+    )
+
+
+def passes_without_certificate_count(*, finalised_before: datetime.datetime) -> int:
+    """Finalised passing results whose enrolment has no certificate at all (issuing stalled, or
+    the completion rule still holds it pending)."""
+    from assessment.models import FinalResult
+    from assessment.rubric import BANDS
+
+    passing = [band.code for band in BANDS if band.passed]
+    certificate = Certificate.objects.filter(
+        enrolment=OuterRef("enrolment"), kind=Certificate.Kind.CERTIFICATE
+    )
+    return (
+        FinalResult.objects.filter(
+            status=FinalResult.Status.FINALISED,
+            band__in=passing,
+            finalised_at__lt=finalised_before,
+        )
+        .filter(~Exists(certificate))
+        .values("enrolment")
+        .distinct()
+        .count()
+    )
+
+
+def check_certificates_without_pdf() -> Check:
+    title = _("Certificates without a PDF")
+    count = certificates_without_pdf_count(created_before=_grace_cutoff())
+    if not count:
+        return Check("certificates_without_pdf", title, OK, _("Every document has its PDF."))
+    return Check(
+        "certificates_without_pdf",
+        title,
+        CRITICAL,
+        ngettext(
+            "%(count)s issued document has no stored PDF: its holder cannot download it. "
+            "See the failed background tasks and the worker's log.",
+            "%(count)s issued documents have no stored PDF: their holders cannot download them. "
+            "See the failed background tasks and the worker's log.",
+            count,
+        )
+        % {"count": count},
+    )
+
+
+def check_passes_without_certificate() -> Check:
+    title = _("Passes without a certificate")
+    count = passes_without_certificate_count(finalised_before=_grace_cutoff())
+    if not count:
+        return Check(
+            "passes_without_certificate", title, OK, _("Every finalised pass has a certificate.")
+        )
+    return Check(
+        "passes_without_certificate",
+        title,
+        WARNING,
+        ngettext(
+            "%(count)s finalised pass has no certificate yet: either the completion rule "
+            "holds it pending (see the cohort's results), or issuing stalled (workers, failed "
+            "tasks).",
+            "%(count)s finalised passes have no certificate yet: either the completion rule "
+            "holds them pending (see the cohort's results), or issuing stalled (workers, failed "
+            "tasks).",
+            count,
+        )
+        % {"count": count},
+    )
+
+
+def connect() -> None:
+    register_check("certificates_without_pdf", check_certificates_without_pdf)
+    register_check("passes_without_certificate", check_passes_without_certificate)
