@@ -12,10 +12,17 @@ class AssessmentConfig(AppConfig):
     def ready(self) -> None:
         # The course dashboard shows our deadlines, feedback and results; course never imports
         # assessment, so we register the panels with it.
-        from cms.personal_data import register_eraser, register_exporter
+        from cms.personal_data import (
+            register_academic_records,
+            register_eraser,
+            register_exporter,
+            register_pseudonymiser,
+        )
 
         from . import dashboard, personal_data
 
         dashboard.register()
         register_exporter("assessment", personal_data.export_personal_data)
         register_eraser(personal_data.erase_personal_data)
+        register_academic_records(personal_data.academic_records)
+        register_pseudonymiser(personal_data.pseudonymise_personal_data)

@@ -11,6 +11,7 @@ from .models import (
     PlanAttachment,
     Submission,
     SubmissionFile,
+    SubmissionVersion,
     SupportPlan,
     TestAttempt,
 )
@@ -88,3 +89,63 @@ def erase_personal_data(user) -> None:
         for row in model.objects.filter(**{lookup: user}):
             row.file.delete(save=False)
     FinalResult.objects.filter(enrolment__trainee=user).delete()
+
+
+def academic_records(user) -> list[str]:
+    """Results with their scores and audit, test attempts and assessed work are what the grade
+    rests on, so they are kept with the enrolment."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    sentences = [
+        _(
+            "Final result, attempt %(attempt)s (%(total)s points): its scores, markers and the "
+            "audit of every score change."
+        )
+        % {"attempt": r.attempt, "total": r.total if r.total is not None else "—"}
+        for r in FinalResult.objects.filter(enrolment__trainee=user).order_by("attempt")
+    ]
+    attempts = TestAttempt.objects.filter(enrolment__trainee=user).count()
+    if attempts:
+        sentences.append(
+            ngettext(
+                "%(count)d theory test attempt with its answers and score.",
+                "%(count)d theory test attempts with their answers and scores.",
+                attempts,
+            )
+            % {"count": attempts}
+        )
+    submitted = (
+        SubmissionVersion.objects.filter(
+            submission__enrolment__trainee=user, submitted_at__isnull=False
+        ).exists()
+        or SupportPlan.objects.filter(enrolment__trainee=user, submitted_at__isnull=False).exists()
+    )
+    if submitted:
+        sentences.append(
+            _(
+                "Submitted practice work and support plan with the trainers' feedback (files "
+                "about children are deleted on the retention schedule)."
+            )
+        )
+    return sentences
+
+
+def pseudonymise_personal_data(user) -> None:
+    """Drafts that were never submitted are not academic records: they go, with their files once
+    the transaction commits."""
+    from cms.retention import delete_field_file_on_commit
+
+    drafts = SubmissionVersion.objects.filter(
+        submission__enrolment__trainee=user, submitted_at__isnull=True
+    )
+    for row in SubmissionFile.objects.filter(version__in=drafts):
+        delete_field_file_on_commit(row.file)
+    drafts.delete()
+    Submission.objects.filter(enrolment__trainee=user, versions__isnull=True).delete()
+    unsubmitted_plans = SupportPlan.objects.filter(
+        enrolment__trainee=user, submitted_at__isnull=True
+    )
+    for row in PlanAttachment.objects.filter(plan__in=unsubmitted_plans):
+        delete_field_file_on_commit(row.file)
+    unsubmitted_plans.delete()

@@ -57,14 +57,44 @@ def erase_personal_data(user) -> None:
     Certificate.objects.filter(holder=user).update(holder_email="")
 
 
+def academic_records(user) -> list[str]:
+    """Issued documents are legal records and stay verifiable under the name printed on them."""
+    from django.utils.translation import gettext as _
+
+    from .models import Certificate
+
+    return [
+        _(
+            "%(kind)s No %(serial)s issued on %(date)s: kept with the name printed on it, so "
+            "employers can still verify it."
+        )
+        % {"kind": c.get_kind_display(), "serial": c.serial, "date": c.issued_on.isoformat()}
+        for c in Certificate.objects.filter(holder=user).order_by("issued_on", "serial")
+    ]
+
+
+def pseudonymise_personal_data(user) -> None:
+    """The document stays linked to the pseudonymised account; only the contact address goes."""
+    from .models import Certificate
+
+    Certificate.objects.filter(holder=user).update(holder_email="")
+
+
 def connect() -> None:
     from cms.celery import app
-    from cms.personal_data import register_eraser, register_exporter
+    from cms.personal_data import (
+        register_academic_records,
+        register_eraser,
+        register_exporter,
+        register_pseudonymiser,
+    )
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=60)
     register_exporter("certificates", export_personal_data)
     register_eraser(erase_personal_data)
+    register_academic_records(academic_records)
+    register_pseudonymiser(pseudonymise_personal_data)
     # Daily at 09:00 local time: expiry reminders 90 and 30 days ahead.
     schedule = dict(app.conf.beat_schedule or {})
     schedule["certificates-expiry-reminders"] = {

@@ -375,3 +375,49 @@ class FailedTask(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None and self.retried_at is None
+
+
+class AccountDeletionRequest(models.Model):
+    """A person with academic records asked to delete the account. A registrar reviews what will be
+    kept and what removed, then approves: the login and contact data go, and the records stay
+    under a pseudonym for the retention period (settings.ACADEMIC_RECORDS_RETENTION_YEARS)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved: account pseudonymised")
+
+    # The account row itself stays (pseudonymised), so the request stays with it as evidence.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="deletion_requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("account deletion request")
+        verbose_name_plural = _("account deletion requests")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_deletion_request_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_status_display()}"

@@ -9,7 +9,16 @@ Each app registers, from its AppConfig.ready():
 
 Erasers run inside the deletion transaction, before the user row is deleted, so an app can remove
 what must go (submissions and their private files) and detach what must stay (an issued
-certificate's frozen record keeps the holder's name, not the account)."""
+certificate's frozen record keeps the holder's name, not the account).
+
+A person with academic records (an enrolment, a result, a certificate) is not deleted but
+pseudonymised once a registrar approves the request; the same registry carries that case:
+
+    register_academic_records(records_describe)   # fn(user) -> list of sentences, [] when none
+    register_pseudonymiser(drafts_erase)          # fn(user) -> None, removes what is not a record
+
+The descriptions say what is kept and why, for the person and for the registrar who reviews the
+request."""
 
 from __future__ import annotations
 
@@ -21,6 +30,8 @@ Eraser = Callable[[Any], None]
 
 _exporters: dict[str, Exporter] = {}
 _erasers: list[Eraser] = []
+_record_describers: list[Callable[[Any], list[str]]] = []
+_pseudonymisers: list[Eraser] = []
 
 
 def register_exporter(name: str, fn: Exporter) -> None:
@@ -40,3 +51,25 @@ def exporters() -> dict[str, Exporter]:
 
 def erasers() -> list[Eraser]:
     return list(_erasers)
+
+
+def register_academic_records(fn: Callable[[Any], list[str]]) -> None:
+    """`fn(user)` lists, one sentence each, the academic records an app keeps about the person
+    when the account goes (an empty list when it holds none)."""
+    if fn not in _record_describers:
+        _record_describers.append(fn)
+
+
+def register_pseudonymiser(fn: Eraser) -> None:
+    """Run `fn(user)` when a person with academic records is pseudonymised: remove what is not an
+    academic record (drafts, tickets, contact data), keep the records."""
+    if fn not in _pseudonymisers:
+        _pseudonymisers.append(fn)
+
+
+def academic_records(user: Any) -> list[str]:
+    return [sentence for fn in _record_describers for sentence in fn(user)]
+
+
+def pseudonymisers() -> list[Eraser]:
+    return list(_pseudonymisers)

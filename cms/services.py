@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from cms import roles
-from cms.models import FailedTask, PersonalDataConsent, TraineeProfile
+from cms.models import AccountDeletionRequest, FailedTask, PersonalDataConsent, TraineeProfile
 
 # Models a registrar manages in the Wagtail admin: every model of these apps.
 REGISTRAR_APPS = ("course", "assessment", "certificates")
@@ -24,6 +24,8 @@ REGISTRAR_PERMISSIONS = (
     ("cms", "view_personaldataconsent"),
     # A failed certificate issue or e-mail is the registrar's to retry once the cause is mended.
     ("cms", "view_failedtask"),
+    # Registrars review account deletion requests (approving is theirs alone: admin_deletions).
+    ("cms", "view_accountdeletionrequest"),
     ("cms", "change_failedtask"),
     ("cms", "view_user"),
     ("wagtaildocs", "add_document"),
@@ -142,6 +144,10 @@ def account_delete(*, user: Any) -> None:
 
     from cms import personal_data
 
+    if personal_data.academic_records(user):
+        # Academic records outlive the account: this person is pseudonymised after a registrar's
+        # review (account_deletion_request), never erased.
+        raise AccountDeletionRefused("the person has academic records")
     try:
         with transaction.atomic():
             for eraser in personal_data.erasers():
@@ -149,6 +155,124 @@ def account_delete(*, user: Any) -> None:
             user.delete()
     except (ProtectedError, RestrictedError) as exc:
         raise AccountDeletionRefused(str(exc)) from exc
+
+
+class DeletionRequestError(Exception):
+    """A refused request or approval; the message is for the person who asked."""
+
+
+# Profile fields that say who or where a person is; the statistical ones (position, region, type
+# of organisation, category, experience) stay for the authority's reports and identify no one.
+PROFILE_IDENTIFYING_FIELDS = (
+    "surname_kk",
+    "given_name_kk",
+    "patronymic_kk",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+    "school",
+    "employer_email",
+    "last_refresher_course_on",
+)
+
+
+def account_pseudonym(*, user: Any) -> str:
+    """The address a pseudonymised account keeps: unique, undeliverable (.invalid, RFC 2606), and
+    saying nothing about the person."""
+    return f"deleted-{user.pk}@pseudonymised.invalid"
+
+
+def account_deletion_request(*, user: Any) -> AccountDeletionRequest:
+    """A person with academic records asks for the account to be deleted; a registrar reviews it.
+    Asking twice keeps the one pending request."""
+    from django.utils.translation import gettext as _
+
+    with transaction.atomic():
+        existing = (
+            AccountDeletionRequest.objects.select_for_update()
+            .filter(user=user, status=AccountDeletionRequest.Status.PENDING)
+            .first()
+        )
+        if existing is not None:
+            return existing
+        if user.deletion_requests.filter(status=AccountDeletionRequest.Status.APPROVED).exists():
+            raise DeletionRequestError(_("This account has already been deleted."))
+        return AccountDeletionRequest.objects.create(user=user)
+
+
+def account_pseudonymise(*, user: Any) -> None:
+    """Remove the login and the contact data, keep the academic records under a pseudonym.
+
+    The account row stays (inactive, no usable password, no e-mail), so every record keeps its
+    foreign key and constraints as they are; an unusable password also ends every open session,
+    because Django checks each session against the password hash. Other apps' pseudonymisers run
+    in the same transaction and remove what is not an academic record (drafts, tickets)."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from cms import personal_data
+
+    with transaction.atomic():
+        for pseudonymiser in personal_data.pseudonymisers():
+            pseudonymiser(user)
+        EmailAddress.objects.filter(user=user).delete()
+        Authenticator.objects.filter(user=user).delete()
+        TraineeProfile.objects.filter(user=user).update(
+            **{
+                name: None if name == "last_refresher_course_on" else ""
+                for name in PROFILE_IDENTIFYING_FIELDS
+            }
+        )
+        user.email = account_pseudonym(user=user)
+        user.first_name = user.last_name = ""
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+        roles.forget_roles(user)
+
+
+def account_deletion_approve(
+    *, deletion: AccountDeletionRequest, by: Any
+) -> AccountDeletionRequest:
+    """A registrar approves a deletion request: the person is pseudonymised and told, at the
+    address they had, once the change is committed."""
+    from django.utils.translation import gettext as _
+
+    from cms.emails import language_of
+
+    if not roles.is_registrar(by):
+        raise PermissionError("only a registrar approves a deletion request")
+    with transaction.atomic():
+        deletion = AccountDeletionRequest.objects.select_for_update().get(pk=deletion.pk)
+        if deletion.status != AccountDeletionRequest.Status.PENDING:
+            raise DeletionRequestError(_("This request has already been decided."))
+        user = deletion.user
+        address, language = user.email, language_of(user)
+        account_pseudonymise(user=user)
+        deletion.status = AccountDeletionRequest.Status.APPROVED
+        deletion.decided_at, deletion.decided_by = timezone.now(), by
+        deletion.save(update_fields=["status", "decided_at", "decided_by"])
+        # Not a Celery task: its arguments are kept on failure, and this one would be an e-mail
+        # address the person asked us to forget.
+        transaction.on_commit(
+            lambda: _deletion_approved_notify(address=address, language=language), robust=True
+        )
+    return deletion
+
+
+def _deletion_approved_notify(*, address: str, language: str) -> None:
+    from django.conf import settings
+
+    from cms.emails import templated_email
+
+    templated_email(
+        template="cms/email/deletion_approved",
+        context={"retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS},
+        language=language,
+        to=[address],
+    ).send()
 
 
 class FailedTaskError(Exception):

@@ -21,7 +21,13 @@ from cms.selectors import (
     personal_data_export,
     profile_for,
 )
-from cms.services import AccountDeletionRefused, account_delete, trainee_profile_update
+from cms.services import (
+    AccountDeletionRefused,
+    DeletionRequestError,
+    account_delete,
+    account_deletion_request,
+    trainee_profile_update,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +112,12 @@ def my_data_export(request):
 
 @login_required
 def my_data_delete(request):
+    from cms import personal_data
+
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    records = personal_data.academic_records(request.user)
+    if records:
+        return _my_data_deletion_request(request, form, records)
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:
@@ -125,3 +136,36 @@ def my_data_delete(request):
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect(f"/{translation.get_language()}/")
     return render(request, "cms/my_data_delete.html", {"form": form})
+
+
+def _my_data_deletion_request(request, form, records):
+    """Someone with academic records asks; a registrar reviews (the records outlive the account)."""
+    from cms.models import AccountDeletionRequest
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_deletion_request(user=request.user)
+        except DeletionRequestError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the registrar. You will receive an e-mail "
+                    "when your account has been deleted."
+                ),
+            )
+        return redirect("my_data")
+    pending = AccountDeletionRequest.objects.filter(
+        user=request.user, status=AccountDeletionRequest.Status.PENDING
+    ).first()
+    return render(
+        request,
+        "cms/my_data_delete_request.html",
+        {
+            "form": form,
+            "records": records,
+            "pending": pending,
+            "retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS,
+        },
+    )

@@ -68,11 +68,17 @@ class PersonalDataConsentViewSet(ModelViewSet):
         return PersonalDataConsent.objects.select_related("user")
 
 
+def _deletion_requests():
+    from cms.admin_deletions import DeletionRequestViewSet
+
+    return DeletionRequestViewSet
+
+
 class PeopleViewSetGroup(ViewSetGroup):
     menu_label = _("People")
     menu_icon = "group"
     menu_order = 250
-    items = (TraineeProfileViewSet, PersonalDataConsentViewSet)
+    items = (TraineeProfileViewSet, PersonalDataConsentViewSet, _deletion_requests())
 
 
 @hooks.register("register_admin_viewset")

@@ -51,3 +51,25 @@ def erase_personal_data(user) -> None:
     """Enrolments go with the account (cascade); transfer documents must go from the disk too."""
     for event in EnrolmentEvent.objects.filter(enrolment__trainee=user).exclude(document=""):
         event.document.delete(save=False)
+
+
+def academic_records(user) -> list[str]:
+    """Each enrolment is an academic record: the register of who studied, when, with what
+    outcome (and an expulsion's order number) must be answerable for the retention period."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    sentences = []
+    for enrolment in Enrolment.objects.filter(trainee=user).select_related("cohort"):
+        sentences.append(
+            _(
+                "Enrolment in cohort %(cohort)s (%(status)s), its history, topic progress and "
+                "attendance: kept until %(year)s as the record of the course."
+            )
+            % {
+                "cohort": enrolment.cohort.code,
+                "status": enrolment.get_status_display(),
+                "year": enrolment.cohort.ends_on.year + settings.ACADEMIC_RECORDS_RETENTION_YEARS,
+            }
+        )
+    return sentences

@@ -54,14 +54,27 @@ def erase_personal_data(user) -> None:
         attachment.file.delete(save=False)
 
 
+def pseudonymise_personal_data(user) -> None:
+    """Mentoring tickets are support after the course, not academic records: they go, and their
+    files once the transaction commits."""
+    from cms.retention import delete_field_file_on_commit
+
+    from .models import Attachment, Ticket
+
+    for attachment in Attachment.objects.filter(ticket__graduate=user):
+        delete_field_file_on_commit(attachment.file)
+    Ticket.objects.filter(graduate=user).delete()
+
+
 def connect() -> None:
     from cms.celery import app
-    from cms.personal_data import register_eraser, register_exporter
+    from cms.personal_data import register_eraser, register_exporter, register_pseudonymiser
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=70)
     register_exporter("mentoring", export_personal_data)
     register_eraser(erase_personal_data)
+    register_pseudonymiser(pseudonymise_personal_data)
     schedule = dict(app.conf.beat_schedule or {})
     schedule["mentoring-reminders"] = {
         "task": "mentoring.tasks.send_reminders",
