@@ -22,7 +22,11 @@ class AssessmentConfig(AppConfig):
         from . import dashboard, personal_data
 
         dashboard.register()
-        register_exporter("assessment", personal_data.export_personal_data)
+        register_exporter(
+            "assessment",
+            personal_data.export_personal_data,
+            models=personal_data.EXPORTED_MODELS,
+        )
         register_eraser(personal_data.erase_personal_data)
         register_academic_records(personal_data.academic_records)
         register_pseudonymiser(personal_data.pseudonymise_personal_data)

@@ -7,6 +7,7 @@ verifiable (the certificates app detaches it from the account)."""
 from __future__ import annotations
 
 from .models import (
+    DefenceSlot,
     FinalResult,
     PlanAttachment,
     Submission,
@@ -16,67 +17,110 @@ from .models import (
     TestAttempt,
 )
 
+EXPORTED_MODELS = (
+    "assessment.Submission",
+    "assessment.SubmissionVersion",
+    "assessment.SubmissionFile",
+    "assessment.TestAttempt",
+    "assessment.SupportPlan",
+    "assessment.PlanReview",
+    "assessment.ABCRecord",
+    "assessment.PlanGoal",
+    "assessment.PlanAttachment",
+    "assessment.DefenceSlot",
+    "assessment.FinalResult",
+    "assessment.CriterionScore",
+    "assessment.ScoreChange",
+)
+
 
 def export_personal_data(user) -> dict:
-    submissions = Submission.objects.filter(enrolment__trainee=user).select_related(
-        "assignment__topic"
+    """Everything assessment holds about the person: practice work with every version and file
+    name, test attempts with the answers given, the support plan with its sections, ABC rows,
+    goals, attachments, history and defence, and final results with every score and change."""
+    from cms.personal_data import row
+
+    submissions = (
+        Submission.objects.filter(enrolment__trainee=user)
+        .select_related("assignment__topic")
+        .prefetch_related("versions__files")
+    )
+    plans = (
+        SupportPlan.objects.filter(enrolment__trainee=user)
+        .select_related("enrolment__cohort")
+        .prefetch_related("reviews__by", "abc_records", "goals", "attachments")
+    )
+    results = (
+        FinalResult.objects.filter(enrolment__trainee=user)
+        .select_related("rubric", "enrolment__cohort")
+        .prefetch_related("scores__criterion", "changes__criterion", "rubric__criteria")
     )
     return {
         "practice_work": [
             {
                 "topic": s.assignment.topic.number,
-                "status": s.status,
+                **row(s, exclude=("assignment", "enrolment", "lock_version")),
                 "versions": [
                     {
-                        "number": v.number,
-                        "text": v.text,
-                        "submitted_at": v.submitted_at.isoformat() if v.submitted_at else None,
-                        "feedback": v.feedback,
-                        "decision": v.decision,
+                        **row(v, exclude=("submission",)),
                         "files": [f.name for f in v.files.all()],
+                        "file_details": [row(f, exclude=("version",)) for f in v.files.all()],
                     }
                     for v in s.versions.all()
                 ],
             }
-            for s in submissions.prefetch_related("versions__files")
+            for s in submissions
         ],
         "theory_tests": [
             {
                 "attempt": a.number,
-                "score": a.score,
-                "max_score": a.max_score,
-                "finished_at": a.finished_at.isoformat() if a.finished_at else None,
+                **row(a, exclude=("enrolment",)),
             }
-            for a in TestAttempt.objects.filter(enrolment__trainee=user)
+            for a in TestAttempt.objects.filter(enrolment__trainee=user).select_related("test")
         ],
         "support_plans": [
             {
-                "status": p.status,
-                "learner_code": p.learner_code,
+                **row(p, exclude=("enrolment", "lock_version")),
                 "history": [
                     {"event": r.kind, "at": r.at.isoformat(), "feedback": r.feedback}
                     for r in p.reviews.all()
                 ],
+                "abc_records": [row(r, exclude=("plan",)) for r in p.abc_records.all()],
+                "goals": [row(g, exclude=("plan",)) for g in p.goals.all()],
+                "attachments": [row(a, exclude=("plan",)) for a in p.attachments.all()],
+                "defence": _defence(p),
             }
-            for p in SupportPlan.objects.filter(enrolment__trainee=user).prefetch_related("reviews")
+            for p in plans
         ],
         "final_results": [
             {
-                "attempt": r.attempt,
-                "total": r.total,
-                "band": r.band,
-                "finalised_at": r.finalised_at.isoformat() if r.finalised_at else None,
+                **row(r, exclude=("enrolment", "rubric")),
                 "released": r.released_at is not None,
                 "criteria": [
                     {"criterion": c.code, "score": score, "comment": comment}
                     for c, score, comment in r.criterion_scores()
                 ],
+                "all_scores": [
+                    {"criterion": sc.criterion.code, **row(sc, exclude=("result", "criterion"))}
+                    for sc in r.scores.all()
+                ],
+                "score_changes": [
+                    {"criterion": ch.criterion.code, **row(ch, exclude=("result", "criterion"))}
+                    for ch in r.changes.all()
+                ],
             }
-            for r in FinalResult.objects.filter(enrolment__trainee=user)
-            .select_related("rubric")
-            .prefetch_related("scores", "rubric__criteria")
+            for r in results
         ],
     }
+
+
+def _defence(plan) -> dict | None:
+    from cms.personal_data import row
+
+    try:
+        return row(plan.defence, exclude=("plan",))
+    except DefenceSlot.DoesNotExist:
+        return None
 
 
 def erase_personal_data(user) -> None:

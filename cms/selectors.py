@@ -44,6 +44,17 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
+# What the shell's own sections export (the other apps declare theirs in register_exporter).
+SHELL_EXPORTED_MODELS = (
+    "cms.User",
+    "cms.TraineeProfile",
+    "cms.PersonalDataConsent",
+    "cms.AccountDeletionRequest",
+    "account.EmailAddress",
+    "mfa.Authenticator",
+)
+
+
 def personal_data_export(*, user: Any) -> dict:
     """Everything the site holds about a person, as a JSON-serialisable dict.
 
@@ -78,6 +89,13 @@ def personal_data_export(*, user: Any) -> dict:
             for consent in PersonalDataConsent.objects.filter(user=user).order_by("accepted_at")
         ],
     }
+    from cms.models import AccountDeletionRequest
+    from cms.personal_data import row
+
+    data["deletion_requests"] = [
+        row(r, exclude=("user",))
+        for r in AccountDeletionRequest.objects.filter(user=user).select_related("decided_by")
+    ]
     profile = profile_for(user)
     if profile is not None:
         data["profile"] = {

@@ -19,6 +19,8 @@ class CourseConfig(AppConfig):
         from . import personal_data, signals
 
         signals.connect()
-        register_exporter("course", personal_data.export_personal_data)
+        register_exporter(
+            "course", personal_data.export_personal_data, models=personal_data.EXPORTED_MODELS
+        )
         register_eraser(personal_data.erase_personal_data)
         register_academic_records(personal_data.academic_records)

@@ -9,11 +9,19 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
+EXPORTED_MODELS = (
+    "course.Enrolment",
+    "course.EnrolmentEvent",
+    "course.TopicCompletion",
+    "course.Attendance",
+)
+
+
 def export_personal_data(user) -> dict:
     enrolments = (
         Enrolment.objects.filter(trainee=user)
         .select_related("cohort")
-        .prefetch_related("events", "completions__topic", "attendance__session")
+        .prefetch_related("events__to_cohort", "completions__topic", "attendance__session__topic")
     )
     return {
         "enrolments": [
@@ -23,6 +31,7 @@ def export_personal_data(user) -> dict:
                 "enrolled_at": _iso(e.enrolled_at),
                 "agreement_version": e.agreement_version,
                 "agreement_accepted_at": _iso(e.agreement_accepted_at),
+                "transferred_to": str(e.transferred_to) if e.transferred_to_id else None,
                 "history": [
                     {
                         "from": ev.from_status,
@@ -30,6 +39,9 @@ def export_personal_data(user) -> dict:
                         "at": _iso(ev.at),
                         "reason": ev.reason,
                         "order_number": ev.order_number,
+                        "decision_date": _iso(ev.decision_date),
+                        "to_cohort": ev.to_cohort.code if ev.to_cohort_id else None,
+                        "document": ev.document.name.rsplit("/", 1)[-1] if ev.document else None,
                     }
                     for ev in e.events.all()
                 ],
@@ -38,7 +50,11 @@ def export_personal_data(user) -> dict:
                     for c in e.completions.all()
                 ],
                 "attendance": [
-                    {"session": _iso(a.session.starts_at), "mark": a.mark}
+                    {
+                        "session": _iso(a.session.starts_at),
+                        "topic": a.session.topic.number,
+                        "mark": a.mark,
+                    }
                     for a in e.attendance.all()
                 ],
             }

@@ -21,25 +21,36 @@ def dashboard_panel(request, enrolment):
     return {"template": "mentoring/dashboard_panel.html", "context": {"rows": rows}}
 
 
+EXPORTED_MODELS = (
+    "mentoring.Ticket",
+    "mentoring.Message",
+    "mentoring.Attachment",
+    "mentoring.Consultation",
+)
+
+
 def export_personal_data(user) -> dict:
+    from cms.personal_data import row
+
     from .models import Ticket
 
-    tickets = Ticket.objects.filter(graduate=user).prefetch_related("messages", "attachments")
+    tickets = Ticket.objects.filter(graduate=user).prefetch_related(
+        "messages", "attachments", "consultations"
+    )
     return {
         "tickets": [
             {
-                "subject": t.subject,
-                "topic": t.topic,
-                "description": t.description,
-                "status": t.status,
+                **row(t, exclude=("graduate",)),
                 "opened_at": t.created_at.isoformat(),
-                "closed_at": t.closed_at.isoformat() if t.closed_at else None,
-                "rating": t.rating,
                 "messages": [
                     {"at": m.created_at.isoformat(), "by_mentor": m.by_mentor, "body": m.body}
                     for m in t.messages.all()
                 ],
                 "attachments": [a.original_name for a in t.attachments.all()],
+                "attachment_details": [
+                    row(a, exclude=("ticket", "message")) for a in t.attachments.all()
+                ],
+                "consultations": [row(c, exclude=("ticket",)) for c in t.consultations.all()],
             }
             for t in tickets
         ]
@@ -72,7 +83,7 @@ def connect() -> None:
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=70)
-    register_exporter("mentoring", export_personal_data)
+    register_exporter("mentoring", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)
     register_pseudonymiser(pseudonymise_personal_data)
     schedule = dict(app.conf.beat_schedule or {})
