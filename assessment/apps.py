@@ -30,3 +30,13 @@ class AssessmentConfig(AppConfig):
         register_eraser(personal_data.erase_personal_data)
         register_academic_records(personal_data.academic_records)
         register_pseudonymiser(personal_data.pseudonymise_personal_data)
+        from functools import partial
+
+        from cms.retention import register_child_files
+
+        register_child_files(
+            "practice attachments", partial(personal_data.child_files_sweep, kind="practice")
+        )
+        register_child_files(
+            "plan attachments", partial(personal_data.child_files_sweep, kind="plan")
+        )

@@ -193,3 +193,37 @@ def pseudonymise_personal_data(user) -> None:
     for row in PlanAttachment.objects.filter(plan__in=unsubmitted_plans):
         delete_field_file_on_commit(row.file)
     unsubmitted_plans.delete()
+
+
+def child_files_sweep(*, today, months: int, kind: str) -> int:
+    """Delete the practice or plan files of every enrolment whose course ended `months` ago: the
+    latest certificate or statement, or the cohort's end when neither was issued. Files of an
+    enrolment still studying are never touched. The row stays, marked with the date."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from cms.retention import child_files_due, delete_field_file_on_commit
+    from course.models import Enrolment
+
+    model, to_enrolment = {
+        "practice": (SubmissionFile, "version__submission__enrolment"),
+        "plan": (PlanAttachment, "plan__enrolment"),
+    }[kind]
+    rows = model.objects.filter(file_deleted_at__isnull=True).exclude(file="")
+    enrolment_ids = set(rows.values_list(f"{to_enrolment}_id", flat=True))
+    due = {
+        e.pk
+        for e in Enrolment.objects.filter(pk__in=enrolment_ids)
+        .exclude(status=Enrolment.Status.ACTIVE)
+        .select_related("cohort")
+        # certificates sits above assessment: the reverse relation is named, not imported.
+        .annotate(last_document=Max("certificates__issued_on"))
+        if child_files_due(e.last_document or e.cohort.ends_on, today=today, months=months)
+    }
+    now, count = timezone.now(), 0
+    for row in rows.filter(**{f"{to_enrolment}__in": due}).select_for_update():
+        delete_field_file_on_commit(row.file)
+        row.file, row.file_deleted_at = "", now
+        row.save(update_fields=["file", "file_deleted_at"])
+        count += 1
+    return count

@@ -22,3 +22,14 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_role_permissions, dispatch_uid="cms_role_permissions_sync")
+        from celery.schedules import crontab
+
+        from cms.celery import app
+
+        schedule = dict(app.conf.beat_schedule or {})
+        # Daily at 03:30 local time: files about children past their retention (cms.retention).
+        schedule["cms-child-files-retention"] = {
+            "task": "cms.tasks.child_files_retention",
+            "schedule": crontab(minute=30, hour=3),
+        }
+        app.conf.beat_schedule = schedule

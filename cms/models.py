@@ -421,3 +421,20 @@ class AccountDeletionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_status_display()}"
+
+
+class RetentionRun(models.Model):
+    """One run of the file retention schedule: how many files about children it deleted, of each
+    kind. Kept so staff can see that the schedule runs and what it removed (names stay out)."""
+
+    ran_at = models.DateTimeField(_("ran at"), default=timezone.now, db_index=True)
+    removed = models.JSONField(_("files deleted, by kind"), default=dict)
+    total = models.PositiveIntegerField(_("files deleted"), default=0)
+
+    class Meta:
+        verbose_name = _("file retention run")
+        verbose_name_plural = _("file retention runs")
+        ordering = ["-ran_at"]
+
+    def __str__(self) -> str:
+        return f"{timezone.localtime(self.ran_at):%Y-%m-%d %H:%M} — {self.total}"

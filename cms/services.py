@@ -26,6 +26,8 @@ REGISTRAR_PERMISSIONS = (
     ("cms", "view_failedtask"),
     # Registrars review account deletion requests (approving is theirs alone: admin_deletions).
     ("cms", "view_accountdeletionrequest"),
+    # ...and see what the file retention schedule deleted.
+    ("cms", "view_retentionrun"),
     ("cms", "change_failedtask"),
     ("cms", "view_user"),
     ("wagtaildocs", "add_document"),

@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from cms.models import PersonalDataConsent, TraineeProfile
+from cms.models import PersonalDataConsent, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
@@ -68,6 +68,22 @@ class PersonalDataConsentViewSet(ModelViewSet):
         return PersonalDataConsent.objects.select_related("user")
 
 
+register_permission_policy(RetentionRun, LimitedActionsPolicy(RetentionRun), exact_class=True)
+
+
+class RetentionRunViewSet(ModelViewSet):
+    """Read-only: each run of the file retention schedule and how many files it deleted."""
+
+    model = RetentionRun
+    name = "retention_runs"
+    url_prefix = "people/file-retention"
+    icon = "history"
+    menu_label = _("File retention runs")
+    list_display = ["ran_at", "total", "removed"]
+    form_fields = ["total"]
+    add_to_admin_menu = False
+
+
 def _deletion_requests():
     from cms.admin_deletions import DeletionRequestViewSet
 
@@ -78,7 +94,12 @@ class PeopleViewSetGroup(ViewSetGroup):
     menu_label = _("People")
     menu_icon = "group"
     menu_order = 250
-    items = (TraineeProfileViewSet, PersonalDataConsentViewSet, _deletion_requests())
+    items = (
+        TraineeProfileViewSet,
+        PersonalDataConsentViewSet,
+        _deletion_requests(),
+        RetentionRunViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

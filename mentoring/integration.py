@@ -86,9 +86,39 @@ def connect() -> None:
     register_exporter("mentoring", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)
     register_pseudonymiser(pseudonymise_personal_data)
+    from cms.retention import register_child_files
+
+    register_child_files("mentoring attachments", child_files_sweep)
     schedule = dict(app.conf.beat_schedule or {})
     schedule["mentoring-reminders"] = {
         "task": "mentoring.tasks.send_reminders",
         "schedule": crontab(minute=0),
     }
     app.conf.beat_schedule = schedule
+
+
+def child_files_sweep(*, today, months: int) -> int:
+    """Delete the files of closed tickets `months` after the certificate they are about, or after
+    the ticket closed if that is later; an open ticket keeps its files. The row stays, marked."""
+    from django.utils import timezone
+
+    from cms.retention import child_files_due, delete_field_file_on_commit
+
+    from .models import Attachment
+
+    rows = (
+        Attachment.objects.filter(file_deleted_at__isnull=True, ticket__closed_at__isnull=False)
+        .exclude(file="")
+        .select_related("ticket__certificate")
+    )
+    now, count = timezone.now(), 0
+    for row in rows.select_for_update(of=("self",)):
+        closed_on = timezone.localdate(row.ticket.closed_at)
+        reference = max(row.ticket.certificate.issued_on, closed_on)
+        if not child_files_due(reference, today=today, months=months):
+            continue
+        delete_field_file_on_commit(row.file)
+        row.file, row.file_deleted_at = "", now
+        row.save(update_fields=["file", "file_deleted_at"])
+        count += 1
+    return count
