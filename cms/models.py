@@ -127,10 +127,6 @@ class OrganisationSettings(BaseSiteSetting):
         default="127.0.0.1:8000",
         help_text=_("Host name printed in the QR code, e.g. lms.example.kz"),
     )
-    privacy_notice = RichTextField(_("privacy notice"), blank=True)
-    privacy_notice_version = models.CharField(
-        _("privacy notice version"), max_length=20, default="1"
-    )
 
     panels = [
         MultiFieldPanel(
@@ -151,11 +147,8 @@ class OrganisationSettings(BaseSiteSetting):
             ],
             heading=_("Signatory"),
         ),
+        # The privacy notice is versioned apart (PrivacyNotice): a consent names the exact text.
         FieldPanel("verification_host"),
-        MultiFieldPanel(
-            [FieldPanel("privacy_notice"), FieldPanel("privacy_notice_version")],
-            heading=_("Personal data"),
-        ),
     ]
 
     class Meta:
@@ -310,6 +303,61 @@ class TraineeProfile(models.Model):
         return [name for name in self.REQUIRED_FIELDS if getattr(self, name) in (None, "")]
 
 
+class PrivacyNotice(models.Model):
+    """One published version of the privacy notice, in Kazakh, Russian and English. Never edited:
+    publishing a change makes the next version, so what a person consented to can be shown later
+    word for word."""
+
+    LANGUAGES = ("kk", "ru", "en")
+
+    version = models.PositiveIntegerField(_("version"), unique=True, editable=False)
+    text_kk = RichTextField(_("text (Kazakh)"), blank=True)
+    text_ru = RichTextField(_("text (Russian)"), blank=True)
+    text_en = RichTextField(_("text (English)"), blank=True)
+    published_at = models.DateTimeField(_("published at"), default=timezone.now, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("text_kk"), FieldPanel("text_ru"), FieldPanel("text_en")]
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return str(_("Privacy notice, version %(version)s") % {"version": self.version})
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A published privacy notice is never edited; publish a new version.")
+        if self.version is None:
+            last = PrivacyNotice.objects.order_by("-version").values_list("version", flat=True)
+            self.version = (last.first() or 0) + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(self.text(language).strip() for language in self.LANGUAGES)
+
+    def text(self, language: str) -> str:
+        return getattr(self, f"text_{language}", "") or ""
+
+    def text_for(self, language: str) -> tuple[str, str]:
+        """(text, language it is in): the reader's language, else Kazakh, Russian, English."""
+        for candidate in (language, *self.LANGUAGES):
+            if self.text(candidate).strip():
+                return self.text(candidate), candidate
+        return "", language
+
+
 class PersonalDataConsent(models.Model):
     """A person's consent to the processing of their personal data, to one version of the notice."""
 
@@ -320,6 +368,15 @@ class PersonalDataConsent(models.Model):
         related_name="personal_data_consents",
     )
     notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    # The exact text consented to (null only for consents given before notices were versioned).
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("privacy notice"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consents",
+    )
     accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
 
     class Meta:

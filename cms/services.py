@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from cms import roles
-from cms.models import AccountDeletionRequest, FailedTask, PersonalDataConsent, TraineeProfile
+from cms.models import (
+    AccountDeletionRequest,
+    FailedTask,
+    PersonalDataConsent,
+    PrivacyNotice,
+    TraineeProfile,
+)
 
 # Models a registrar manages in the Wagtail admin: every model of these apps.
 REGISTRAR_APPS = ("course", "assessment", "certificates")
@@ -22,6 +28,9 @@ REGISTRAR_PERMISSIONS = (
     # certificates keep their own copy).
     ("cms", "change_traineeprofile"),
     ("cms", "view_personaldataconsent"),
+    # Registrars publish new versions of the privacy notice (a version is never edited).
+    ("cms", "view_privacynotice"),
+    ("cms", "add_privacynotice"),
     # A failed certificate issue or e-mail is the registrar's to retry once the cause is mended.
     ("cms", "view_failedtask"),
     # Registrars review account deletion requests (approving is theirs alone: admin_deletions).
@@ -103,24 +112,43 @@ def trainee_profile_update(*, user: Any, **fields: Any) -> TraineeProfile:
     return profile
 
 
-def consent_record(*, user: Any, notice_version: str) -> PersonalDataConsent:
-    """Record that a person accepted one version of the privacy notice, now."""
+def consent_record(
+    *, user: Any, notice_version: str = "", notice: PrivacyNotice | None = None
+) -> PersonalDataConsent:
+    """Record that a person accepted one version of the privacy notice, now: the version's row
+    when given (its text can be shown later word for word)."""
+    if notice is not None:
+        notice_version = str(notice.version)
     return PersonalDataConsent.objects.create(
-        user=user, notice_version=notice_version, accepted_at=timezone.now()
+        user=user, notice_version=notice_version, notice=notice, accepted_at=timezone.now()
     )
+
+
+def privacy_notice_publish(*, by: Any, text_kk: str, text_ru: str, text_en: str) -> PrivacyNotice:
+    """Publish the next version of the privacy notice (a published one is never edited)."""
+    with transaction.atomic():
+        # Serialise publishers so two never take the same version number.
+        list(PrivacyNotice.objects.select_for_update().values_list("pk", flat=True))
+        notice = PrivacyNotice(text_kk=text_kk, text_ru=text_ru, text_en=text_en, published_by=by)
+        notice.save()
+    return notice
 
 
 def account_signup_complete(*, request: Any, user: Any) -> None:
     """What follows allauth's creation of a new account: the trainee role, the consent to the
     notice version shown on the sign-up page, and the language the person signed up in."""
-    from cms.selectors import privacy_notice_version
+    from cms.selectors import privacy_notice_open_for_signup
 
     language = translation.get_language() or "kk"
     if language in {"kk", "ru", "en"} and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     role_assign(user=user, role=roles.TRAINEE)
-    consent_record(user=user, notice_version=privacy_notice_version(request))
+    notice = privacy_notice_open_for_signup()
+    if notice is None:
+        # The sign-up form refuses first; this guards any other way in.
+        raise ValueError("no privacy notice is published: nobody can consent to it")
+    consent_record(user=user, notice=notice)
 
 
 def mfa_totp_activate(*, user: Any, secret: str) -> None:

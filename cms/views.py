@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 from cms.forms import AccountDeleteForm, TraineeProfileForm
 from cms.selectors import (
     consent_latest,
-    organisation_settings_for,
     personal_data_export,
+    privacy_notice_current,
     profile_for,
 )
 from cms.services import (
@@ -68,10 +68,31 @@ def healthz(request):
 # --- Privacy notice, profile and personal data -----------------------------------------------
 
 
-def privacy_notice(request):
-    """The privacy notice the sign-up form links to, with its version."""
-    organisation = organisation_settings_for(request)
-    return render(request, "cms/privacy_notice.html", {"organisation": organisation})
+def privacy_notice(request, version: int | None = None):
+    """The privacy notice the sign-up form links to (the newest), or one earlier version — the
+    text a person consented to — in the reader's language, saying so when another is shown."""
+    from django.http import Http404
+
+    from cms.models import PrivacyNotice
+
+    if version is None:
+        notice = privacy_notice_current()
+    else:
+        notice = PrivacyNotice.objects.filter(version=version).first()
+        if notice is None:
+            raise Http404
+    language = translation.get_language() or "kk"
+    text, shown_in = notice.text_for(language) if notice is not None else ("", language)
+    return render(
+        request,
+        "cms/privacy_notice.html",
+        {
+            "notice": notice,
+            "text": text,
+            "fallback_language": shown_in if text and shown_in != language else None,
+            "is_current": version is None or notice == privacy_notice_current(),
+        },
+    )
 
 
 @login_required

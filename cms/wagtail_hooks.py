@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from cms.models import PersonalDataConsent, RetentionRun, TraineeProfile
+from cms.models import PersonalDataConsent, PrivacyNotice, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
@@ -58,6 +59,7 @@ class PersonalDataConsentViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Consents")
     list_display = ["user", "notice_version", "accepted_at"]
+    inspect_view_fields = ["user", "notice_version", "notice", "accepted_at"]
     list_filter = ["notice_version"]
     search_fields = ["user__email"]
     form_fields = ["notice_version"]
@@ -84,6 +86,54 @@ class RetentionRunViewSet(ModelViewSet):
     add_to_admin_menu = False
 
 
+register_permission_policy(
+    PrivacyNotice, LimitedActionsPolicy(PrivacyNotice, actions=("view", "add")), exact_class=True
+)
+
+
+class PrivacyNoticeCreateView(CreateView):
+    """Publishing starts from the newest version's text; saving makes the next version (a
+    published one is never edited: people consented to it word for word)."""
+
+    def get_initial(self):
+        from cms.selectors import privacy_notice_current
+
+        latest = privacy_notice_current()
+        if latest is None:
+            return super().get_initial()
+        return {f"text_{code}": latest.text(code) for code in PrivacyNotice.LANGUAGES}
+
+    def save_instance(self):
+        from cms.services import privacy_notice_publish
+
+        data = self.form.cleaned_data
+        return privacy_notice_publish(
+            by=self.request.user,
+            **{f"text_{c}": data[f"text_{c}"] for c in PrivacyNotice.LANGUAGES},
+        )
+
+
+class PrivacyNoticeViewSet(ModelViewSet):
+    model = PrivacyNotice
+    add_view_class = PrivacyNoticeCreateView
+    name = "privacy_notices"
+    url_prefix = "people/privacy-notices"
+    icon = "doc-full"
+    menu_label = _("Privacy notice")
+    list_display = ["version", "published_at", "published_by"]
+    form_fields = ["text_kk", "text_ru", "text_en"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "version",
+        "published_at",
+        "published_by",
+        "text_kk",
+        "text_ru",
+        "text_en",
+    ]
+    add_to_admin_menu = False
+
+
 def _deletion_requests():
     from cms.admin_deletions import DeletionRequestViewSet
 
@@ -97,6 +147,7 @@ class PeopleViewSetGroup(ViewSetGroup):
     items = (
         TraineeProfileViewSet,
         PersonalDataConsentViewSet,
+        PrivacyNoticeViewSet,
         _deletion_requests(),
         RetentionRunViewSet,
     )
