@@ -162,9 +162,11 @@ def test_approving_keeps_the_records_and_removes_the_login_and_contact_data(
     assert verified["status"] == "valid" and holder_name in verified["holder_name"]
     deletion.refresh_from_db()
     assert deletion.status == AccountDeletionRequest.Status.APPROVED
-    # The person was told, at the address they had.
+    # The person was told, at the address they had, in their language (Kazakh).
     assert [m.to for m in mail.outbox] == [["aigerim@example.kz"]]
-    assert "Your request to delete your account has been approved." in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Тіркелгіңіз жойылды"
+    assert "Тіркелгіңізді жою туралы өтінішіңіз мақұлданды." in mail.outbox[0].body
+    assert "75 жыл" in mail.outbox[0].body
 
 
 def test_a_pseudonymised_person_cannot_sign_in_and_their_open_session_ends(
@@ -250,7 +252,8 @@ def test_a_staff_member_without_the_registrar_role_gets_403(client, certified_tr
     response = client.post(f"/admin/people/deletion-requests/approve/{deletion.pk}/")
 
     assert response.status_code == 403
-    assert "Only a registrar may approve a deletion request." in response.content.decode()
+    # In the staff member's language, Kazakh: "Only a registrar may approve a deletion request."
+    assert response.content.decode() == "Жою туралы өтінішті тек тіркеуші мақұлдай алады."
     deletion.refresh_from_db()
     assert deletion.status == AccountDeletionRequest.Status.PENDING
 

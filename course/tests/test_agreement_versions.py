@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cms.tests.factories import TraineeFactory
 from course.models import CourseAgreement
@@ -19,7 +20,7 @@ def test_an_accepted_version_cannot_be_rewritten_and_stays_as_it_was(programme):
     EnrolmentFactory(agreement_version="2026.1")
 
     agreement.text_ru = "<p>Другой договор</p>"
-    with pytest.raises(ValidationError) as refusal:
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
         agreement.full_clean()
 
     assert "Trainees have accepted version 2026.1, so it cannot be changed." in str(refusal.value)
