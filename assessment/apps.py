@@ -12,10 +12,31 @@ class AssessmentConfig(AppConfig):
     def ready(self) -> None:
         # The course dashboard shows our deadlines, feedback and results; course never imports
         # assessment, so we register the panels with it.
-        from cms.personal_data import register_eraser, register_exporter
+        from cms.personal_data import (
+            register_academic_records,
+            register_eraser,
+            register_exporter,
+            register_pseudonymiser,
+        )
 
         from . import dashboard, personal_data
 
         dashboard.register()
-        register_exporter("assessment", personal_data.export_personal_data)
+        register_exporter(
+            "assessment",
+            personal_data.export_personal_data,
+            models=personal_data.EXPORTED_MODELS,
+        )
         register_eraser(personal_data.erase_personal_data)
+        register_academic_records(personal_data.academic_records)
+        register_pseudonymiser(personal_data.pseudonymise_personal_data)
+        from functools import partial
+
+        from cms.retention import register_child_files
+
+        register_child_files(
+            "practice attachments", partial(personal_data.child_files_sweep, kind="practice")
+        )
+        register_child_files(
+            "plan attachments", partial(personal_data.child_files_sweep, kind="plan")
+        )

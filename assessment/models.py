@@ -512,6 +512,8 @@ class SubmissionFile(models.Model):
     name = models.CharField(_("file name"), max_length=120)
     size = models.PositiveIntegerField(_("size"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Set when the retention schedule deleted the file (cms.retention); the row stays as a record.
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("submitted file")
@@ -883,6 +885,8 @@ class PlanAttachment(models.Model):
     )
     name = models.CharField(_("file name"), max_length=120)
     size = models.PositiveIntegerField(_("size"))
+    # Set when the retention schedule deleted the file (cms.retention); the row stays as a record.
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("plan attachment")

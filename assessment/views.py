@@ -646,6 +646,8 @@ def submission_file(request, pk: int):
     from cms.private_files import serve_private_file
 
     stored = _get_file_for_user(request.user, pk)
+    if not stored.file:  # deleted by the retention schedule; the row stays as a record
+        raise Http404
     return serve_private_file(request, "private", stored.file.name, stored.name)
 
 
@@ -1064,6 +1066,8 @@ def plan_attachment(request, pk: int):
         PlanAttachment.objects.select_related("plan__enrolment__cohort"), pk=pk
     )
     _plan_for_viewer(request.user, stored.plan)
+    if not stored.file:  # deleted by the retention schedule; the row stays as a record
+        raise Http404
     return serve_private_file(request, "private", stored.file.name, stored.name)
 
 

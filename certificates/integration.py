@@ -24,29 +24,56 @@ def dashboard_panel(request, enrolment):
     return {"template": "certificates/dashboard_panel.html", "context": {"rows": rows}}
 
 
+EXPORTED_MODELS = (
+    "certificates.Certificate",
+    "certificates.AuditEntry",
+    "certificates.VerificationLookup",
+    "certificates.ExpiryReminder",
+    "credentials.CredentialRecord",
+)
+
+
 def export_personal_data(user) -> dict:
+    """Each document with every field of its frozen record, its history (what was done when; an
+    internal note stays with the staff), the public checks of it, the reminders sent and its place
+    in the Open Badges status list."""
+    from cms.personal_data import row
+
     from .models import Certificate
 
+    documents = (
+        Certificate.objects.filter(holder=user)
+        .order_by("issued_on", "serial")
+        .prefetch_related("audit_entries", "lookups", "expiry_reminders")
+    )
     return {
         "documents": [
             {
-                "kind": c.kind,
-                "serial": c.serial,
-                "code": c.code,
+                **row(c, exclude=("holder", "enrolment")),
                 "status": c.public_status(),
-                "holder_name_kk": c.holder_name_kk,
-                "holder_name_ru": c.holder_name_ru,
-                "course_title_kk": c.course_title_kk,
-                "hours": c.hours,
-                "score": c.score,
-                "band": c.band,
-                "issued_on": c.issued_on.isoformat(),
-                "valid_until": c.valid_until.isoformat() if c.valid_until else None,
-                "times_checked": c.lookups.count(),
+                "times_checked": len(c.lookups.all()),
+                "checks": [
+                    {"at": lk.at.isoformat(), "result": lk.result} for lk in c.lookups.all()
+                ],
+                "history": [
+                    {"action": e.action, "at": e.at.isoformat()} for e in c.audit_entries.all()
+                ],
+                "expiry_reminders": [
+                    row(r, exclude=("certificate",)) for r in c.expiry_reminders.all()
+                ],
+                "status_list_entry": _status_list_entry(c),
             }
-            for c in Certificate.objects.filter(holder=user).order_by("issued_on", "serial")
+            for c in documents
         ]
     }
+
+
+def _status_list_entry(certificate) -> dict | None:
+    # Read through the reverse relation: the credentials app sits above this one.
+    record = getattr(certificate, "credential_record", None)
+    if record is None:
+        return None
+    return {"status_list": record.status_list, "status_index": record.status_index}
 
 
 def erase_personal_data(user) -> None:
@@ -57,16 +84,46 @@ def erase_personal_data(user) -> None:
     Certificate.objects.filter(holder=user).update(holder_email="")
 
 
+def academic_records(user) -> list[str]:
+    """Issued documents are legal records and stay verifiable under the name printed on them."""
+    from django.utils.translation import gettext as _
+
+    from .models import Certificate
+
+    return [
+        _(
+            "%(kind)s No %(serial)s issued on %(date)s: kept with the name printed on it, so "
+            "employers can still verify it."
+        )
+        % {"kind": c.get_kind_display(), "serial": c.serial, "date": c.issued_on.isoformat()}
+        for c in Certificate.objects.filter(holder=user).order_by("issued_on", "serial")
+    ]
+
+
+def pseudonymise_personal_data(user) -> None:
+    """The document stays linked to the pseudonymised account; only the contact address goes."""
+    from .models import Certificate
+
+    Certificate.objects.filter(holder=user).update(holder_email="")
+
+
 def connect() -> None:
     from django.conf import settings
 
     from cms.celery import app
-    from cms.personal_data import register_eraser, register_exporter
+    from cms.personal_data import (
+        register_academic_records,
+        register_eraser,
+        register_exporter,
+        register_pseudonymiser,
+    )
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=60)
-    register_exporter("certificates", export_personal_data)
+    register_exporter("certificates", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)
+    register_academic_records(academic_records)
+    register_pseudonymiser(pseudonymise_personal_data)
     # Daily at 09:00 local time: expiry reminders 90 and 30 days ahead.
     schedule = dict(app.conf.beat_schedule or {})
     schedule["certificates-expiry-reminders"] = {

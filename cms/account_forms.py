@@ -30,6 +30,20 @@ class SignupForm(AllauthSignupForm):
         # The consent comes last, after the password fields, where a person reads it last.
         self.fields["consent"] = self.fields.pop("consent")
 
+    def clean(self):
+        from cms.selectors import privacy_notice_open_for_signup
+
+        cleaned = super().clean()
+        if privacy_notice_open_for_signup() is None:
+            raise forms.ValidationError(
+                _(
+                    "Sign-up is closed until the organisation publishes its privacy notice. "
+                    "Please contact the course registrar."
+                ),
+                code="no_privacy_notice",
+            )
+        return cleaned
+
     def save(self, request):
         from cms.services import account_signup_complete
 

@@ -74,6 +74,11 @@ def beat_schedule_add_site_entries() -> None:
             "task": "cms.tasks.prune_failed_tasks",
             "schedule": crontab(minute=20, hour=3),
         },
+        # Files about children past their retention (cms.retention).
+        "cms-child-files-retention": {
+            "task": "cms.tasks.child_files_retention",
+            "schedule": crontab(minute=30, hour=3),
+        },
     }
 
 

@@ -35,13 +35,34 @@ def organisation_settings_for(request: Any):
     return OrganisationSettings.for_site(site)
 
 
-def privacy_notice_version(request: Any) -> str:
-    settings_ = organisation_settings_for(request)
-    return settings_.privacy_notice_version if settings_ is not None else "1"
+def privacy_notice_current():
+    """The newest published privacy notice, or None when none was ever published."""
+    from cms.models import PrivacyNotice
+
+    return PrivacyNotice.objects.order_by("-version").first()
+
+
+def privacy_notice_open_for_signup():
+    """The notice a person consents to on signing up, or None while it is blank: nobody can
+    consent to a text that does not exist."""
+    notice = privacy_notice_current()
+    return None if notice is None or notice.is_blank else notice
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
+
+
+# What the shell's own sections export (the other apps declare theirs in register_exporter).
+SHELL_EXPORTED_MODELS = (
+    "cms.User",
+    "cms.TraineeProfile",
+    "cms.PersonalDataConsent",
+    "cms.PrivacyNotice",
+    "cms.AccountDeletionRequest",
+    "account.EmailAddress",
+    "mfa.Authenticator",
+)
 
 
 def personal_data_export(*, user: Any) -> dict:
@@ -74,10 +95,26 @@ def personal_data_export(*, user: Any) -> dict:
         },
         "profile": None,
         "consents": [
-            {"notice_version": consent.notice_version, "accepted_at": _iso(consent.accepted_at)}
-            for consent in PersonalDataConsent.objects.filter(user=user).order_by("accepted_at")
+            {
+                "notice_version": consent.notice_version,
+                "accepted_at": _iso(consent.accepted_at),
+                # The exact text consented to, in the person's language (or the one it exists in).
+                "notice_text": (
+                    consent.notice.text_for(user.preferred_language)[0] if consent.notice else None
+                ),
+            }
+            for consent in PersonalDataConsent.objects.filter(user=user)
+            .select_related("notice")
+            .order_by("accepted_at")
         ],
     }
+    from cms.models import AccountDeletionRequest
+    from cms.personal_data import row
+
+    data["deletion_requests"] = [
+        row(r, exclude=("user",))
+        for r in AccountDeletionRequest.objects.filter(user=user).select_related("decided_by")
+    ]
     profile = profile_for(user)
     if profile is not None:
         data["profile"] = {

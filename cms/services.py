@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from cms import roles
-from cms.models import FailedTask, PersonalDataConsent, TraineeProfile
+from cms.models import (
+    AccountDeletionRequest,
+    FailedTask,
+    PersonalDataConsent,
+    PrivacyNotice,
+    TraineeProfile,
+)
 
 # Models a registrar manages in the Wagtail admin: every model of these apps.
 REGISTRAR_APPS = ("course", "assessment", "certificates")
@@ -22,8 +28,15 @@ REGISTRAR_PERMISSIONS = (
     # certificates keep their own copy).
     ("cms", "change_traineeprofile"),
     ("cms", "view_personaldataconsent"),
+    # Registrars publish new versions of the privacy notice (a version is never edited).
+    ("cms", "view_privacynotice"),
+    ("cms", "add_privacynotice"),
     # A failed certificate issue or e-mail is the registrar's to retry once the cause is mended.
     ("cms", "view_failedtask"),
+    # Registrars review account deletion requests (approving is theirs alone: admin_deletions).
+    ("cms", "view_accountdeletionrequest"),
+    # ...and see what the file retention schedule deleted.
+    ("cms", "view_retentionrun"),
     ("cms", "change_failedtask"),
     ("cms", "view_user"),
     ("wagtaildocs", "add_document"),
@@ -99,24 +112,43 @@ def trainee_profile_update(*, user: Any, **fields: Any) -> TraineeProfile:
     return profile
 
 
-def consent_record(*, user: Any, notice_version: str) -> PersonalDataConsent:
-    """Record that a person accepted one version of the privacy notice, now."""
+def consent_record(
+    *, user: Any, notice_version: str = "", notice: PrivacyNotice | None = None
+) -> PersonalDataConsent:
+    """Record that a person accepted one version of the privacy notice, now: the version's row
+    when given (its text can be shown later word for word)."""
+    if notice is not None:
+        notice_version = str(notice.version)
     return PersonalDataConsent.objects.create(
-        user=user, notice_version=notice_version, accepted_at=timezone.now()
+        user=user, notice_version=notice_version, notice=notice, accepted_at=timezone.now()
     )
+
+
+def privacy_notice_publish(*, by: Any, text_kk: str, text_ru: str, text_en: str) -> PrivacyNotice:
+    """Publish the next version of the privacy notice (a published one is never edited)."""
+    with transaction.atomic():
+        # Serialise publishers so two never take the same version number.
+        list(PrivacyNotice.objects.select_for_update().values_list("pk", flat=True))
+        notice = PrivacyNotice(text_kk=text_kk, text_ru=text_ru, text_en=text_en, published_by=by)
+        notice.save()
+    return notice
 
 
 def account_signup_complete(*, request: Any, user: Any) -> None:
     """What follows allauth's creation of a new account: the trainee role, the consent to the
     notice version shown on the sign-up page, and the language the person signed up in."""
-    from cms.selectors import privacy_notice_version
+    from cms.selectors import privacy_notice_open_for_signup
 
     language = translation.get_language() or "kk"
     if language in {"kk", "ru", "en"} and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     role_assign(user=user, role=roles.TRAINEE)
-    consent_record(user=user, notice_version=privacy_notice_version(request))
+    notice = privacy_notice_open_for_signup()
+    if notice is None:
+        # The sign-up form refuses first; this guards any other way in.
+        raise ValueError("no privacy notice is published: nobody can consent to it")
+    consent_record(user=user, notice=notice)
 
 
 def mfa_totp_activate(*, user: Any, secret: str) -> None:
@@ -142,6 +174,10 @@ def account_delete(*, user: Any) -> None:
 
     from cms import personal_data
 
+    if personal_data.academic_records(user):
+        # Academic records outlive the account: this person is pseudonymised after a registrar's
+        # review (account_deletion_request), never erased.
+        raise AccountDeletionRefused("the person has academic records")
     try:
         with transaction.atomic():
             for eraser in personal_data.erasers():
@@ -149,6 +185,124 @@ def account_delete(*, user: Any) -> None:
             user.delete()
     except (ProtectedError, RestrictedError) as exc:
         raise AccountDeletionRefused(str(exc)) from exc
+
+
+class DeletionRequestError(Exception):
+    """A refused request or approval; the message is for the person who asked."""
+
+
+# Profile fields that say who or where a person is; the statistical ones (position, region, type
+# of organisation, category, experience) stay for the authority's reports and identify no one.
+PROFILE_IDENTIFYING_FIELDS = (
+    "surname_kk",
+    "given_name_kk",
+    "patronymic_kk",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+    "school",
+    "employer_email",
+    "last_refresher_course_on",
+)
+
+
+def account_pseudonym(*, user: Any) -> str:
+    """The address a pseudonymised account keeps: unique, undeliverable (.invalid, RFC 2606), and
+    saying nothing about the person."""
+    return f"deleted-{user.pk}@pseudonymised.invalid"
+
+
+def account_deletion_request(*, user: Any) -> AccountDeletionRequest:
+    """A person with academic records asks for the account to be deleted; a registrar reviews it.
+    Asking twice keeps the one pending request."""
+    from django.utils.translation import gettext as _
+
+    with transaction.atomic():
+        existing = (
+            AccountDeletionRequest.objects.select_for_update()
+            .filter(user=user, status=AccountDeletionRequest.Status.PENDING)
+            .first()
+        )
+        if existing is not None:
+            return existing
+        if user.deletion_requests.filter(status=AccountDeletionRequest.Status.APPROVED).exists():
+            raise DeletionRequestError(_("This account has already been deleted."))
+        return AccountDeletionRequest.objects.create(user=user)
+
+
+def account_pseudonymise(*, user: Any) -> None:
+    """Remove the login and the contact data, keep the academic records under a pseudonym.
+
+    The account row stays (inactive, no usable password, no e-mail), so every record keeps its
+    foreign key and constraints as they are; an unusable password also ends every open session,
+    because Django checks each session against the password hash. Other apps' pseudonymisers run
+    in the same transaction and remove what is not an academic record (drafts, tickets)."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from cms import personal_data
+
+    with transaction.atomic():
+        for pseudonymiser in personal_data.pseudonymisers():
+            pseudonymiser(user)
+        EmailAddress.objects.filter(user=user).delete()
+        Authenticator.objects.filter(user=user).delete()
+        TraineeProfile.objects.filter(user=user).update(
+            **{
+                name: None if name == "last_refresher_course_on" else ""
+                for name in PROFILE_IDENTIFYING_FIELDS
+            }
+        )
+        user.email = account_pseudonym(user=user)
+        user.first_name = user.last_name = ""
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+        roles.forget_roles(user)
+
+
+def account_deletion_approve(
+    *, deletion: AccountDeletionRequest, by: Any
+) -> AccountDeletionRequest:
+    """A registrar approves a deletion request: the person is pseudonymised and told, at the
+    address they had, once the change is committed."""
+    from django.utils.translation import gettext as _
+
+    from cms.emails import language_of
+
+    if not roles.is_registrar(by):
+        raise PermissionError("only a registrar approves a deletion request")
+    with transaction.atomic():
+        deletion = AccountDeletionRequest.objects.select_for_update().get(pk=deletion.pk)
+        if deletion.status != AccountDeletionRequest.Status.PENDING:
+            raise DeletionRequestError(_("This request has already been decided."))
+        user = deletion.user
+        address, language = user.email, language_of(user)
+        account_pseudonymise(user=user)
+        deletion.status = AccountDeletionRequest.Status.APPROVED
+        deletion.decided_at, deletion.decided_by = timezone.now(), by
+        deletion.save(update_fields=["status", "decided_at", "decided_by"])
+        # Not a Celery task: its arguments are kept on failure, and this one would be an e-mail
+        # address the person asked us to forget.
+        transaction.on_commit(
+            lambda: _deletion_approved_notify(address=address, language=language), robust=True
+        )
+    return deletion
+
+
+def _deletion_approved_notify(*, address: str, language: str) -> None:
+    from django.conf import settings
+
+    from cms.emails import templated_email
+
+    templated_email(
+        template="cms/email/deletion_approved",
+        context={"retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS},
+        language=language,
+        to=[address],
+    ).send()
 
 
 class FailedTaskError(Exception):

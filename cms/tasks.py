@@ -34,3 +34,11 @@ def prune_failed_tasks() -> int:
     from cms.services import failed_tasks_prune
 
     return failed_tasks_prune()
+
+
+@shared_task
+def child_files_retention() -> int:
+    """Daily (beat): delete the files about children that the retention schedule says are due."""
+    from cms.retention import child_files_sweep
+
+    return child_files_sweep().total

@@ -25,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("privacy/", views.privacy_notice, name="privacy_notice"),
+    path("privacy/version-<int:version>/", views.privacy_notice, name="privacy_notice_version"),
     path("accounts/", include("cms.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("study/", include("course.urls")),

@@ -18,11 +18,17 @@ from django.views.decorators.http import require_GET
 from cms.forms import AccountDeleteForm, TraineeProfileForm
 from cms.selectors import (
     consent_latest,
-    organisation_settings_for,
     personal_data_export,
+    privacy_notice_current,
     profile_for,
 )
-from cms.services import AccountDeletionRefused, account_delete, trainee_profile_update
+from cms.services import (
+    AccountDeletionRefused,
+    DeletionRequestError,
+    account_delete,
+    account_deletion_request,
+    trainee_profile_update,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,10 +100,31 @@ def status_json(request):
 # --- Privacy notice, profile and personal data -----------------------------------------------
 
 
-def privacy_notice(request):
-    """The privacy notice the sign-up form links to, with its version."""
-    organisation = organisation_settings_for(request)
-    return render(request, "cms/privacy_notice.html", {"organisation": organisation})
+def privacy_notice(request, version: int | None = None):
+    """The privacy notice the sign-up form links to (the newest), or one earlier version — the
+    text a person consented to — in the reader's language, saying so when another is shown."""
+    from django.http import Http404
+
+    from cms.models import PrivacyNotice
+
+    if version is None:
+        notice = privacy_notice_current()
+    else:
+        notice = PrivacyNotice.objects.filter(version=version).first()
+        if notice is None:
+            raise Http404
+    language = translation.get_language() or "kk"
+    text, shown_in = notice.text_for(language) if notice is not None else ("", language)
+    return render(
+        request,
+        "cms/privacy_notice.html",
+        {
+            "notice": notice,
+            "text": text,
+            "fallback_language": shown_in if text and shown_in != language else None,
+            "is_current": version is None or notice == privacy_notice_current(),
+        },
+    )
 
 
 @login_required
@@ -138,7 +165,12 @@ def my_data_export(request):
 
 @login_required
 def my_data_delete(request):
+    from cms import personal_data
+
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    records = personal_data.academic_records(request.user)
+    if records:
+        return _my_data_deletion_request(request, form, records)
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:
@@ -157,3 +189,36 @@ def my_data_delete(request):
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect(f"/{translation.get_language()}/")
     return render(request, "cms/my_data_delete.html", {"form": form})
+
+
+def _my_data_deletion_request(request, form, records):
+    """Someone with academic records asks; a registrar reviews (the records outlive the account)."""
+    from cms.models import AccountDeletionRequest
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_deletion_request(user=request.user)
+        except DeletionRequestError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the registrar. You will receive an e-mail "
+                    "when your account has been deleted."
+                ),
+            )
+        return redirect("my_data")
+    pending = AccountDeletionRequest.objects.filter(
+        user=request.user, status=AccountDeletionRequest.Status.PENDING
+    ).first()
+    return render(
+        request,
+        "cms/my_data_delete_request.html",
+        {
+            "form": form,
+            "records": records,
+            "pending": pending,
+            "retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS,
+        },
+    )

@@ -8,11 +8,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from cms.models import PersonalDataConsent, TraineeProfile
+from cms.models import PersonalDataConsent, PrivacyNotice, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
@@ -60,6 +61,7 @@ class PersonalDataConsentViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Consents")
     list_display = ["user", "notice_version", "accepted_at"]
+    inspect_view_fields = ["user", "notice_version", "notice", "accepted_at"]
     list_filter = ["notice_version"]
     search_fields = ["user__email"]
     form_fields = ["notice_version"]
@@ -70,11 +72,87 @@ class PersonalDataConsentViewSet(ModelViewSet):
         return PersonalDataConsent.objects.select_related("user")
 
 
+register_permission_policy(RetentionRun, LimitedActionsPolicy(RetentionRun), exact_class=True)
+
+
+class RetentionRunViewSet(ModelViewSet):
+    """Read-only: each run of the file retention schedule and how many files it deleted."""
+
+    model = RetentionRun
+    name = "retention_runs"
+    url_prefix = "people/file-retention"
+    icon = "history"
+    menu_label = _("File retention runs")
+    list_display = ["ran_at", "total", "removed"]
+    form_fields = ["total"]
+    add_to_admin_menu = False
+
+
+register_permission_policy(
+    PrivacyNotice, LimitedActionsPolicy(PrivacyNotice, actions=("view", "add")), exact_class=True
+)
+
+
+class PrivacyNoticeCreateView(CreateView):
+    """Publishing starts from the newest version's text; saving makes the next version (a
+    published one is never edited: people consented to it word for word)."""
+
+    def get_initial(self):
+        from cms.selectors import privacy_notice_current
+
+        latest = privacy_notice_current()
+        if latest is None:
+            return super().get_initial()
+        return {f"text_{code}": latest.text(code) for code in PrivacyNotice.LANGUAGES}
+
+    def save_instance(self):
+        from cms.services import privacy_notice_publish
+
+        data = self.form.cleaned_data
+        return privacy_notice_publish(
+            by=self.request.user,
+            **{f"text_{c}": data[f"text_{c}"] for c in PrivacyNotice.LANGUAGES},
+        )
+
+
+class PrivacyNoticeViewSet(ModelViewSet):
+    model = PrivacyNotice
+    add_view_class = PrivacyNoticeCreateView
+    name = "privacy_notices"
+    url_prefix = "people/privacy-notices"
+    icon = "doc-full"
+    menu_label = _("Privacy notice")
+    list_display = ["version", "published_at", "published_by"]
+    form_fields = ["text_kk", "text_ru", "text_en"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "version",
+        "published_at",
+        "published_by",
+        "text_kk",
+        "text_ru",
+        "text_en",
+    ]
+    add_to_admin_menu = False
+
+
+def _deletion_requests():
+    from cms.admin_deletions import DeletionRequestViewSet
+
+    return DeletionRequestViewSet
+
+
 class PeopleViewSetGroup(ViewSetGroup):
     menu_label = _("People")
     menu_icon = "group"
     menu_order = 250
-    items = (TraineeProfileViewSet, PersonalDataConsentViewSet)
+    items = (
+        TraineeProfileViewSet,
+        PersonalDataConsentViewSet,
+        PrivacyNoticeViewSet,
+        _deletion_requests(),
+        RetentionRunViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

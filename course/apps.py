@@ -10,10 +10,17 @@ class CourseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.personal_data import register_eraser, register_exporter
+        from cms.personal_data import (
+            register_academic_records,
+            register_eraser,
+            register_exporter,
+        )
 
         from . import personal_data, signals
 
         signals.connect()
-        register_exporter("course", personal_data.export_personal_data)
+        register_exporter(
+            "course", personal_data.export_personal_data, models=personal_data.EXPORTED_MODELS
+        )
         register_eraser(personal_data.erase_personal_data)
+        register_academic_records(personal_data.academic_records)

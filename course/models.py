@@ -299,6 +299,28 @@ class CourseAgreement(models.Model):
             {"kk": self.text_kk, "ru": self.text_ru}.get(language) or self.text_en or self.text_ru
         )
 
+    def clean(self):
+        # What a trainee accepted is fixed: a version someone accepted is never rewritten (the
+        # enrolment names the version); a change is published as a new version.
+        super().clean()
+        if self.pk is None:
+            return
+        before = CourseAgreement.objects.filter(pk=self.pk).first()
+        if (
+            before is None
+            or not Enrolment.objects.filter(agreement_version=before.version).exists()
+        ):
+            return
+        fields = ("version", "text_kk", "text_ru", "text_en")
+        if any(getattr(before, name) != getattr(self, name) for name in fields):
+            raise ValidationError(
+                _(
+                    "Trainees have accepted version %(version)s, so it cannot be changed. Copy it "
+                    "and save the copy with a new version number instead."
+                )
+                % {"version": before.version}
+            )
+
 
 class Enrolment(models.Model):
     """One trainee in one cohort."""

@@ -121,7 +121,12 @@ def agreement_accept(request):
     enrolment = selectors.enrolment_current(request.user)
     if enrolment is None:
         return redirect("course:join")
-    agreement = CourseAgreement.objects.first()
+    # Once accepted, the page shows the very version accepted, not a newer one.
+    agreement = (
+        CourseAgreement.objects.filter(version=enrolment.agreement_version).first()
+        if enrolment.agreement_accepted_at
+        else None
+    ) or CourseAgreement.objects.first()
     form = AgreementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -194,6 +194,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField()
+    # Set when the retention schedule deleted the file (cms.retention); the row stays as a record.
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attachment")

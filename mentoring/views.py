@@ -295,6 +295,8 @@ def attachment_download(request, pk: int):
     ticket = attachment.ticket
     if ticket.graduate_id != request.user.pk and not selectors.is_mentor(request.user):
         raise Http404
+    if not attachment.file:  # deleted by the retention schedule; the row stays as a record
+        raise Http404
     return serve_private_file(request, "private", attachment.file.name, attachment.original_name)
 
 

@@ -304,3 +304,12 @@ FAILED_TASK_RETENTION_DAYS = int(os.environ.get("FAILED_TASK_RETENTION_DAYS", "9
 VERIFICATION_LOOKUP_RETENTION_DAYS = int(
     os.environ.get("VERIFICATION_LOOKUP_RETENTION_DAYS", "1095")
 )
+# Records that outlive an account (README "Personal data"). Academic records (enrolments and their
+# history, attendance, results and their audit, certificates and statements, the register) are
+# kept this many years after the course ends, under a pseudonym once the person deletes the
+# account: 75 years is the period Kazakhstan's list of standard documents with their storage
+# periods gives records of a person's education and work history.
+ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTION_YEARS", "75"))
+# Files about children (practice, plan and mentoring attachments) are deleted this many months
+# after the certificate or statement was issued (or after the cohort ended, without either).
+CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))

@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from cms.models import OrganisationSettings, PersonalDataConsent
+from cms.models import PersonalDataConsent
 from cms.tests.factories import (
     DEFAULT_PASSWORD,
     TOTP_SECRET,
@@ -33,12 +33,11 @@ def _signup(client, email="aigerim@example.kz", consent=True, language="kk"):
     return client.post(f"/{language}/accounts/signup/", data)
 
 
-def _set_notice_version(version: str) -> None:
-    from wagtail.models import Site
+def _publish_notice(**texts):
+    from cms.services import privacy_notice_publish
 
-    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.privacy_notice_version = version
-    settings.save()
+    texts = {"text_kk": "", "text_ru": "", "text_en": "", **texts}
+    return privacy_notice_publish(by=None, **texts)
 
 
 def test_a_new_person_signs_up_confirms_the_email_and_signs_in():
@@ -79,11 +78,13 @@ def test_a_new_person_signs_up_confirms_the_email_and_signs_in():
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_sign_up_records_the_consent_with_the_current_notice_version(client):
-    _set_notice_version("2026-1")
+def test_sign_up_records_the_consent_with_the_exact_notice_version(client):
+    # Version 1 is the default notice the migration published.
+    notice = _publish_notice(text_kk="<p>Екінші нұсқа</p>", text_ru="<p>Вторая версия</p>")
+    assert notice.version == 2
     _signup(client)
     consent = PersonalDataConsent.objects.get(user__email="aigerim@example.kz")
-    assert consent.notice_version == "2026-1"
+    assert (consent.notice_version, consent.notice) == ("2", notice)
     assert consent.accepted_at is not None
 
 
@@ -112,15 +113,10 @@ def test_the_signup_form_links_to_the_privacy_notice(client):
 
 
 def test_the_privacy_notice_page_shows_the_notice_and_its_version(client):
-    from wagtail.models import Site
-
-    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.privacy_notice = "<p>We keep your name to print it on the certificate.</p>"
-    settings.privacy_notice_version = "3"
-    settings.save()
+    _publish_notice(text_en="<p>We keep your name to print it on the certificate.</p>")
     body = client.get("/en/privacy/").content.decode()
     assert "We keep your name to print it on the certificate." in body
-    assert "Version 3" in body
+    assert "Version 2, published on" in body
 
 
 def test_password_reset_sends_a_link_that_sets_a_new_password(client):

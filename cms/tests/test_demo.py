@@ -2,10 +2,8 @@ from __future__ import annotations
 
 import pytest
 from allauth.mfa.models import Authenticator
-from wagtail.models import Site
 
 from cms import demo
-from cms.models import OrganisationSettings
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -44,13 +42,14 @@ def test_a_demo_trainer_signs_in_with_the_published_secret(client):
     assert client.session["_auth_user_id"] == str(trainer.pk)
 
 
-def test_the_demo_fills_an_empty_privacy_notice_but_keeps_a_written_one():
-    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+def test_the_demo_publishes_the_default_notice_while_it_is_blank_but_keeps_a_written_one():
+    from cms.models import PrivacyNotice
+    from cms.services import privacy_notice_publish
+
+    privacy_notice_publish(by=None, text_kk="", text_ru="", text_en="")
     demo.seed({"accounts": []})
-    settings.refresh_from_db()
-    assert "Learning and Development Institute LLP processes" in settings.privacy_notice
-    settings.privacy_notice = "<p>Our own notice</p>"
-    settings.save()
+    latest = PrivacyNotice.objects.order_by("-version").first()
+    assert "Learning and Development Institute LLP processes" in latest.text_en
+    own = privacy_notice_publish(by=None, text_kk="<p>Біздің</p>", text_ru="", text_en="")
     demo.seed({"accounts": []})
-    settings.refresh_from_db()
-    assert settings.privacy_notice == "<p>Our own notice</p>"
+    assert PrivacyNotice.objects.order_by("-version").first() == own

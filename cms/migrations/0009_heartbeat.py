@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0005_failed_task'),
+        ('cms', '0008_versioned_privacy_notice'),
     ]
 
     operations = [
