@@ -180,7 +180,6 @@ def academic_records(user) -> list[str]:
 def pseudonymise_personal_data(user) -> None:
     """Drafts that were never submitted are not academic records: they go, with their files once
     the transaction commits."""
-    from cms.retention import delete_field_file_on_commit
 
     drafts = SubmissionVersion.objects.filter(
         submission__enrolment__trainee=user, submitted_at__isnull=True
@@ -204,7 +203,7 @@ def child_files_sweep(*, today, months: int, kind: str) -> int:
     from django.db.models import Max
     from django.utils import timezone
 
-    from cms.retention import child_files_due, delete_field_file_on_commit
+    from cms.retention import child_files_due
     from course.models import Enrolment
 
     model, to_enrolment = {

@@ -2,8 +2,8 @@
 account_pseudonymise), files about children are deleted on a schedule (child_files_sweep in the
 apps that hold them, run by beat).
 
-`delete_field_file_on_commit` is the same helper the reliability work adds to cms.private_files:
-a file goes from storage only once the transaction that removed its row commits."""
+Files go from storage only once the transaction that removed their row commits
+(cms.private_files.delete_field_file_on_commit)."""
 
 from __future__ import annotations
 
@@ -11,29 +11,12 @@ import calendar
 import datetime
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from django.db import transaction
 
 from cms.models import RetentionRun
 
 logger = logging.getLogger(__name__)
-
-
-def _delete_quietly(storage, name: str) -> None:
-    try:
-        storage.delete(name)
-    except Exception:
-        # The storage path only, never the content: the file may describe a child.
-        logger.exception("could not delete the private file %s", name)
-
-
-def delete_field_file_on_commit(field_file) -> None:
-    """Delete a FileField's file once the surrounding transaction commits, never on rollback."""
-    if field_file:
-        transaction.on_commit(
-            partial(_delete_quietly, field_file.storage, field_file.name), robust=True
-        )
 
 
 # --- Files about children, deleted on a schedule ----------------------------------------------

@@ -70,7 +70,7 @@ def erase_personal_data(user) -> None:
 def pseudonymise_personal_data(user) -> None:
     """Mentoring tickets are support after the course, not academic records: they go, and their
     files once the transaction commits."""
-    from cms.retention import delete_field_file_on_commit
+    from cms.private_files import delete_field_file_on_commit
 
     from .models import Attachment, Ticket
 
@@ -104,7 +104,8 @@ def child_files_sweep(*, today, months: int) -> int:
     the ticket closed if that is later; an open ticket keeps its files. The row stays, marked."""
     from django.utils import timezone
 
-    from cms.retention import child_files_due, delete_field_file_on_commit
+    from cms.private_files import delete_field_file_on_commit
+    from cms.retention import child_files_due
 
     from .models import Attachment
 
