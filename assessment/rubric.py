@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_TOTAL = 100
 
@@ -28,7 +29,8 @@ class Band:
 EXCELLENT = Band("excellent", True, 85, _("Passed — excellent"))
 GOOD = Band("good", True, 70, _("Passed — good"))
 SATISFACTORY = Band("satisfactory", True, 50, _("Passed — satisfactory"))
-FAIL = Band("fail", False, 0, _("Not passed"))
+# A context of its own: another app's "Not passed" (an enrolment status) would otherwise win.
+FAIL = Band("fail", False, 0, pgettext_lazy("result band", "Not passed"))
 
 # The approved programme's own result phrases (seed 004, lines 1464-1474), in Kazakh, verbatim;
 # documents print these. The interface shows the bands' labels above in the reader's language

@@ -69,6 +69,7 @@ def test_a_cohorts_pdfs_come_as_one_zip(registrar_client, documents):
 
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     first, revoked = documents["first"], documents["second"]
+    revoked.refresh_from_db()
     assert sorted(archive.namelist()) == sorted(
         ["list.txt", f"{first.serial}.pdf", f"revoked/{revoked.serial}-REVOKED.pdf"]
     )

@@ -46,7 +46,7 @@ def test_the_16_outcomes_come_in_the_programmes_three_groups():
     )
 
 
-def test_the_programme_page_lists_16_outcomes_under_the_three_approved_headings(client):
+def test_the_programme_page_lists_16_outcomes_under_the_three_approved_headings(client, programme):
     kazakh = client.get("/kk/programme/").content.decode()
     russian = client.get("/ru/programme/").content.decode()
 
@@ -62,7 +62,7 @@ def test_the_programme_page_lists_16_outcomes_under_the_three_approved_headings(
     assert "Перевод. Утверждённый текст программы — на казахском языке." in russian
 
 
-def test_module_pages_show_no_invented_learning_outcomes(client):
+def test_module_pages_show_no_invented_learning_outcomes(client, programme):
     html = client.get("/ru/programme/module-1/").content.decode()
 
     assert "Learning outcomes" not in html and "Результаты обучения" not in html
