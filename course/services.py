@@ -532,6 +532,7 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
 def expulsion_notice_send(*, event) -> bool:
     """Email the employer's contact about an expulsion. False when there is no address."""
     from cms.emails import templated_email
+    from cms.selectors import organisation_name
 
     enrolment = event.enrolment
     profile = getattr(enrolment.trainee, "trainee_profile", None)
@@ -544,6 +545,8 @@ def expulsion_notice_send(*, event) -> bool:
         "enrolment": enrolment,
         "cohort": enrolment.cohort,
         "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        # The registered name from Settings → Organisation, never an invented translation.
+        "organisation_name": organisation_name(language),
     }
     templated_email(
         template="course/email/expulsion", context=context, language=language, to=[recipient]
