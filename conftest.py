@@ -12,6 +12,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         programme_load(programme=PROGRAMME, modules=MODULES)
+        _fill_organisation_settings()
+
+
+# What a registrar fills in before the first certificate (issuing is refused while these are
+# blank). Test values: the approved programme names the provider in Kazakh only.
+TEST_ORGANISATION = {
+    "name_kk": "ЖШС «Оқу және Даму Институты»",
+    "name_ru": "ТОО «Оқу және Даму Институты»",
+    "city_kk": "Астана қ.",
+    "city_ru": "г. Астана",
+    "signatory_name": "А. Б. Сапарова",
+    "signatory_position_kk": "Директор",
+    "signatory_position_ru": "Директор",
+}
+
+
+def _fill_organisation_settings() -> None:
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    organisation = OrganisationSettings.for_site(site)
+    for name, value in TEST_ORGANISATION.items():
+        setattr(organisation, name, value)
+    organisation.save()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_TOTAL = 100
 
@@ -28,7 +29,18 @@ class Band:
 EXCELLENT = Band("excellent", True, 85, _("Passed — excellent"))
 GOOD = Band("good", True, 70, _("Passed — good"))
 SATISFACTORY = Band("satisfactory", True, 50, _("Passed — satisfactory"))
-FAIL = Band("fail", False, 0, _("Not passed"))
+# A context of its own: another app's "Not passed" (an enrolment status) would otherwise win.
+FAIL = Band("fail", False, 0, pgettext_lazy("result band", "Not passed"))
+
+# The approved programme's own result phrases (seed 004, lines 1464-1474), in Kazakh, verbatim;
+# documents print these. The interface shows the bands' labels above in the reader's language
+# (the Kazakh catalogue carries the same phrases; Russian and English are translations).
+OFFICIAL_BAND_KK: dict[str, str] = {
+    "excellent": "Аттестация сәтті өтті (өте жақсы)",
+    "good": "Аттестация сәтті өтті (жақсы)",
+    "satisfactory": "Аттестация өтті (қанағаттанарлық)",
+    "fail": "Аттестация өтпеді",
+}
 
 # Highest first: the first band whose threshold the total reaches is the band.
 BANDS: tuple[Band, ...] = (EXCELLENT, GOOD, SATISFACTORY, FAIL)

@@ -115,7 +115,12 @@ def seed(result: dict) -> None:
 
     # One revoked and one re-issued, chosen by position so a second run picks the same ones.
     if len(passed) >= 2 and passed[1].status == Certificate.Status.VALID:
-        certificate_revoke(certificate=passed[1], revoked_by=None, reason=REVOCATION_REASON)
+        certificate_revoke(
+            certificate=passed[1],
+            revoked_by=None,
+            reason="requirements_not_met",
+            note=REVOCATION_REASON,
+        )
     if (
         len(passed) >= 3
         and passed[2].status == Certificate.Status.VALID

@@ -45,7 +45,7 @@ def _values(certificate) -> list:
         certificate.issued_on,
         certificate.valid_until or "",
         certificate.revoked_on or "",
-        certificate.revocation_reason,
+        certificate.get_revocation_code_display() if certificate.revocation_code else "",
         certificate.code,
         certificate.pdf_sha256,
     ]
@@ -76,12 +76,34 @@ def register_xlsx(certificates) -> bytes:
 
 
 def cohort_zip(certificates) -> bytes:
-    """Every stored PDF of the given documents; the archive holds them as issued."""
+    """Every stored PDF of the given documents, as issued. A revoked document's PDF still looks
+    valid on paper, so it goes into a folder of its own with "revoked" in its name, and the
+    archive's list (first file) gives every document's status and the public reason."""
     buffer = io.BytesIO()
+    lines = [_("Documents in this archive"), ""]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = []
         for certificate in certificates:
             if not certificate.pdf:
                 continue
+            status = certificate.public_status()
+            if certificate.status == certificate.Status.REVOKED:
+                # ASCII names: every unzip tool shows them alike.
+                name = f"revoked/{certificate.serial}-REVOKED.pdf"
+                lines.append(
+                    _("%(name)s: REVOKED on %(date)s (%(reason)s); not valid.")
+                    % {
+                        "name": name,
+                        "date": certificate.revoked_on.strftime("%d.%m.%Y"),
+                        "reason": certificate.get_revocation_code_display(),
+                    }
+                )
+            else:
+                name = f"{certificate.serial}.pdf"
+                lines.append(f"{name}: {status}")
+            files.append((name, certificate))
+        archive.writestr("list.txt", "\n".join(lines) + "\n")
+        for name, certificate in files:
             with certificate.pdf.open("rb") as handle:
-                archive.writestr(f"{certificate.serial}.pdf", handle.read())
+                archive.writestr(name, handle.read())
     return buffer.getvalue()

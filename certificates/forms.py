@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .codes import normalise_code
+from .models import RevocationReason
 
 
 class VerifyForm(forms.Form):
@@ -42,10 +43,24 @@ class VerifyForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for revocation"),
+    reason = forms.ChoiceField(
+        label=_("Public reason"),
+        choices=[("", "—"), *RevocationReason.choices],
+        help_text=_("Shown to anyone who checks the certificate, in their language."),
+    )
+    note = forms.CharField(
+        label=_("Internal note"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
+        required=False,
+        help_text=_("For staff only (e.g. the order's number); never published."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm: from now on everyone who checks this certificate will be told it is "
+            "revoked, with the reason chosen above. This cannot be undone."
+        ),
+        required=True,
     )
 
 

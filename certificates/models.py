@@ -37,6 +37,22 @@ class SerialCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+class RevocationReason(models.TextChoices):
+    """The public reason shown on the verification page, in the reader's language. A fixed list,
+    so nothing the registrar types about the holder is ever published (that goes in the
+    internal note)."""
+
+    ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+    REPLACED = "replaced", _("Replaced by a corrected certificate")
+    ANNULLED_BY_ORDER = "annulled_by_order", _("Annulled by order of the head of the organisation")
+    REQUIREMENTS_NOT_MET = (
+        "requirements_not_met",
+        _("Annulled: the course requirements were found not to have been met"),
+    )
+    HOLDER_REQUEST = "holder_request", _("Revoked at the holder's request")
+    OTHER = "other", _("Revoked by the issuing organisation")
+
+
 class Certificate(models.Model):
     class Kind(models.TextChoices):
         CERTIFICATE = "certificate", _("Certificate")
@@ -98,6 +114,19 @@ class Certificate(models.Model):
     band = models.CharField(_("result band"), max_length=20, blank=True)
     attended_from = models.DateField(_("attended from"), null=True, blank=True)
     attended_to = models.DateField(_("attended to"), null=True, blank=True)
+    # The course the document is for: the cohort's dates, form of study, and the hours the holder
+    # completed, as they were at issue.
+    course_from = models.DateField(_("course from"), null=True, blank=True)
+    course_to = models.DateField(_("course to"), null=True, blank=True)
+    study_form_kk = models.CharField(_("form of study (Kazakh)"), max_length=100, blank=True)
+    study_form_ru = models.CharField(_("form of study (Russian)"), max_length=100, blank=True)
+    hours_completed = models.PositiveSmallIntegerField(_("hours completed"), null=True, blank=True)
+    # [{"code", "title_kk", "title_ru", "max", "score"}]: the rubric's criteria as approved, with
+    # the holder's scores.
+    criteria = models.JSONField(_("criteria with scores"), default=list, blank=True)
+    # What the annex prints beside module hours: {"mode": "none" | "topics" | "declared", and for
+    # "declared" the programme's "lecture", "practice", "final_work"} (OrganisationSettings).
+    hours_split = models.JSONField(_("lecture/practice split printed"), default=dict, blank=True)
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     signatory_name = models.CharField(_("signatory's name"), max_length=255, blank=True)
@@ -106,6 +135,8 @@ class Certificate(models.Model):
     signatory_acting = models.BooleanField(_("signatory is acting"), default=False)
     organisation_name_kk = models.CharField(_("organisation (Kazakh)"), max_length=255)
     organisation_name_ru = models.CharField(_("organisation (Russian)"), max_length=255)
+    city_kk = models.CharField(_("city (Kazakh)"), max_length=100, blank=True)
+    city_ru = models.CharField(_("city (Russian)"), max_length=100, blank=True)
     verification_url = models.URLField(_("verification URL"), max_length=300)
 
     pdf = models.FileField(
@@ -117,7 +148,15 @@ class Certificate(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.VALID, db_index=True
     )
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
-    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    revocation_code = models.CharField(
+        _("public reason for revocation"),
+        max_length=24,
+        choices=RevocationReason.choices,
+        blank=True,
+    )
+    # Never published: not on the verification page, its JSON, or any export outside the staff
+    # register detail.
+    revocation_note = models.TextField(_("internal note on the revocation"), blank=True)
     superseded_by = models.ForeignKey(
         "self",
         verbose_name=_("superseded by"),
@@ -169,6 +208,15 @@ class Certificate(models.Model):
         if self.valid_until is not None and today > self.valid_until:
             return "expired"
         return "valid"
+
+    def revocation_reason_for(self, language: str) -> str | None:
+        """The public reason in this language, or None if the document is not revoked."""
+        if not self.revocation_code:
+            return None
+        from django.utils import translation
+
+        with translation.override(language):
+            return str(RevocationReason(self.revocation_code).label)
 
     def holder_name_for(self, language: str) -> str:
         return self.holder_name_ru if language == "ru" else self.holder_name_kk
@@ -266,7 +314,7 @@ class BlankPrintLayout(BaseSiteSetting):
     measures, and adjusts these numbers (or the printer offsets) until the text lands in the
     blank's boxes."""
 
-    FIELDS = ("holder", "course", "hours", "issued_on", "serial", "signatory")
+    FIELDS = ("holder", "course", "hours", "issued_on", "valid_until", "serial", "signatory")
 
     page_width_mm = _mm(_("sheet width, mm"), 297)
     page_height_mm = _mm(_("sheet height, mm"), 210)
@@ -277,10 +325,15 @@ class BlankPrintLayout(BaseSiteSetting):
     holder_y_mm = _mm(_("holder's name: from the top, mm"), 80)
     course_x_mm = _mm(_("course title: from the left, mm"), 60)
     course_y_mm = _mm(_("course title: from the top, mm"), 105)
+    # The title is long (about 100 characters): it wraps inside this width instead of running
+    # off the sheet.
+    course_width_mm = _mm(_("course title: width of its box, mm"), 170)
     hours_x_mm = _mm(_("hours: from the left, mm"), 60)
     hours_y_mm = _mm(_("hours: from the top, mm"), 125)
     issued_on_x_mm = _mm(_("issue date: from the left, mm"), 60)
     issued_on_y_mm = _mm(_("issue date: from the top, mm"), 140)
+    valid_until_x_mm = _mm(_("valid until: from the left, mm"), 120)
+    valid_until_y_mm = _mm(_("valid until: from the top, mm"), 140)
     serial_x_mm = _mm(_("number: from the left, mm"), 200)
     serial_y_mm = _mm(_("number: from the top, mm"), 140)
     signatory_x_mm = _mm(_("signatory: from the left, mm"), 180)
@@ -288,6 +341,10 @@ class BlankPrintLayout(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("print layout for security blanks")
+
+    def widths(self) -> dict[str, object]:
+        """{field: width mm} for the fields that wrap inside a box."""
+        return {"course": self.course_width_mm}
 
     def positions(self) -> dict[str, tuple]:
         """{field: (left mm, top mm)} with the printer offsets applied."""

@@ -14,12 +14,30 @@ from django.utils import translation
 
 FONT_DIR = Path(__file__).resolve().parent / "static" / "certificates" / "fonts"
 
-BAND_LABELS = {
-    "excellent": ("өте жақсы", "отлично"),
-    "good": ("жақсы", "хорошо"),
-    "satisfactory": ("қанағаттанарлық", "удовлетворительно"),
-    "fail": ("қанағаттанарлықсыз", "неудовлетворительно"),
-}
+# The programme's declared split (seed 004, lines 1154-1162), in its own Kazakh words; printed on
+# the annex only when the registrar chooses "declared" (OrganisationSettings.annex_hours_split).
+DECLARED_SPLIT_KK = (
+    "Дәрістік сабақтар – {lecture} сағат, Практикалық сабақтар (тренингтер, кейстер, "
+    "жағдаяттарды модельдеу) – {practice} сағат, Қортынды жұмыс және оны қорғау – {final_work} "
+    "сағат"
+)
+DECLARED_SPLIT_RU = (
+    "Лекционные занятия – {lecture} ч, практические занятия (тренинги, кейсы, моделирование "
+    "ситуаций) – {practice} ч, итоговая работа и её защита – {final_work} ч"
+)
+
+
+def band_phrases(code: str) -> tuple[str, str]:
+    """The result as the approved programme words it (Kazakh, verbatim) and its Russian
+    translation."""
+    from assessment.rubric import BANDS_BY_CODE, OFFICIAL_BAND_KK
+
+    band = BANDS_BY_CODE.get(code)
+    if band is None:
+        return "", ""
+    with translation.override("ru"):
+        russian = str(band.label)
+    return OFFICIAL_BAND_KK[code], russian
 
 
 def qr_svg_data_uri(url: str) -> str:
@@ -40,13 +58,21 @@ def document_html(certificate) -> str:
     """The HTML of a certificate (two pages) or a statement of attendance (one page). The document
     is bilingual whatever language the request is in, so the template is rendered with no active
     translation."""
-    bands = BAND_LABELS.get(certificate.band, ("", ""))
+    band_kk, band_ru = band_phrases(certificate.band)
+    split = certificate.hours_split or {}
+    declared = None
+    if split.get("mode") == "declared":
+        numbers = {k: split.get(k) for k in ("lecture", "practice", "final_work")}
+        declared = (DECLARED_SPLIT_KK.format(**numbers), DECLARED_SPLIT_RU.format(**numbers))
     context = {
         "c": certificate,
         "font_face": font_face_css(),
         "qr": qr_svg_data_uri(certificate.verification_url),
-        "band_kk": bands[0],
-        "band_ru": bands[1],
+        "band_kk": band_kk,
+        "band_ru": band_ru,
+        "split_topics": split.get("mode") == "topics",
+        "split_declared": declared,
+        "criteria_total": sum(c["score"] or 0 for c in certificate.criteria),
         "lecture_total": sum(m.get("lecture", 0) for m in certificate.modules),
         "practice_total": sum(m.get("practice", 0) for m in certificate.modules),
     }
@@ -70,6 +96,11 @@ def document_pdf(certificate) -> bytes:
     return html_to_pdf(document_html(certificate))
 
 
+def _signatory_line(certificate) -> str:
+    acting = "м.а. " if certificate.signatory_acting else ""
+    return f"{acting}{certificate.signatory_position_kk} {certificate.signatory_name}".strip()
+
+
 def blank_pdf(certificate, layout) -> bytes:
     """Only the variable fields, at the layout's positions, for printing on a security blank."""
     fields = {
@@ -77,16 +108,37 @@ def blank_pdf(certificate, layout) -> bytes:
         "course": certificate.course_title_kk,
         "hours": str(certificate.hours),
         "issued_on": certificate.issued_on.strftime("%d.%m.%Y"),
+        "valid_until": certificate.valid_until.strftime("%d.%m.%Y")
+        if certificate.valid_until
+        else "",
         "serial": certificate.serial,
-        "signatory": certificate.signatory_name,
+        "signatory": _signatory_line(certificate),
     }
     return _positioned_pdf(layout, [(name, fields[name]) for name in layout.FIELDS], grid=False)
 
 
+def calibration_labels() -> dict[str, str]:
+    """Each field's name in the active language (the registrar's), for the calibration page."""
+    from django.utils.translation import gettext
+
+    return {
+        "holder": gettext("Holder's name"),
+        "course": gettext("Course title"),
+        "hours": gettext("Hours"),
+        "issued_on": gettext("Issue date"),
+        "valid_until": gettext("Valid until"),
+        "serial": gettext("Number"),
+        "signatory": gettext("Signatory"),
+    }
+
+
 def calibration_pdf(layout) -> bytes:
-    """A millimetre grid with a cross and the field's name at each configured position: print it
-    on plain paper, lay it over a blank against the light, and correct the numbers."""
-    return _positioned_pdf(layout, [(name, f"+ {name}") for name in layout.FIELDS], grid=True)
+    """A millimetre grid with a cross and the field's name (in the registrar's language) at each
+    configured position: print it on plain paper, lay it over a blank against the light, and
+    correct the numbers."""
+    labels = calibration_labels()
+    items = [(name, f"+ {labels[name]}") for name in layout.FIELDS]
+    return _positioned_pdf(layout, items, grid=True)
 
 
 def _positioned_pdf(layout, items, *, grid: bool) -> bytes:
@@ -95,7 +147,13 @@ def _positioned_pdf(layout, items, *, grid: bool) -> bytes:
         "font_face": font_face_css(),
         "layout": layout,
         "items": [
-            {"name": name, "text": text, "left": positions[name][0], "top": positions[name][1]}
+            {
+                "name": name,
+                "text": text,
+                "left": positions[name][0],
+                "top": positions[name][1],
+                "width": layout.widths().get(name),
+            }
             for name, text in items
         ],
         "grid": grid,

@@ -84,6 +84,18 @@ def programme_snapshot(*, programme: ProgrammePage) -> dict:
     }
 
 
+def hours_completed(*, enrolment) -> int:
+    """Academic hours of the topics counted as done for this enrolment."""
+    from django.db.models import Sum
+
+    from course.models import TopicCompletion
+
+    total = TopicCompletion.objects.filter(enrolment=enrolment).aggregate(
+        hours=Sum("topic__hours")
+    )["hours"]
+    return total or 0
+
+
 def current_document(*, enrolment, kind: str = Certificate.Kind.CERTIFICATE) -> Certificate | None:
     """The enrolment's valid or revoked document of this kind (never a superseded one)."""
     return (
@@ -106,9 +118,11 @@ _VERIFICATION_FIELDS = (
     "valid_until",
     "attended_from",
     "attended_to",
+    "course_from",
+    "course_to",
     "status",
     "revoked_on",
-    "revocation_reason",
+    "revocation_code",
 )
 
 

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,15 +17,37 @@ from cms.models import OrganisationSettings
 from course.models import Enrolment
 
 from .codes import format_serial, generate_code, valid_until_for
-from .models import AuditEntry, Certificate, SerialCounter
+from .models import AuditEntry, Certificate, RevocationReason, SerialCounter
 from .pdf import document_pdf
-from .selectors import current_document, holder_names, programme_snapshot
+from .selectors import current_document, holder_names, hours_completed, programme_snapshot
 
 logger = logging.getLogger(__name__)
 
 
 class CertificateError(Exception):
     """A refusal with a message a person understands; nothing was changed."""
+
+
+class OrganisationSettingsMissing(CertificateError):
+    """Issuing refused because the organisation's names or the signatory are blank: unlike other
+    refusals, the registrar must act (fill the settings, then retry), so the task records it."""
+
+
+def _verification_url(code: str) -> str:
+    # settings.SITE_URL is the one public base (scheme + host) of every QR code; see cms/checks.py.
+    return f"{settings.SITE_URL}/verify/{code}/"
+
+
+def _check_organisation(organisation: OrganisationSettings) -> None:
+    missing = organisation.missing_for_issue()
+    if missing:
+        raise OrganisationSettingsMissing(
+            _(
+                "No certificate can be issued until the organisation settings are filled in "
+                "(Settings → Organisation): %(fields)s."
+            )
+            % {"fields": ", ".join(missing)}
+        )
 
 
 PASSING_BANDS = {"excellent", "good", "satisfactory"}
@@ -63,9 +86,54 @@ def _next_serial(year: int) -> str:
     return format_serial(year, counter.last)
 
 
+def _study_form_labels(code: str) -> tuple[str, str]:
+    from django.utils import translation
+
+    from course.models import StudyForm
+
+    if code not in StudyForm.values:
+        return "", ""
+    labels = []
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            labels.append(str(StudyForm(code).label))
+    return labels[0], labels[1]
+
+
+def _hours_split(*, organisation: OrganisationSettings, programme) -> dict:
+    """What the annex prints beside module hours, as the registrar chose (default: nothing)."""
+    mode = organisation.annex_hours_split or "none"
+    if mode != "declared":
+        return {"mode": mode}
+    return {
+        "mode": mode,
+        "lecture": programme.declared_lecture_hours,
+        "practice": programme.declared_practice_hours,
+        "final_work": programme.declared_final_work_hours,
+    }
+
+
+def _criteria_snapshot(result) -> list[dict]:
+    """The rubric's criteria, titled as approved, with the scores that count."""
+    if result is None:
+        return []
+    return [
+        {
+            "code": criterion.code,
+            "title_kk": criterion.title_kk,
+            "title_ru": criterion.title_ru,
+            "max": criterion.max_score,
+            "score": score,
+        }
+        for criterion, score, _comment in result.criterion_scores()
+    ]
+
+
 def _frozen_fields(*, enrolment: Enrolment, organisation: OrganisationSettings) -> dict:
     names = holder_names(user=enrolment.trainee)
-    snapshot = programme_snapshot(programme=enrolment.cohort.programme)
+    cohort = enrolment.cohort
+    snapshot = programme_snapshot(programme=cohort.programme)
+    study_form_kk, study_form_ru = _study_form_labels(cohort.study_form)
     return {
         "enrolment": enrolment,
         "holder": enrolment.trainee,
@@ -81,11 +149,19 @@ def _frozen_fields(*, enrolment: Enrolment, organisation: OrganisationSettings) 
         "signatory_acting": organisation.signatory_acting,
         "organisation_name_kk": organisation.name_kk,
         "organisation_name_ru": organisation.name_ru,
+        "city_kk": organisation.city_kk,
+        "city_ru": organisation.city_ru,
+        "course_from": cohort.starts_on,
+        "course_to": cohort.ends_on,
+        "study_form_kk": study_form_kk,
+        "study_form_ru": study_form_ru,
+        "hours_completed": hours_completed(enrolment=enrolment),
+        "hours_split": _hours_split(organisation=organisation, programme=cohort.programme),
         **snapshot,
     }
 
 
-def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by, host: str):
+def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by):
     """Insert the record with the next serial, or return the document a concurrent issuer made.
 
     Returns (certificate, created)."""
@@ -104,7 +180,7 @@ def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by, 
                 kind=kind,
                 serial=_next_serial(year),
                 code=code,
-                verification_url=f"https://{host}/verify/{code}/",
+                verification_url=_verification_url(code),
                 issued_by=issued_by,
                 **fields,
             )
@@ -174,8 +250,8 @@ def certificate_issue(
     existing = current_document(enrolment=enrolment)
     if existing is not None:
         return certificate_store_pdf(certificate=existing)
+    result = _final_result(enrolment)
     if score is None:
-        result = _final_result(enrolment)
         if result is None:
             raise CertificateError(
                 _("No certificate: the final assessment of this enrolment is not finalised.")
@@ -191,11 +267,14 @@ def certificate_issue(
             % {"score": score}
         )
     organisation = _organisation()
+    _check_organisation(organisation)
     issued_on = issued_on or timezone.localdate()
     fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
     fields.update(
         score=score,
         band=band,
+        # Criterion scores only when they belong to the score printed.
+        criteria=_criteria_snapshot(result) if result is not None and result.total == score else [],
         issued_on=issued_on,
         valid_until=valid_until_for(issued_on),
     )
@@ -204,19 +283,24 @@ def certificate_issue(
         kind=Certificate.Kind.CERTIFICATE,
         fields=fields,
         issued_by=issued_by,
-        host=organisation.verification_host,
     )
     return certificate_store_pdf(certificate=certificate)
 
 
 def certificate_revoke(
-    *, certificate: Certificate, revoked_by, reason: str, revoked_on: datetime.date | None = None
+    *,
+    certificate: Certificate,
+    revoked_by,
+    reason: str,
+    note: str = "",
+    revoked_on: datetime.date | None = None,
 ) -> Certificate:
-    """Revoke a valid document. The record stays; verification says revoked, with date and
-    reason."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise CertificateError(_("Give the reason for revoking the certificate."))
+    """Revoke a valid document. The record stays; verification says revoked, with the date and
+    the public reason (one of RevocationReason, shown in the reader's language). The note is for
+    staff only and is never published."""
+    if reason not in RevocationReason.values:
+        raise CertificateError(_("Choose the public reason for revoking the certificate."))
+    note = (note or "").strip()
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if locked.status != Certificate.Status.VALID:
@@ -226,13 +310,18 @@ def certificate_revoke(
             )
         locked.status = Certificate.Status.REVOKED
         locked.revoked_on = revoked_on or timezone.localdate()
-        locked.revocation_reason = reason
-        locked.save(update_fields=["status", "revoked_on", "revocation_reason"])
+        locked.revocation_code = reason
+        locked.revocation_note = note
+        locked.save(update_fields=["status", "revoked_on", "revocation_code", "revocation_note"])
         AuditEntry.objects.create(
             certificate=locked,
             action=AuditEntry.Action.REVOKED,
             actor=revoked_by,
-            details={"reason": reason, "revoked_on": locked.revoked_on.isoformat()},
+            details={
+                "reason": reason,
+                "note": note,
+                "revoked_on": locked.revoked_on.isoformat(),
+            },
         )
     return locked
 
@@ -253,6 +342,13 @@ _REISSUE_COPIED = (
     "band",
     "attended_from",
     "attended_to",
+    "course_from",
+    "course_to",
+    "study_form_kk",
+    "study_form_ru",
+    "hours_completed",
+    "criteria",
+    "hours_split",
     "issued_on",
     "valid_until",
     "signatory_name",
@@ -261,6 +357,8 @@ _REISSUE_COPIED = (
     "signatory_acting",
     "organisation_name_kk",
     "organisation_name_ru",
+    "city_kk",
+    "city_ru",
 )
 
 
@@ -270,7 +368,6 @@ def certificate_reissue(*, certificate: Certificate, reissued_by, reason: str) -
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Give the reason for re-issuing the certificate."))
-    organisation = _organisation()
     with transaction.atomic():
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if old.status != Certificate.Status.VALID:
@@ -303,7 +400,7 @@ def certificate_reissue(*, certificate: Certificate, reissued_by, reason: str) -
         new = Certificate.objects.create(
             serial=_next_serial(year),
             code=code,
-            verification_url=f"https://{organisation.verification_host}/verify/{code}/",
+            verification_url=_verification_url(code),
             issued_by=reissued_by,
             **fields,
         )
@@ -378,6 +475,7 @@ def statement_issue(
             % {"status": enrolment.get_status_display().lower()}
         )
     organisation = _organisation()
+    _check_organisation(organisation)
     fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
     fields.update(attendance_snapshot(enrolment=enrolment))
     issued_on = issued_on or timezone.localdate()
@@ -392,7 +490,6 @@ def statement_issue(
         kind=Certificate.Kind.STATEMENT,
         fields=fields,
         issued_by=issued_by,
-        host=organisation.verification_host,
     )
     return certificate_store_pdf(certificate=statement)
 

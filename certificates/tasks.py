@@ -10,7 +10,12 @@ from django.db import DatabaseError
 from course.models import Enrolment
 
 from . import lookups
-from .services import CertificateError, certificate_flag_for_review, certificate_issue
+from .services import (
+    CertificateError,
+    OrganisationSettingsMissing,
+    certificate_flag_for_review,
+    certificate_issue,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +27,7 @@ IDEMPOTENT = {"acks_late": True, "reject_on_worker_lost": True}
 
 
 @shared_task(
+    bind=True,
     autoretry_for=(DatabaseError, OSError),
     retry_backoff=True,
     retry_backoff_max=600,
@@ -29,7 +35,7 @@ IDEMPOTENT = {"acks_late": True, "reject_on_worker_lost": True}
     max_retries=6,
     **IDEMPOTENT,
 )
-def issue_certificate(enrolment_id: int) -> str | None:
+def issue_certificate(self, enrolment_id: int) -> str | None:
     """Idempotent: running it again (a retry, a duplicate message, two workers) returns the
     certificate already issued. Transient database or storage errors are retried with backoff."""
     enrolment = (
@@ -42,6 +48,21 @@ def issue_certificate(enrolment_id: int) -> str | None:
         return None
     try:
         certificate = certificate_issue(enrolment=enrolment)
+    except OrganisationSettingsMissing as exc:
+        # The registrar must act: kept as a failed task (admin, "Failed background tasks") so it
+        # can be retried once the organisation settings are filled in.
+        from cms.services import failed_task_record
+
+        logger.error("issue_certificate: enrolment %s refused: %s", enrolment_id, exc)
+        failed_task_record(
+            task_name=self.name,
+            task_id=self.request.id or "",
+            args=[enrolment_id],
+            kwargs={},
+            exception=exc,
+            traceback="",
+        )
+        return None
     except CertificateError as exc:
         # A refusal is an answer, not a failure: retrying would refuse again.
         logger.warning("issue_certificate: enrolment %s refused: %s", enrolment_id, exc)

@@ -85,8 +85,10 @@ def verification_payload(certificate: Certificate, language: str, status: str) -
         "issued_on": certificate.issued_on.isoformat(),
         "valid_until": certificate.valid_until.isoformat() if certificate.valid_until else None,
         "revoked_on": certificate.revoked_on.isoformat() if revoked else None,
-        "revocation_reason": (certificate.revocation_reason or None) if revoked else None,
+        "revocation_reason": certificate.revocation_reason_for(language) if revoked else None,
         "superseded_by": certificate.successor_code,
+        "course_from": certificate.course_from.isoformat() if certificate.course_from else None,
+        "course_to": certificate.course_to.isoformat() if certificate.course_to else None,
     }
 
 
@@ -117,6 +119,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
                 "status": status,
                 "holder_name": certificate.holder_name_for(language),
                 "course_title": certificate.course_title_for(language),
+                "revocation_reason": certificate.revocation_reason_for(language),
             },
             using="jinja2",
         )
@@ -275,6 +278,7 @@ def register_detail(request: HttpRequest, code: str) -> HttpResponse:
                         certificate=certificate,
                         revoked_by=request.user,
                         reason=revoke_form.cleaned_data["reason"],
+                        note=revoke_form.cleaned_data["note"],
                     )
                     messages.success(request, _("The certificate was revoked."))
                     return redirect("certificates:register_detail", code=certificate.code)

@@ -13,6 +13,36 @@ from cms import roles
 # Published on purpose: demo accounts only (seed_demo refuses to run with DEBUG off).
 DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKN2XAZLDOJSXIMJS"
 
+DEMO_ORGANISATION = (
+    ("name_kk", "ЖШС «Оқу және Даму Институты»"),
+    ("name_ru", "ТОО «Оқу және Даму Институты» (демо)"),
+    ("city_kk", "Астана қ."),
+    ("city_ru", "г. Астана"),
+    ("signatory_name", "А. Демо (демо)"),
+    ("signatory_position_kk", "Директор (демо)"),
+    ("signatory_position_ru", "Директор (демо)"),
+)
+
+
+def organisation_fill() -> None:
+    """Certificates are refused while the organisation's names or signatory are blank; the demo
+    fills the blank ones with demo values (a real organisation enters its registered names in
+    Settings → Organisation). Called by certificates.demo before it issues."""
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    organisation = OrganisationSettings.for_site(site)
+    blank = [name for name, _value in DEMO_ORGANISATION if not getattr(organisation, name)]
+    for name, value in DEMO_ORGANISATION:
+        if name in blank:
+            setattr(organisation, name, value)
+    if blank:
+        organisation.save()
+
 
 def seed(result: dict) -> None:
     from django.contrib.auth import get_user_model

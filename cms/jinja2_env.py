@@ -121,6 +121,12 @@ def request_helpers(request) -> dict:
     }
 
 
+def _organisation_name() -> str:
+    from cms.selectors import organisation_name
+
+    return organisation_name(translation.get_language() or "kk")
+
+
 def environment(**options) -> Environment:
     options.setdefault("extensions", []).append("jinja2.ext.i18n")
     # A misspelt name is an error, not an empty string on a page employers rely on.
@@ -134,6 +140,7 @@ def environment(**options) -> Environment:
         static=static,
         language_nav=language_nav,
         current_language=translation.get_language,
+        organisation_name=_organisation_name,
     )
     env.filters["date_format"] = date_format
     return env

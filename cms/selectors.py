@@ -125,3 +125,25 @@ def personal_data_export(*, user: Any) -> dict:
     for name, exporter in sorted(personal_data.exporters().items()):
         data[name] = exporter(user)
     return data
+
+
+ORGANISATION_NAME_CACHE_KEY = "cms:organisation-name:{language}"
+
+
+def organisation_name(language: str) -> str:
+    """The organisation's name for a page footer in this language, from OrganisationSettings (the
+    Kazakh, official, name when there is none in that language; empty until the registrar sets
+    it). Cached for five minutes, and cleared when the settings are saved, because the public
+    verification page shows it and must not pay a query for it."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    key = ORGANISATION_NAME_CACHE_KEY.format(language=language)
+    name = cache.get(key)
+    if name is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        name = OrganisationSettings.for_site(site).name_for(language) if site else ""
+        cache.set(key, name, 300)
+    return name

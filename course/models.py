@@ -130,6 +130,16 @@ class TopicPage(Page):
         validators=[RegexValidator(r"^\d+\.\d+$", _("Use the form 1.1, 2.3 …"))],
         help_text=_("As in the approved programme, e.g. 2.3"),
     )
+    # The approved title, whole (topic 1.2's is 275 characters); the page title above (Wagtail's,
+    # at most 255) is the short one for menus.
+    official_title = models.TextField(
+        _("official title"),
+        blank=True,
+        help_text=_(
+            "The topic's title exactly as in the approved programme. The page title above is "
+            "the short one used in menus."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=TopicKind.choices)
     hours = models.PositiveSmallIntegerField(
         _("hours"),
@@ -141,6 +151,7 @@ class TopicPage(Page):
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("official_title"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("hours")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
@@ -150,6 +161,10 @@ class TopicPage(Page):
 
     class Meta:
         verbose_name = _("topic")
+
+    @property
+    def full_title(self) -> str:
+        return self.official_title or self.title
 
     @property
     def sort_key(self) -> tuple[int, ...]:
@@ -186,6 +201,14 @@ class TopicPage(Page):
         return context
 
 
+class StudyForm(models.TextChoices):
+    """The form of study a certificate prints (copied at issue)."""
+
+    ONLINE = "online", _("online")
+    IN_PERSON = "in_person", _("in person")
+    BLENDED = "blended", _("blended (online and in person)")
+
+
 class Cohort(models.Model):
     """A stream of the course: one group of trainees studying together with their trainers."""
 
@@ -203,6 +226,13 @@ class Cohort(models.Model):
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    study_form = models.CharField(
+        _("form of study"),
+        max_length=12,
+        choices=StudyForm.choices,
+        default=StudyForm.ONLINE,
+        help_text=_("Printed on the certificates of this cohort."),
+    )
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("trainers"),

@@ -8,7 +8,8 @@ Source: ``shared/seeds/004_84c7d0ded5d337f1.txt`` (the Kazakh programme), as sum
 ``shared/domain/programme.md``:
 
 - lines 496-631: audience (section 4) and aim (section 5) -> ``PROGRAMME["introduction"]``;
-- lines 700-775: expected outcomes (knows / can / skills) -> ``PROGRAMME["outcomes"]``;
+- lines 700-775: the 16 expected outcomes in their three groups (6 knows / 6 masters / 4 skills)
+  -> ``PROGRAMME["outcomes"]``;
 - lines 777-929: section 6, module descriptions -> ``MODULES[i]["description"]``;
 - lines 935-1132: the topic table (full Kazakh topic titles, kinds and hours) -> ``topics``;
 - lines 1154-1162: the programme's own declared split (32 h lectures + 40 h practice + 8 h
@@ -37,10 +38,13 @@ PROGRAMME = {
             "schools"
         ),
     },
+    # The programme names its provider in Kazakh only; a Russian or English name would be our
+    # invention, so every language shows the official one (OrganisationSettings holds the names
+    # the organisation itself registers).
     "provider": {
         "kk": "ЖШС «Оқу және Даму Институты»",
-        "ru": "ТОО «Институт обучения и развития»",
-        "en": "Institute of Learning and Development LLP",
+        "ru": "ЖШС «Оқу және Даму Институты»",
+        "en": "ЖШС «Оқу және Даму Институты»",
     },
     "introduction": {
         "kk": (
@@ -88,127 +92,159 @@ PROGRAMME = {
     "declared_lecture_hours": 32,
     "declared_practice_hours": 40,
     "declared_final_work_hours": 8,
+    # Seed lines 700-775, in the programme's own three groups: 6 "біледі" (knows), 6 "игереді"
+    # (masters) and 4 "дағдыларға ие болады" (gains the skills). Kazakh verbatim, with the
+    # seed's punctuation; Russian and English are our translations.
     "outcomes": {
-        "kk": [
-            (
-                "ЕББҚ бар білім алушыларды психологиялық-педагогикалық қолдауды реттейтін "
-                "нормативтік құжаттарды біледі."
+        "lead": {
+            "kk": (
+                "Оқыту қорытындысы бойынша педагог-ассистенттер ерекше білім беру "
+                "қажеттіліктері бар білім алушыларды сапалы қолдауды қамтамасыз ететін кәсіби "
+                "білім, дағдылар кешеніне ие болады."
             ),
-            (
-                "Педагог-ассистенттің функцияларын, өкілеттіктерін және жауапкершілік шекараларын "
-                "біледі."
+            "ru": (
+                "По итогам обучения педагоги-ассистенты овладеют комплексом профессиональных "
+                "знаний и навыков, обеспечивающих качественное сопровождение обучающихся с "
+                "особыми образовательными потребностями."
             ),
-            (
-                "Қолдауға жататын балалар топтарын біледі: мінез-құлық және эмоционалдық "
-                "қиындықтар, әлеуметтік-психологиялық, мәдени, тілдік сипаттағы кедергілер, даму "
-                "мүмкіндіктерінің шектеулері."
+            "en": (
+                "By the end of the course pedagogue-assistants will have the professional "
+                "knowledge and skills needed to give learners with special educational needs "
+                "good-quality support."
             ),
-            (
-                "Мінез-құлық пен оқу дербестігін қолдаудың заманауи ғылыми негізделген тәсілдерін "
-                "біледі."
-            ),
-            "Сабақтағы тапсырмаларды даралау және бейімдеу әдістерін біледі.",
-            "Мұғаліммен және ППҚҚ мамандарымен өзара іс-әрекет принциптерін біледі.",
-            (
-                "Мамандардың бақылаулары мен ұсынымдары негізінде баланың білім беру "
-                "қажеттіліктерін бағалауға қатысады."
-            ),
-            (
-                "Мінез-құлық пен оқу іс-әрекетін қолдаудың заманауи құралдарын қолданады: визуалды "
-                "кестелер, таңдау карталары, позитивті күшейту модельдері, алдын алу стратегиялары."
-            ),
-            (
-                "Кезең-кезеңмен оқытуды ұйымдастырады, сыртқы көмектің деңгейін біртіндеп азайтып, "
-                "баланың сабаққа белсенді қатысуы мен дербестігін қамтамасыз етеді."
-            ),
-            (
-                "Тапсырмаларды, нұсқаулықтарды, оқу материалдарын білім алушының мүмкіндігіне "
-                "бейімдейді."
-            ),
-            "Оқу және әлеуметтік белсенділікті қолдайтын ортаны ұйымдастырады.",
-            (
-                "Құжаттаманы жүргізеді, динамиканы бекітеді және қолдаудың жеке жоспарына өзгеріс "
-                "енгізеді."
-            ),
-            "Педагогтармен, ата-аналармен және балалармен кәсіби қауіпсіз қарым-қатынас орнатады.",
-            "Өзінің кәсіби қызметін талдап, қолдау тәсілдерін жетілдіреді.",
-        ],
-        "ru": [
-            (
-                "Знает нормативные документы, регулирующие психолого-педагогическое сопровождение "
-                "обучающихся с ООП."
-            ),
-            "Знает функции, полномочия и границы ответственности педагога-ассистента.",
-            (
-                "Знает группы детей, нуждающихся в поддержке: с поведенческими и эмоциональными "
-                "трудностями, с барьерами социально-психологического, культурного и языкового "
-                "характера, с ограниченными возможностями развития."
-            ),
-            (
-                "Знает современные научно обоснованные подходы к поддержке поведения и учебной "
-                "самостоятельности."
-            ),
-            "Знает методы индивидуализации и адаптации заданий на уроке.",
-            "Знает принципы взаимодействия с учителем и специалистами СППС.",
-            (
-                "Участвует в оценке образовательных потребностей ребёнка на основе наблюдений и "
-                "рекомендаций специалистов."
-            ),
-            (
-                "Применяет современные инструменты поддержки поведения и учебной деятельности: "
-                "визуальные расписания, карточки выбора, модели позитивного подкрепления, "
-                "профилактические стратегии."
-            ),
-            (
-                "Организует пошаговое обучение, постепенно снижая уровень внешней помощи и "
-                "обеспечивая активное участие ребёнка в уроке и его самостоятельность."
-            ),
-            "Адаптирует задания, инструкции и учебные материалы к возможностям обучающегося.",
-            "Организует среду, поддерживающую учебную и социальную активность.",
-            (
-                "Ведёт документацию, фиксирует динамику и вносит изменения в индивидуальный план "
-                "поддержки."
-            ),
-            "Выстраивает профессионально безопасное общение с педагогами, родителями и детьми.",
-            (
-                "Анализирует собственную профессиональную деятельность и совершенствует подходы к "
-                "поддержке."
-            ),
-        ],
-        "en": [
-            (
-                "Knows the regulations governing psychological and pedagogical support for "
-                "learners with SEN."
-            ),
-            "Knows the pedagogue-assistant's functions, powers and limits of responsibility.",
-            (
-                "Knows the groups of children who need support: behavioural and emotional "
-                "difficulties; socio-psychological, cultural and language barriers; limited "
-                "developmental abilities."
-            ),
-            (
-                "Knows modern evidence-based approaches to supporting behaviour and independence "
-                "in learning."
-            ),
-            "Knows methods of individualising and adapting tasks in lessons.",
-            "Knows the principles of cooperation with the teacher and support-service specialists.",
-            (
-                "Takes part in assessing a child's educational needs on the basis of specialists' "
-                "observations and recommendations."
-            ),
-            (
-                "Uses modern tools for supporting behaviour and learning: visual schedules, choice "
-                "cards, positive-reinforcement models, prevention strategies."
-            ),
-            (
-                "Organises step-by-step teaching, gradually reducing outside help while keeping "
-                "the child actively involved in the lesson and building independence."
-            ),
-            "Adapts tasks, instructions and learning materials to the learner's abilities.",
-            "Organises an environment that supports learning and social activity.",
-            "Keeps documentation, records progress and updates the individual support plan.",
-            "Builds professionally safe communication with teachers, parents and children.",
-            "Analyses their own professional practice and improves their support methods.",
+        },
+        "groups": [
+            {
+                "group": "knows",
+                "heading": {
+                    "kk": "Тыңдаушылар біледі:",
+                    "ru": "Слушатели знают:",
+                    "en": "Trainees know:",
+                },
+                "items": {
+                    "kk": [
+                        "Ерекше білім беру қажеттілігі бар білім алушыларды "
+                        "психологиялық-педагогикалық қолдауды реттейтін нормативтік құжаттарды;",
+                        "Педагог-ассистенттің функциялары, өкілеттіктері және жауапкершілік "
+                        "шекараларын;",
+                        "Қолдауға жататын балалар топтарын (мінез-құлық және эмоционалдық "
+                        "қиындықтар, әлеуметтік-психологиялық, мәдени, тілдік сипаттағы "
+                        "кедергілер, даму мүмкіндіктерінің шектеулері);",
+                        "Мінез-құлық пен оқу тәуелсіздігін қолдаудың заманауи ғылыми негізделген "
+                        "тәсілдерін;",
+                        "Сабақтағы тапсырмаларды даралау және бейімдеу әдістерін;",
+                        "ППҚҚ мұғалімімен және мамандарымен өзара іс-әрекет принциптерін біледі.",
+                    ],
+                    "ru": [
+                        "нормативные документы, регулирующие психолого-педагогическое "
+                        "сопровождение обучающихся с особыми образовательными потребностями;",
+                        "функции, полномочия и границы ответственности педагога-ассистента;",
+                        "группы детей, нуждающихся в поддержке (поведенческие и эмоциональные "
+                        "трудности, барьеры социально-психологического, культурного, языкового "
+                        "характера, ограничения возможностей развития);",
+                        "современные научно обоснованные подходы к поддержке поведения и учебной "
+                        "самостоятельности;",
+                        "методы индивидуализации и адаптации заданий на уроке;",
+                        "принципы взаимодействия с учителем и специалистами СППС.",
+                    ],
+                    "en": [
+                        "the regulations governing psychological and pedagogical support for "
+                        "learners with special educational needs;",
+                        "the pedagogue-assistant's functions, powers and limits of responsibility;",
+                        "the groups of children who need support (behavioural and emotional "
+                        "difficulties; socio-psychological, cultural and language barriers; "
+                        "limited developmental abilities);",
+                        "modern evidence-based approaches to supporting behaviour and "
+                        "independence in learning;",
+                        "methods of individualising and adapting tasks in lessons;",
+                        "the principles of cooperation with the teacher and the support-service "
+                        "specialists.",
+                    ],
+                },
+            },
+            {
+                "group": "can",
+                "heading": {
+                    "kk": "Тыңдаушылар игереді:",
+                    "ru": "Слушатели осваивают:",
+                    "en": "Trainees master:",
+                },
+                "items": {
+                    "kk": [
+                        "мамандардың бақылаулары мен ұсынымдары негізінде баланың білім беру "
+                        "қажеттіліктерін бағалауға қатысады;",
+                        "мінез-құлықты қолдаудың заманауи құралдарын қолдану: визуалды кестелер, "
+                        "таңдау карталары, позитивті күшейту модельдері, алдын-алу стратегиялары;",
+                        "баланың сабаққа белсенді қатысуын қамтамасыз ете отырып, сыртқы көмектің "
+                        "деңгейін біртіндеп азайту, оны сабақ барысында қолдау.",
+                        "тапсырмаларды, нұсқаулықтарды, оқу материалдарын білім алушының "
+                        "мүмкіндігіне бейімдеу;",
+                        "оқу және әлеуметтік белсенділікті қолдайтын ортаны ұйымдастыру;",
+                        "құжаттаманы жүргізу, динамиканы бекіту және қолдаудың жеке жоспарына "
+                        "өзгеріс енгізе алады;",
+                    ],
+                    "ru": [
+                        "участвуют в оценке образовательных потребностей ребёнка на основе "
+                        "наблюдений и рекомендаций специалистов;",
+                        "применение современных инструментов поддержки поведения: визуальные "
+                        "расписания, карточки выбора, модели позитивного подкрепления, "
+                        "профилактические стратегии;",
+                        "постепенное снижение уровня внешней помощи с обеспечением активного "
+                        "участия ребёнка в уроке, поддержка его в ходе урока.",
+                        "адаптация заданий, инструкций, учебных материалов к возможностям "
+                        "обучающегося;",
+                        "организация среды, поддерживающей учебную и социальную активность;",
+                        "умеют вести документацию, фиксировать динамику и вносить изменения в "
+                        "индивидуальный план поддержки;",
+                    ],
+                    "en": [
+                        "taking part in assessing a child's educational needs on the basis of "
+                        "specialists' observations and recommendations;",
+                        "using modern behaviour-support tools: visual schedules, choice cards, "
+                        "positive-reinforcement models, prevention strategies;",
+                        "gradually reducing outside help while keeping the child actively "
+                        "involved in the lesson, and supporting the child during the lesson.",
+                        "adapting tasks, instructions and learning materials to the learner's "
+                        "abilities;",
+                        "organising an environment that supports learning and social activity;",
+                        "keeping documentation, recording progress and updating the individual "
+                        "support plan;",
+                    ],
+                },
+            },
+            {
+                "group": "skills",
+                "heading": {
+                    "kk": "Тыңдаушылар дағдыларға ие болады:",
+                    "ru": "Слушатели приобретают навыки:",
+                    "en": "Trainees gain the skills of:",
+                },
+                "items": {
+                    "kk": [
+                        "баланың мінез-құлқы мен оқу іс-әрекетін қолдаудың практикалық "
+                        "құралдарын қолдану;",
+                        "кезең-кезеңмен оқытуды ұйымдастыру және дербестікті қалыптастыру;",
+                        "педагогтармен, ата-аналармен және балалармен кәсіби қауіпсіз "
+                        "қарым-қатынас орнату;",
+                        "өзінің кәсіби қызметін талдау және қолдау тәсілдерін жетілдіру;",
+                    ],
+                    "ru": [
+                        "применения практических инструментов поддержки поведения и учебной "
+                        "деятельности ребёнка;",
+                        "организации пошагового обучения и формирования самостоятельности;",
+                        "профессионально безопасного общения с педагогами, родителями и детьми;",
+                        "анализа собственной профессиональной деятельности и совершенствования "
+                        "подходов к поддержке.",
+                    ],
+                    "en": [
+                        "using practical tools to support the child's behaviour and learning;",
+                        "organising step-by-step teaching and building independence;",
+                        "professionally safe communication with teachers, parents and children;",
+                        "analysing their own professional practice and improving their support "
+                        "methods.",
+                    ],
+                },
+            },
         ],
     },
 }
@@ -1545,3 +1581,16 @@ MODULES = [
         ],
     },
 ]
+
+
+def approved_outcomes() -> list[dict]:
+    """The 16 approved outcomes, in order: {"group": "knows" | "can" | "skills", "number" (1-16),
+    "kk", "ru", "en"}. Kazakh is the approved wording; Russian and English are translations."""
+    rows = []
+    for group in PROGRAMME["outcomes"]["groups"]:
+        items = group["items"]
+        for kk, ru, en in zip(items["kk"], items["ru"], items["en"], strict=True):
+            rows.append(
+                {"group": group["group"], "number": len(rows) + 1, "kk": kk, "ru": ru, "en": en}
+            )
+    return rows

@@ -41,6 +41,35 @@ def _bullets(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
+# Under a Russian or English text the programme fixes: the approved wording is the Kazakh one.
+TRANSLATION_NOTE = {
+    "ru": "Перевод. Утверждённый текст программы — на казахском языке.",
+    "en": "Translation. The approved text of the programme is in Kazakh.",
+}
+
+
+def _outcomes(outcomes: dict, code: str) -> str:
+    """The 16 approved outcomes in their three groups, each under the programme's own heading."""
+    html = _paragraphs(outcomes["lead"][code])
+    for group in outcomes["groups"]:
+        html += f"<h3>{escape(group['heading'][code])}</h3>" + _bullets(group["items"][code])
+    if code in TRANSLATION_NOTE:
+        html += f"<p><i>{escape(TRANSLATION_NOTE[code])}</i></p>"
+    return html
+
+
+def short_title(title: str, limit: int = 255) -> str:
+    """A title that fits Wagtail's page title (menus, breadcrumbs): the whole title when it fits,
+    else the part before its first colon, else cut at a word. The whole, official, title is kept
+    in TopicPage.official_title and never truncated."""
+    if len(title) <= limit:
+        return title
+    head = title.split(":", 1)[0].strip()
+    if head and len(head) <= limit:
+        return head
+    return title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _edited_by_person(page: Page) -> str | None:
     """Who changed this page by hand, if anyone: the loader saves revisions with no user."""
     if page.has_unpublished_changes and page.latest_revision and page.latest_revision.user_id:
@@ -158,7 +187,7 @@ def _programme_values(programme: dict, code: str) -> dict:
         "title": programme["title"][code][:255],
         "provider": programme["provider"][code],
         "introduction": _paragraphs(programme["introduction"][code]),
-        "outcomes": _bullets(programme["outcomes"][code]),
+        "outcomes": _outcomes(programme["outcomes"], code),
         "declared_lecture_hours": programme["declared_lecture_hours"],
         "declared_practice_hours": programme["declared_practice_hours"],
         "declared_final_work_hours": programme["declared_final_work_hours"],
@@ -170,13 +199,16 @@ def _module_values(module: dict, code: str) -> dict:
         "title": module["title"][code][:255],
         "number": module["number"],
         "description": _paragraphs(module["description"][code]),
-        "outcomes": _bullets(module["outcomes"][code]),
+        # Module "learning outcomes" are not in the approved programme (only the course's 16
+        # are): they are not loaded, so nothing invented is shown as official.
+        "outcomes": "",
     }
 
 
 def _topic_values(topic: dict, code: str) -> dict:
     return {
-        "title": topic["title"][code][:255],
+        "title": short_title(topic["title"][code]),
+        "official_title": topic["title"][code],
         "number": topic["number"],
         "kind": topic["kind"],
         "hours": topic["hours"],
@@ -501,6 +533,7 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
 def expulsion_notice_send(*, event) -> bool:
     """Email the employer's contact about an expulsion. False when there is no address."""
     from cms.emails import templated_email
+    from cms.selectors import organisation_name
 
     enrolment = event.enrolment
     profile = getattr(enrolment.trainee, "trainee_profile", None)
@@ -513,6 +546,8 @@ def expulsion_notice_send(*, event) -> bool:
         "enrolment": enrolment,
         "cohort": enrolment.cohort,
         "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        # The registered name from Settings → Organisation, never an invented translation.
+        "organisation_name": organisation_name(language),
     }
     templated_email(
         template="course/email/expulsion", context=context, language=language, to=[recipient]

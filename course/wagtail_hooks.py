@@ -43,6 +43,7 @@ class CohortViewSet(ModelViewSet):
         "language",
         "starts_on",
         "ends_on",
+        "study_form",
         "trainers",
         "capacity",
         "enrolment_key",

@@ -19,6 +19,7 @@ import json
 import uuid
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives import serialization
@@ -63,7 +64,8 @@ def _organisation() -> OrganisationSettings:
 
 
 def issuer_host(organisation: OrganisationSettings | None = None) -> str:
-    return (organisation or _organisation()).verification_host
+    """The host (and port, if any) of settings.SITE_URL, the one public base of every id."""
+    return urlsplit(settings.SITE_URL).netloc
 
 
 def did_for_host(host: str) -> str:
@@ -161,7 +163,7 @@ def credential_document(*, certificate: Certificate, record: CredentialRecord) -
     (or from our own record: index and salt), so building it twice gives the same JSON."""
     organisation = _organisation()
     host = issuer_host(organisation)
-    base = f"https://{host}"
+    base = settings.SITE_URL
     did = did_for_host(host)
     kk = _texts(certificate, "kk")
     ru = _texts(certificate, "ru")
@@ -329,7 +331,7 @@ def bit_is_set(bits: bytes, index: int) -> bool:
 
 def status_list_document(*, status_list: int, revoked_indexes: list[int]) -> dict:
     host = issuer_host()
-    url = f"https://{host}/credentials/status/{status_list}"
+    url = f"{settings.SITE_URL}/credentials/status/{status_list}"
     return {
         "@context": [VC_V2_CONTEXT],
         "id": url,

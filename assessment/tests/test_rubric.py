@@ -67,11 +67,57 @@ def test_criterion_titles_follow_the_active_language(db):
 
     criterion = Rubric.objects.get(version=1).criteria.get(code="theory")
     with translation.override("ru"):
-        assert criterion.title == "Владение теорией"
+        assert criterion.title == (
+            "Владение теоретическим материалом (современные подходы, нормативные требования, "
+            "методы сопровождения)"
+        )
     with translation.override("kk"):
-        assert criterion.title == "Теорияны меңгеру"
+        assert criterion.title == (
+            "Теориялық материалды меңгеру (қазіргі заманғы тәсілдер, нормативтік талаптар, "
+            "қолдау әдістері)"
+        )
     with translation.override("en"):
-        assert criterion.title == "Mastery of theory"
+        assert criterion.title == (
+            "Mastery of theory (modern approaches, legal requirements, support methods)"
+        )
+
+
+def test_the_five_criterion_titles_are_the_approved_programmes_own_words(db):
+    # Seed 004, lines 1423-1463, each criterion's lines joined by a space.
+    approved = [
+        "Теориялық материалды меңгеру (қазіргі заманғы тәсілдер, нормативтік талаптар, қолдау "
+        "әдістері)",
+        "Тәжірибелік жағдайларда білімді қолдану (кейстерді талдау, қолдау құралдарын таңдау)",
+        "Қорытынды тапсырманың сапасы: жеке қолдау жоспары (құрылымы, логикасы, "
+        "қажеттіліктерді талдаудың дұрыстығы, құралдардың негіздемесі)",
+        "Қорытынды жұмысты ұсыну және қорғау (дәлелдеу, кәсіби терминология, сұрақтарға жауап "
+        "беру қабілеті)",
+        "Талқылауға, топтық жұмысқа, практикалық сабақтарға қатысу",
+    ]
+    criteria = Rubric.objects.get(version=1).criteria.order_by("position")
+
+    assert [c.title_kk for c in criteria] == approved
+    assert [c.max_score for c in criteria] == [20, 30, 30, 10, 10]
+
+
+def test_the_band_phrases_are_the_approved_programmes_own_words():
+    from django.utils import translation
+
+    from assessment.rubric import OFFICIAL_BAND_KK, band_for
+
+    approved = {
+        85: "Аттестация сәтті өтті (өте жақсы)",
+        70: "Аттестация сәтті өтті (жақсы)",
+        50: "Аттестация өтті (қанағаттанарлық)",
+        49: "Аттестация өтпеді",
+    }
+    for total, phrase in approved.items():
+        assert OFFICIAL_BAND_KK[band_for(total).code] == phrase
+        with translation.override("kk"):
+            assert str(band_for(total).label) == phrase
+    with translation.override("ru"):
+        assert str(band_for(85).label) == "Аттестация успешно пройдена (отлично)"
+        assert str(band_for(10).label) == "Аттестация не пройдена"
 
 
 def test_the_stored_bands_of_version_1_agree_with_band_for(db):

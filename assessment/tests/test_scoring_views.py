@@ -55,9 +55,10 @@ def test_the_form_refuses_an_out_of_range_score_with_its_message_and_stores_noth
     client.force_login(trainer)
     response = client.post(url("score", enrolment.pk), form_data({**GOOD, "practice": 31}))
     assert response.status_code == 200
-    assert "A score for “Applying knowledge to practical situations” must be between 0 and 30." in (
-        response.text
-    )
+    assert (
+        "A score for “Applying knowledge to practical situations (case analysis, choosing "
+        "support tools)” must be between 0 and 30."
+    ) in (response.text)
     assert 'id="error-summary"' in response.text
     assert not FinalResult.objects.filter(enrolment=enrolment).exists()
     assert not CriterionScore.objects.exists()

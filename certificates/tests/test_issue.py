@@ -32,7 +32,7 @@ def test_it_issues_a_frozen_certificate_with_its_pdf_in_private_storage(enrolmen
     assert (certificate.score, certificate.band) == (88, "excellent")
     assert certificate.valid_until == datetime.date(2029, 10, 20)
     assert certificate.organisation_name_kk and certificate.signatory_position_ru
-    assert certificate.verification_url == f"https://127.0.0.1:8000/verify/{certificate.code}/"
+    assert certificate.verification_url == f"https://lms.example.kz/verify/{certificate.code}/"
     path = certificate.pdf.path
     assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
@@ -137,3 +137,68 @@ def test_pdf_postprocessors_run_before_the_hash_is_taken(settings, enrolment, is
         data = handle.read()
     assert data.endswith(b"% stamped\n")
     assert hashlib.sha256(data).hexdigest() == certificate.pdf_sha256
+
+
+@pytest.mark.parametrize("blank", ["name_ru", "signatory_name", "signatory_position_kk"])
+def test_issuing_is_refused_while_the_organisation_names_or_signatory_are_blank(
+    enrolment, issue, blank
+):
+    from cms.models import OrganisationSettings
+
+    organisation = OrganisationSettings.objects.get()
+    setattr(organisation, blank, "")
+    organisation.save()
+
+    with pytest.raises(CertificateError) as excinfo:
+        issue(enrolment)
+
+    label = str(OrganisationSettings._meta.get_field(blank).verbose_name)
+    assert str(excinfo.value) == (
+        "No certificate can be issued until the organisation settings are filled in "
+        f"(Settings → Organisation): {label}."
+    )
+    assert not Certificate.objects.exists()
+    assert SerialCounter.objects.filter(last__gt=0).count() == 0
+
+
+def test_the_issuing_task_records_a_failed_task_while_the_signatory_is_blank(enrolment):
+    from assessment.tests.factories import finalised_result
+    from certificates.tasks import issue_certificate
+    from cms.models import FailedTask, OrganisationSettings
+
+    finalised_result(enrolment=enrolment)  # a pass: only the settings stand in the way
+    OrganisationSettings.objects.update(signatory_name="")
+
+    assert issue_certificate.delay(enrolment.pk).get() is None
+
+    failed = FailedTask.objects.get()
+    assert failed.task_name == "certificates.tasks.issue_certificate"
+    assert failed.args == [enrolment.pk]
+    assert "signatory's name" in failed.exception
+    assert not Certificate.objects.exists()
+
+
+def test_a_certificate_freezes_the_course_dates_form_of_study_and_hours_completed(enrolment, issue):
+    from course.models import TopicCompletion, TopicPage
+
+    cohort = enrolment.cohort
+    cohort.starts_on, cohort.ends_on = datetime.date(2026, 9, 1), datetime.date(2026, 10, 16)
+    cohort.study_form = "blended"
+    cohort.save()
+    # Topics 1.5 (4 h) and 1.6 (4 h) done: 8 hours.
+    for number in ("1.5", "1.6"):
+        topic = TopicPage.objects.get(number=number, locale__language_code="kk")
+        TopicCompletion.objects.create(enrolment=enrolment, topic=topic, source="studied")
+
+    certificate = issue(enrolment)
+    cohort.starts_on = datetime.date(2026, 9, 8)
+    cohort.save()
+    certificate.refresh_from_db()
+
+    assert certificate.course_from == datetime.date(2026, 9, 1)
+    assert certificate.course_to == datetime.date(2026, 10, 16)
+    assert certificate.study_form_kk == "аралас (онлайн және күндізгі)"
+    assert certificate.study_form_ru == "смешанная (онлайн и очно)"
+    assert certificate.hours_completed == 8
+    assert (certificate.city_kk, certificate.city_ru) == ("Астана қ.", "г. Астана")
+    assert certificate.hours_split == {"mode": "none"}

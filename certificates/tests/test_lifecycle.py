@@ -99,11 +99,12 @@ def test_a_result_changed_after_finalising_flags_the_certificate(
     assert AuditEntry.objects.filter(certificate=certificate, action="flagged").exists()
 
 
-def test_revoking_without_a_reason_is_refused_and_changes_nothing(enrolment, issue):
+def test_revoking_without_a_reason_from_the_list_is_refused_and_changes_nothing(enrolment, issue):
     certificate = issue(enrolment)
 
-    with pytest.raises(CertificateError, match="reason"):
-        certificate_revoke(certificate=certificate, revoked_by=None, reason="  ")
+    for reason in ("  ", "Forged attendance records"):
+        with pytest.raises(CertificateError, match="Choose the public reason"):
+            certificate_revoke(certificate=certificate, revoked_by=None, reason=reason)
 
     certificate.refresh_from_db()
     assert certificate.status == "valid" and certificate.revoked_on is None
@@ -114,14 +115,18 @@ def test_revoking_is_audited_and_a_second_revocation_is_refused(enrolment, issue
     registrar = RegistrarFactory()
     certificate = issue(enrolment)
 
-    certificate_revoke(certificate=certificate, revoked_by=registrar, reason="Duplicate record")
+    certificate_revoke(
+        certificate=certificate, revoked_by=registrar, reason="replaced", note="Duplicate record"
+    )
     with pytest.raises(CertificateError, match="Only a valid certificate"):
-        certificate_revoke(certificate=certificate, revoked_by=registrar, reason="Again")
+        certificate_revoke(certificate=certificate, revoked_by=registrar, reason="other")
 
     certificate.refresh_from_db()
-    assert certificate.revocation_reason == "Duplicate record"
+    assert certificate.revocation_code == "replaced"
+    assert certificate.revocation_note == "Duplicate record"
     entry = AuditEntry.objects.get(certificate=certificate, action="revoked")
-    assert entry.actor == registrar and entry.details["reason"] == "Duplicate record"
+    assert entry.actor == registrar and entry.details["reason"] == "replaced"
+    assert entry.details["note"] == "Duplicate record"
 
 
 def test_reissue_supersedes_the_old_certificate_with_the_corrected_name(enrolment, issue):
@@ -145,7 +150,7 @@ def test_reissue_supersedes_the_old_certificate_with_the_corrected_name(enrolmen
 
 def test_a_revoked_certificate_cannot_be_reissued(enrolment, issue):
     certificate = issue(enrolment)
-    certificate_revoke(certificate=certificate, revoked_by=None, reason="Fraud")
+    certificate_revoke(certificate=certificate, revoked_by=None, reason="annulled_by_order")
 
     with pytest.raises(CertificateError, match="Only a valid certificate can be re-issued"):
         certificate_reissue(certificate=certificate, reissued_by=None, reason="Try")

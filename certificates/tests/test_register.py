@@ -23,7 +23,7 @@ def documents(programme, issue):
     first = issue(EnrolmentFactory(cohort=cohort_a), issued_on=datetime.date(2026, 3, 1))
     second = issue(EnrolmentFactory(cohort=cohort_a), issued_on=datetime.date(2026, 6, 1))
     third = issue(EnrolmentFactory(cohort=cohort_b), issued_on=datetime.date(2022, 6, 1))
-    certificate_revoke(certificate=second, revoked_by=None, reason="Duplicate")
+    certificate_revoke(certificate=second, revoked_by=None, reason="issued_in_error")
     return {"a": cohort_a, "b": cohort_b, "first": first, "second": second, "third": third}
 
 
@@ -68,10 +68,18 @@ def test_a_cohorts_pdfs_come_as_one_zip(registrar_client, documents):
     response = registrar_client.get("/en/certificates/cohorts/reg-a/pdfs.zip")
 
     archive = zipfile.ZipFile(io.BytesIO(response.content))
+    first, revoked = documents["first"], documents["second"]
+    revoked.refresh_from_db()
     assert sorted(archive.namelist()) == sorted(
-        f"{documents[k].serial}.pdf" for k in ("first", "second")
+        ["list.txt", f"{first.serial}.pdf", f"revoked/{revoked.serial}-REVOKED.pdf"]
     )
-    assert archive.read(f"{documents['first'].serial}.pdf").startswith(b"%PDF")
+    assert archive.read(f"{first.serial}.pdf").startswith(b"%PDF")
+    listing = archive.read("list.txt").decode()
+    assert f"{first.serial}.pdf: valid" in listing
+    assert (
+        f"revoked/{revoked.serial}-REVOKED.pdf: REVOKED on {revoked.revoked_on:%d.%m.%Y} "
+        "(Issued in error); not valid."
+    ) in listing
 
 
 @pytest.mark.parametrize(
@@ -92,14 +100,28 @@ def test_a_registrar_revokes_with_a_reason_from_the_register(registrar_client, d
     certificate = documents["first"]
     url = f"/en/certificates/register/{certificate.code}/"
 
-    refused = registrar_client.post(url, {"action": "revoke", "revoke-reason": ""})
+    no_reason = {"action": "revoke", "revoke-reason": "", "revoke-confirm": "on"}
+    refused = registrar_client.post(url, no_reason)
     certificate.refresh_from_db()
     assert refused.status_code == 200 and "This field is required." in refused.content.decode()
     assert certificate.status == "valid"
 
-    done = registrar_client.post(url, {"action": "revoke", "revoke-reason": "Forged"}, follow=True)
+    unconfirmed = {"action": "revoke", "revoke-reason": "annulled_by_order"}
+    refused = registrar_client.post(url, unconfirmed)
     certificate.refresh_from_db()
-    assert certificate.status == "revoked" and certificate.revocation_reason == "Forged"
+    assert refused.status_code == 200 and "This field is required." in refused.content.decode()
+    assert certificate.status == "valid" and certificate.revocation_code == ""
+
+    confirmed = {
+        "action": "revoke",
+        "revoke-reason": "annulled_by_order",
+        "revoke-note": "Order No 12 of 01.12.2026; attendance sheets forged",
+        "revoke-confirm": "on",
+    }
+    done = registrar_client.post(url, confirmed, follow=True)
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked" and certificate.revocation_code == "annulled_by_order"
+    assert certificate.revocation_note == "Order No 12 of 01.12.2026; attendance sheets forged"
     assert "The certificate was revoked." in done.content.decode()
     assert AuditEntry.objects.filter(certificate=certificate, action="revoked").exists()
 
@@ -121,11 +143,12 @@ def test_revoking_a_revoked_certificate_shows_why_and_changes_nothing(registrar_
     certificate = documents["second"]
     url = f"/en/certificates/register/{certificate.code}/"
 
-    response = registrar_client.post(url, {"action": "revoke", "revoke-reason": "x"}, follow=True)
+    again = {"action": "revoke", "revoke-reason": "other", "revoke-confirm": "on"}
+    response = registrar_client.post(url, again, follow=True)
 
     certificate.refresh_from_db()
     assert "Only a valid certificate can be revoked" in response.content.decode()
-    assert certificate.revocation_reason == "Duplicate"
+    assert certificate.revocation_code == "issued_in_error"
 
 
 def test_a_registrar_issues_a_whole_cohort_and_follows_the_progress(
@@ -193,13 +216,39 @@ def test_the_blank_print_puts_only_the_variable_fields_at_the_configured_millime
     left, _bottom, _right, top = textpage.get_charbox(found[0])
     assert abs(left / points_per_mm - 155) < 2  # 150 mm + 5 mm printer offset
     assert abs((page.get_height() - top) / points_per_mm - 100) < 6
+    assert "А. Б. Сапарова" in text and "Директор" in text  # the signatory
+    assert certificate.valid_until.strftime("%d.%m.%Y") in text
 
 
-def test_the_calibration_page_marks_every_field(registrar_client, db):
+def test_the_blank_print_wraps_the_course_title_inside_its_box(registrar_client, documents):
+    import pypdfium2
+
+    certificate = documents["first"]
+    response = registrar_client.get(f"/en/certificates/register/{certificate.code}/blank.pdf")
+
+    page = pypdfium2.PdfDocument(response.content)[0]
+    textpage = page.get_textpage()
+    points_per_mm = 72 / 25.4
+    title = certificate.course_title_kk
+    rights = []
+    for word in (title.split()[0], title.split()[-1]):
+        found = textpage.search(word).get_next()
+        _left, _bottom, right, _top = textpage.get_charbox(found[0] + found[1] - 1)
+        rights.append(right / points_per_mm)
+    # The default box starts 60 mm from the left and is 170 mm wide; the sheet is 297 mm.
+    assert all(right <= 60 + 170 + 1 for right in rights)
+
+
+def test_the_calibration_page_names_every_field_in_the_registrars_language(registrar_client, db):
     from pypdf import PdfReader
 
-    response = registrar_client.get("/en/certificates/print/calibration.pdf")
+    english = registrar_client.get("/en/certificates/print/calibration.pdf")
+    kazakh = registrar_client.get("/kk/certificates/print/calibration.pdf")
 
-    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-    for name in ("holder", "course", "hours", "issued_on", "serial", "signatory"):
-        assert name in text
+    text = PdfReader(io.BytesIO(english.content)).pages[0].extract_text()
+    for label in ("Holder's name", "Course title", "Issue date", "Valid until", "Signatory"):
+        assert label in text
+    text = PdfReader(io.BytesIO(kazakh.content)).pages[0].extract_text()
+    for label in ("Иесінің аты-жөні", "Курс атауы", "Берілген күні", "Жарамдылық мерзімі"):
+        assert label in text
+    assert "issued_on" not in text

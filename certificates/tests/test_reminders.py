@@ -47,7 +47,7 @@ def test_revoked_and_expired_certificates_get_no_reminder(enrolment, issue):
     from certificates.services import certificate_revoke
 
     certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
-    certificate_revoke(certificate=certificate, revoked_by=None, reason="Fraud")
+    certificate_revoke(certificate=certificate, revoked_by=None, reason="annulled_by_order")
 
     assert expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=30)) == 0
     assert expiry_reminders_send(today=certificate.valid_until + datetime.timedelta(days=1)) == 0

@@ -241,7 +241,12 @@ CACHES = {
 }
 
 WAGTAIL_SITE_NAME = "Педагог-ассистент"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# SITE_URL: scheme and host (e.g. https://lms.example.kz), no path. The one public base of every QR
+# code, verification link, Open Badges id and email link. A certificate freezes
+# SITE_URL + /verify/<code>/ into its signed PDF at issue, so it must be the real public address
+# before the first certificate: `check --deploy` refuses a missing, non-https or loopback value.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True

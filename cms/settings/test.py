@@ -29,6 +29,8 @@ STORAGES = {
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The public base printed in QR codes: a real-looking https host, as production prints.
+SITE_URL = "https://lms.example.kz"
 # Signing keys for tests: a self-signed pair made once per run in the temporary folder.
 CREDENTIALS_DEV_KEYS = True
 CREDENTIALS_KEY_DIR = str(_tmp / "credential-keys")

@@ -66,7 +66,7 @@ def test_a_revoked_certificate_gets_no_ticket(certificate, graduate):
     Certificate.objects.filter(pk=certificate.pk).update(
         status=Certificate.Status.REVOKED,
         revoked_on=datetime.date(2026, 11, 1),
-        revocation_reason="error",
+        revocation_code="issued_in_error",
     )
     certificate.refresh_from_db()
     with pytest.raises(ValidationError) as excinfo:

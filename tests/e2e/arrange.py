@@ -97,7 +97,8 @@ def certificates(password: str) -> None:
             certificate = certificate_revoke(
                 certificate=certificate,
                 revoked_by=None,
-                reason="Қорытынды жұмыс көшірілген / Итоговая работа списана",
+                reason="requirements_not_met",
+                note="Қорытынды жұмыс көшірілген / Итоговая работа списана",
             )
         made[status] = {"code": certificate.code, "email": email, "surname": last}
     print(json.dumps(made, ensure_ascii=False))

@@ -32,7 +32,7 @@ STORAGES = {
 }
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
-WAGTAILADMIN_BASE_URL = os.environ.get("E2E_BASE_URL", "http://127.0.0.1")
+SITE_URL = WAGTAILADMIN_BASE_URL = os.environ.get("E2E_BASE_URL", "http://127.0.0.1")
 # The journeys sign in many times from one address; allauth's limits would lock them out.
 ACCOUNT_RATE_LIMITS = False
 LOGGING = {

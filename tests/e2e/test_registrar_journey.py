@@ -94,7 +94,9 @@ def test_a_registrar_creates_a_cohort_imports_trainees_reissues_revokes_and_expo
     assert new_code != case["code"], "the re-issue is a new certificate"
     _shot(page, "07-reissued")
     revoke = page.locator("section", has=page.locator("#revoke-heading"))
-    revoke.locator("textarea, input[type=text]").first.fill("Курс бітпей берілген")
+    revoke.locator("select").first.select_option("issued_in_error")
+    revoke.locator("textarea").first.fill("Курс бітпей берілген")
+    revoke.locator("input[type=checkbox]").first.check()
     revoke.locator("[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator("[role=status]").count() >= 1
@@ -103,7 +105,7 @@ def test_a_registrar_creates_a_cohort_imports_trainees_reissues_revokes_and_expo
     old = server.json(f"/verify/{case['code']}.json")
     new = server.json(f"/verify/{new_code}.json")
     assert old["status"] == "superseded" and old["superseded_by"] == new_code
-    assert new["status"] == "revoked" and new["revocation_reason"] == "Курс бітпей берілген"
+    assert new["status"] == "revoked" and new["revocation_reason"] == "Қате берілген"
     visit(page, f"/verify/{case['code']}/", journey=JOURNEY, name="kk-09-old-superseded")
     page.get_by_role("link", name=re.compile(".")).filter(
         has_text=re.compile("ауыстыр|replace|заменя", re.I)

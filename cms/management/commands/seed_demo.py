@@ -34,6 +34,8 @@ class Command(BaseCommand):
         # replies, certificates) are kept in memory, not sent, and never mixed into --json output.
         locmem = "django.core.mail.backends.locmem.EmailBackend"
         with override_settings(EMAIL_BACKEND=locmem), transaction.atomic():
+            # First: finalising a demo result issues its certificate, which needs these.
+            importlib.import_module("cms.demo").organisation_fill()
             for app in DEMO_APPS:
                 importlib.import_module(f"{app}.demo").seed(result)
         if options["json"]:
