@@ -125,3 +125,13 @@ def my_data_delete(request):
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect(f"/{translation.get_language()}/")
     return render(request, "cms/my_data_delete.html", {"form": form})
+
+
+@never_cache
+def admin_login_redirect(request):
+    """Wagtail's own sign-in page checks a password alone: no second factor, no rate limit, no
+    lockout, no verified address. Every sign-in goes through allauth's instead; `next` is passed
+    on (allauth accepts only a local address there)."""
+    from django.contrib.auth.views import redirect_to_login
+
+    return redirect_to_login(request.GET.get("next") or "/admin/", login_url="account_login")

@@ -160,9 +160,11 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
 ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Trainers, registrars and staff must activate TOTP: cms.middleware.RequireMFAMiddleware.
+# Trainers, mentors, registrars and staff must activate TOTP, and every session of theirs must
+# pass it (owning an authenticator is not enough): cms.middleware.RequireMFAMiddleware.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PA LMS"
+MFA_FORMS = {"activate_totp": "cms.mfa_forms.ActivateTOTPForm"}
 
 # Languages: Kazakh first and default; Russian and English.
 LANGUAGE_CODE = "kk"
@@ -226,6 +228,10 @@ CACHES = {
 
 WAGTAIL_SITE_NAME = "Педагог-ассистент"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Every sign-in and password reset goes through allauth (second factor, rate limit, lockout);
+# /admin/login/ itself redirects there (cms.urls).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
