@@ -22,6 +22,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
+from cms.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 3600
@@ -51,7 +53,7 @@ def limit_per_hour() -> int:
 
 
 def _key(request, window: int) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"certificates:verify:{digest}:{window}"
 

@@ -156,6 +156,13 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # further attempts with "Too many failed login attempts" until the window passes. The per-IP limit
 # is looser because a whole school's staff room often shares one address.
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
+# The client's address behind our own proxy (cms.client_ip): X-Forwarded-For is read only when
+# the direct peer is one of TRUSTED_PROXY_ADDRESSES (addresses or networks, "*" for any), and
+# TRUSTED_PROXY_COUNT hops deep. 0 (development, no proxy): REMOTE_ADDR as it is.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_ADDRESSES = env_list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
+# allauth's own reading agrees (the adapter asks cms.client_ip anyway).
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # The consent to personal-data processing is a required field of the sign-up form.
 ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
