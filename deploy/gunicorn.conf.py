@@ -26,6 +26,8 @@ max_requests_jitter = 200
 # nginx on the same host (or the compose network) is the only client; trust its X-Forwarded-*.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
+# No client address next to a certificate code (/verify/, /credentials/): cms.gunicorn_logger.
+logger_class = "cms.gunicorn_logger.AccessLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = (
