@@ -243,6 +243,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Bounds on an uploaded DOCX/ODT/XLSX's ZIP container (cms.uploads): its members, and the bytes
+# it declares or unpacks. A real document has tens to a few hundred members and unpacks to a few
+# times its size; a zip bomb of kilobytes declares gigabytes.
+UPLOAD_ARCHIVE_MAX_MEMBERS = int(os.environ.get("UPLOAD_ARCHIVE_MAX_MEMBERS", "2000"))
+UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = int(
+    os.environ.get("UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024))
+)
 
 LOGGING = {
     "version": 1,
