@@ -87,7 +87,8 @@ MIDDLEWARE.insert(
     "cms.csp.SiteCSPMiddleware",
 )
 # The admin (Wagtail's and Django's) is behind allauth MFA: cms.middleware.RequireMFAMiddleware
-# (in base settings) refuses staff without an activated authenticator. Refuse to start without it.
+# (in base settings) refuses a staff session that did not pass its second factor. Refuse to start
+# without it.
 if "cms.middleware.RequireMFAMiddleware" not in MIDDLEWARE:
     raise ImproperlyConfigured("cms.middleware.RequireMFAMiddleware must protect the admin.")
 
