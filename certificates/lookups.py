@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
-from cms.client_ip import client_ip
+from cms.client_ip import rate_limit_address
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def limit_per_hour() -> int:
 
 
 def _key(request, window: int) -> str:
-    address = client_ip(request)
+    address = rate_limit_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"certificates:verify:{digest}:{window}"
 

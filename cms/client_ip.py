@@ -63,3 +63,22 @@ def client_ip(request) -> str:
     if len(forwarded) < hops:
         return _clean(peer) or peer
     return _clean(forwarded[-hops]) or _clean(peer) or peer
+
+
+# One IPv6 subscriber usually holds a whole /64: counting single addresses there would hand a
+# client 2^64 fresh limits. allauth counts by the same prefix (ALLAUTH_RATE_LIMIT_IPV6_PREFIX).
+IPV6_PREFIX = 64
+
+
+def rate_limit_address(request) -> str:
+    """The client's address as a rate limit counts it: an IPv4 address, or an IPv6 /64."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # ::ffff:203.0.113.5 is an IPv4 client
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False))

@@ -6,7 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from cms.adapters import AccountAdapter
-from cms.client_ip import client_ip
+from cms.client_ip import client_ip, rate_limit_address
 from cms.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 NGINX = "127.0.0.1"
@@ -101,3 +101,11 @@ def test_behind_nginx_one_client_exhausting_the_login_limit_does_not_lock_anothe
     )
     assert other_client.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+def test_a_rate_limit_counts_an_ipv6_client_by_its_64_block(behind_nginx):
+    assert rate_limit_address(_request(NGINX, "2001:db8:1:2:aaaa::1")) == "2001:db8:1:2::/64"
+    assert rate_limit_address(_request(NGINX, "2001:db8:1:2:ffff::9")) == "2001:db8:1:2::/64"
+    assert rate_limit_address(_request(NGINX, "2001:db8:1:3::1")) == "2001:db8:1:3::/64"
+    assert rate_limit_address(_request(NGINX, "203.0.113.5")) == "203.0.113.5"
+    assert rate_limit_address(_request("::ffff:203.0.113.5")) == "203.0.113.5"
