@@ -5,7 +5,10 @@ certificates.lookups promises that no address is kept with a look-up beyond the 
 window: the counter is a hashed key that expires. An access-log line "203.0.113.5 GET
 /verify/KZ-…" would keep exactly that pairing for as long as logs are kept. For /verify/ and
 /credentials/ (and any request whose Referer is one of those pages) every atom that could carry
-the address is written as "-"; the rest of the line (time, path, status, duration) stays."""
+the address is written as "-"; the rest of the line (time, path, status, duration) stays.
+
+Imports nothing but the standard library and gunicorn: the master loads this file by its path
+(deploy/gunicorn.conf.py says why)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,10 @@ Every value can be overridden from the environment (GUNICORN_*), see deploy/.env
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the views are short and database-bound; 2 x cores + 1 is gunicorn's advice.
@@ -26,8 +28,15 @@ max_requests_jitter = 200
 # nginx on the same host (or the compose network) is the only client; trust its X-Forwarded-*.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
-# No client address next to a certificate code (/verify/, /credentials/): cms.gunicorn_logger.
-logger_class = "cms.gunicorn_logger.AccessLogger"
+# No client address next to a certificate code (/verify/, /credentials/): cms/gunicorn_logger.py.
+# Loaded by its path, never imported as `cms.gunicorn_logger`: the `cms` package imported into
+# the master would be inherited by every worker it forks (and outlive a graceful reload).
+_access_spec = importlib.util.spec_from_file_location(
+    "pa_lms_gunicorn_access", Path(__file__).resolve().parent.parent / "cms" / "gunicorn_logger.py"
+)
+_access = importlib.util.module_from_spec(_access_spec)
+_access_spec.loader.exec_module(_access)
+logger_class = _access.AccessLogger
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = (

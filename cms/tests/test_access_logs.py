@@ -11,6 +11,7 @@ import re
 import runpy
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,13 +55,17 @@ def gunicorn_log(tmp_path):
     return request
 
 
-def test_the_shipped_gunicorn_config_uses_the_masking_logger():
-    from cms.gunicorn_logger import AccessLogger
+def test_the_shipped_gunicorn_config_uses_the_masking_logger_without_importing_cms():
+    from gunicorn.glogging import Logger
 
+    sys.modules.pop("cms.gunicorn_logger", None)
     shipped = runpy.run_path(str(REPO / "deploy/gunicorn.conf.py"))
     config = Config()
     config.set("logger_class", shipped["logger_class"])
-    assert config.logger_class is AccessLogger
+
+    assert config.logger_class.__name__ == "AccessLogger"
+    assert issubclass(config.logger_class, Logger)
+    assert "cms.gunicorn_logger" not in sys.modules
 
 
 @pytest.mark.parametrize(
