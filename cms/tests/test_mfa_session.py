@@ -234,3 +234,20 @@ def test_a_trainee_session_is_never_asked_for_a_code(client):
     login_without_mfa(client, TraineeFactory())
 
     assert client.get("/kk/accounts/profile/").status_code == 200
+
+
+def test_a_password_only_session_changes_nothing_in_the_admin(client):
+    trainee = TraineeFactory()
+    profile = trainee.trainee_profile
+    login_without_mfa(client, RegistrarFactory())
+
+    response = client.post(
+        f"/admin/people/profiles/edit/{profile.pk}/",
+        {"surname_kk": "Өзгертілген", "surname_ru": "Изменённая"},
+    )
+
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == "/kk/accounts/2fa/reauthenticate/"
+    profile.refresh_from_db()
+    assert profile.surname_kk != "Өзгертілген"
+    assert profile.surname_ru != "Изменённая"
