@@ -42,6 +42,25 @@ def _fill_organisation_settings() -> None:
     organisation.save()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_mfa(monkeypatch):
+    """`client.force_login(person)` stands for a complete allauth sign-in: for a person with an
+    authenticator, the session records the TOTP step as allauth does
+    (cms.middleware.RequireMFAMiddleware refuses a staff session without it). A test of a
+    password-only session uses cms.tests.factories.login_without_mfa."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from cms.tests.factories import session_record_mfa
+
+        session_record_mfa(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def programme(db):
     from course.models import ProgrammePage

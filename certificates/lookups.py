@@ -28,6 +28,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 from cms.cache import REDIS_UNAVAILABLE, log_once_per_interval
+from cms.client_ip import rate_limit_address
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def limit_per_hour() -> int:
 
 
 def _key(request, window: int) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = rate_limit_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"certificates:verify:{digest}:{window}"
 

@@ -7,9 +7,21 @@ import time
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.core.exceptions import PermissionDenied
+
+from cms.client_ip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """The address the login rate limit counts: the same helper as the verification limit,
+        which believes X-Forwarded-For only from our own proxy (allauth's default would believe
+        it from any peer once ALLAUTH_TRUSTED_PROXY_COUNT is set)."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """Do not ask for the password again to set up the first authenticator right after login.
 

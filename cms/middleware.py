@@ -1,9 +1,11 @@
-"""Trainers and staff must use a second factor before they see anything else."""
+"""Trainers, mentors and staff must pass a second factor in this very session before they see
+anything else."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -11,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from cms.roles import requires_mfa
 
-# Pages a person without a second factor may still open: setting one up, re-entering the password
+# Pages a person who has no second factor yet may open: setting one up, re-entering the password
 # allauth asks for first, confirming an email address, and signing out.
-ALLOWED_URL_NAMES = frozenset(
+SETUP_URL_NAMES = frozenset(
     {
         "mfa_index",
         "mfa_activate_totp",
@@ -28,6 +30,10 @@ ALLOWED_URL_NAMES = frozenset(
         "healthz",
     }
 )
+# Pages a session may open when its person has a second factor but the session did not pass it
+# (a password alone): only the code prompt and signing out. Not the recovery codes, not the MFA
+# settings: a stolen password must not lead to the second factor.
+CHALLENGE_URL_NAMES = frozenset({"mfa_reauthenticate", "account_logout", "healthz"})
 
 
 def _has_second_factor(user) -> bool:
@@ -36,9 +42,25 @@ def _has_second_factor(user) -> bool:
     return is_mfa_enabled(user)
 
 
+def session_passed_mfa(request, user) -> bool:
+    """Whether this session's sign-in (or a later re-authentication) included a second factor.
+
+    allauth keeps a record of every authentication step of the session, tied to the user's id;
+    its MFA steps (the code at sign-in, the code asked again) are recorded as method "mfa"."""
+    from allauth.account.authentication import get_authentication_records
+
+    return any(
+        record.get("method") == "mfa" for record in get_authentication_records(request, user)
+    )
+
+
 class RequireMFAMiddleware:
-    """Send a trainer, registrar or staff member who has no activated authenticator to the TOTP
-    set-up page, and refuse every other page (the Wagtail and Django admin included) until then.
+    """Refuse every page (the Wagtail admin and its API included) to a session of a trainer,
+    mentor, registrar or staff member that did not pass a second factor:
+
+    - no authenticator yet: sent to the TOTP set-up page;
+    - an authenticator, but this session signed in without it (a password alone, or an older
+      login made before the authenticator existed): sent to the code prompt, then back.
 
     Placed after AuthenticationMiddleware and allauth's AccountMiddleware."""
 
@@ -47,18 +69,19 @@ class RequireMFAMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not self._is_exempt(request)
-            and requires_mfa(user)
-            and not _has_second_factor(user)
+        if user is None or not user.is_authenticated or not requires_mfa(user):
+            return self.get_response(request)
+        if not _has_second_factor(user):
+            if not self._is_exempt(request, SETUP_URL_NAMES):
+                return self._refuse_without_authenticator(request)
+        elif not session_passed_mfa(request, user) and not self._is_exempt(
+            request, CHALLENGE_URL_NAMES
         ):
-            return self._refuse(request)
+            return self._refuse_without_mfa_session(request)
         return self.get_response(request)
 
     @staticmethod
-    def _is_exempt(request) -> bool:
+    def _is_exempt(request, url_names: frozenset[str]) -> bool:
         path = request.path_info
         if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return True
@@ -66,10 +89,10 @@ class RequireMFAMiddleware:
             match = resolve(path)
         except Resolver404:
             return False
-        return match.url_name in ALLOWED_URL_NAMES
+        return match.url_name in url_names
 
     @staticmethod
-    def _refuse(request):
+    def _refuse_without_authenticator(request):
         messages.warning(
             request,
             _(
@@ -78,6 +101,17 @@ class RequireMFAMiddleware:
             ),
         )
         return redirect(reverse("mfa_activate_totp"))
+
+    @staticmethod
+    def _refuse_without_mfa_session(request):
+        messages.warning(
+            request,
+            _(
+                "Your role gives you access to other people's data: enter the code from your "
+                "authenticator app to continue."
+            ),
+        )
+        return redirect_to_login(request.get_full_path(), login_url=reverse("mfa_reauthenticate"))
 
 
 class QueryLanguageMiddleware:

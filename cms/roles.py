@@ -11,6 +11,9 @@ TRAINEE = "trainee"
 TRAINER = "trainer"
 REGISTRAR = "registrar"
 ROLES = (TRAINEE, TRAINER, REGISTRAR)
+# Not a role of its own: a trainer or staff member in this group answers trainees' tickets
+# (mentoring.selectors.MENTOR_GROUP is the same name).
+MENTOR = "mentor"
 
 _CACHE_ATTR = "_cms_group_names"
 
@@ -63,7 +66,8 @@ def user_role(user: Any) -> str:
 
 
 def requires_mfa(user: Any) -> bool:
-    """Trainers and staff see other people's data: they must use a second factor."""
+    """Trainers, mentors and staff see other people's data (a mentor reads children's case data
+    and attachments): they must use a second factor."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_staff) or is_registrar(user) or is_trainer(user)
+    return bool(user.is_staff) or is_registrar(user) or is_trainer(user) or in_group(user, MENTOR)

@@ -17,6 +17,8 @@ from cms import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/status.json", views.status_json, name="status_json"),
+    # Before Wagtail's URLs: its login view would sign staff in with a password alone.
+    path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("certificates.public_urls")),

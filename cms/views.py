@@ -222,3 +222,13 @@ def _my_data_deletion_request(request, form, records):
             "retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS,
         },
     )
+
+
+@never_cache
+def admin_login_redirect(request):
+    """Wagtail's own sign-in page checks a password alone: no second factor, no rate limit, no
+    lockout, no verified address. Every sign-in goes through allauth's instead; `next` is passed
+    on (allauth accepts only a local address there)."""
+    from django.contrib.auth.views import redirect_to_login
+
+    return redirect_to_login(request.GET.get("next") or "/admin/", login_url="account_login")

@@ -196,7 +196,8 @@ def credential_document(*, certificate: Certificate, record: CredentialRecord) -
                     "identityHash": identity_hash(certificate.holder_email, record.salt),
                     "identityType": "emailAddress",
                     "hashed": True,
-                    "salt": record.salt,
+                    # The salt is not published: with it, anyone could test guessed addresses
+                    # (name@school.kz) against the hash. The holder has it (My credentials).
                 }
             ],
             "achievement": {

@@ -109,6 +109,11 @@ def _check_pdf(request: HttpRequest, handler: InMemoryLimitedUploadHandler) -> H
 @require_GET
 def my_credentials(request: HttpRequest) -> HttpResponse:
     certificates = list(selectors.credentials_of_holder(user=request.user))
+    for certificate in certificates:
+        # The salt of the email hash is not published with the credential; the holder gives it,
+        # with their email, to whoever must match the credential to them.
+        record = services.credential_record_ensure(certificate=certificate)
+        certificate.identity_salt = record.salt
     return render(request, "credentials/my_credentials.html", {"certificates": certificates})
 
 
@@ -142,6 +147,12 @@ def status_list(request: HttpRequest, number: int) -> HttpResponse:
     return _no_store(response)
 
 
+def _rate_limited() -> HttpResponse:
+    response = JsonResponse({"status": "rate_limited"}, status=429)
+    response["Retry-After"] = "3600"
+    return _no_store(response)
+
+
 def _credential_or_404(code: str):
     certificate = selectors.credential_certificate(code=code)
     if certificate is None:
@@ -153,7 +164,12 @@ def _credential_or_404(code: str):
 @unprefixed
 @require_GET
 def credential_json(request: HttpRequest, code: str) -> HttpResponse:
-    """The credential's JSON, readable; its proof is the VC-JWT next to it (ob3.jwt)."""
+    """The credential's JSON, readable; its proof is the VC-JWT next to it (ob3.jwt).
+
+    Counted by the verification limit, as /verify/ is (a code that finds nothing too): otherwise
+    these URLs would be a way round it to try codes."""
+    if not lookup_allowed(request):
+        return _rate_limited()
     certificate, record = _credential_or_404(code)
     document = openbadges.credential_document(certificate=certificate, record=record)
     body = json.dumps(document, ensure_ascii=False, indent=2)
@@ -166,7 +182,9 @@ def credential_json(request: HttpRequest, code: str) -> HttpResponse:
 @unprefixed
 @require_GET
 def credential_jwt(request: HttpRequest, code: str) -> HttpResponse:
-    """The signed credential (VC-JWT) a wallet imports."""
+    """The signed credential (VC-JWT) a wallet imports; counted by the verification limit."""
+    if not lookup_allowed(request):
+        return _rate_limited()
     certificate, record = _credential_or_404(code)
     response = HttpResponse(
         openbadges.credential_jwt(certificate=certificate, record=record),

@@ -28,6 +28,15 @@ max_requests_jitter = 200
 # nginx on the same host (or the compose network) is the only client; trust its X-Forwarded-*.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
+# No client address next to a certificate code (/verify/, /credentials/): cms/gunicorn_logger.py.
+# Loaded by its path, never imported as `cms.gunicorn_logger`: the `cms` package imported into
+# the master would be inherited by every worker it forks (and outlive a graceful reload).
+_access_spec = importlib.util.spec_from_file_location(
+    "pa_lms_gunicorn_access", Path(__file__).resolve().parent.parent / "cms" / "gunicorn_logger.py"
+)
+_access = importlib.util.module_from_spec(_access_spec)
+_access_spec.loader.exec_module(_access)
+logger_class = _access.AccessLogger
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Error and access logs as JSON lines with UTC time stamps, like Django's and Celery's

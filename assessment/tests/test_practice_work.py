@@ -382,3 +382,23 @@ def test_the_dashboard_shows_deadlines_feedback_and_results(client, trainer, enr
     html = client.get(course_url("dashboard")).text
     assert "Describe the consequence." in html
     assert "80 / 100" in html
+
+
+def test_a_zip_bomb_posing_as_an_odt_is_refused_and_nothing_is_stored(
+    client, enrolment, assignment
+):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("mimetype", b"\0" * (4 * 1024 * 1024))
+    bomb = SimpleUploadedFile("case.odt", buffer.getvalue())
+    private = Path(settings.PRIVATE_MEDIA_ROOT)
+    files_before = sorted(private.rglob("*")) if private.exists() else []
+    client.force_login(enrolment.trainee)
+
+    response = submit_form(client, assignment, anonymised="on", files=[bomb])
+
+    assert response.status_code == 200
+    assert "“case.odt” unpacks to far more data than any document we accept" in response.text
+    assert not SubmissionFile.objects.exists()
+    assert not Submission.objects.filter(status="submitted").exists()
+    assert (sorted(private.rglob("*")) if private.exists() else []) == files_before

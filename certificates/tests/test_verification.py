@@ -272,3 +272,34 @@ def test_the_verification_page_offers_a_visitor_sign_in_and_a_signed_in_holder_t
     assert "Sign in" in visitor and "My studies" not in visitor
     assert "My studies" in holder and "Sign in" not in holder
     assert 'name="csrfmiddlewaretoken"' in holder  # the sign-out form works
+
+
+def test_behind_nginx_each_client_has_its_own_limit_and_a_forged_header_gets_none(
+    client, certificate, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1"]
+    settings.VERIFY_RATE_LIMIT_PER_HOUR = 2
+    url = f"/verify/{certificate.code}.json"
+
+    def through_nginx(address):
+        return client.get(url, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address).status_code
+
+    def direct(address, forged):
+        return client.get(url, REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=forged).status_code
+
+    assert [through_nginx("203.0.113.1") for _ in range(3)] == [200, 200, 429]
+    assert through_nginx("203.0.113.2") == 200
+    # A peer that is not our proxy names a fresh address each time: still counted as itself.
+    assert [direct("198.51.100.9", f"192.0.2.{n}") for n in range(3)] == [200, 200, 429]
+
+
+def test_addresses_of_one_ipv6_block_share_one_limit(client, certificate, settings):
+    settings.VERIFY_RATE_LIMIT_PER_HOUR = 2
+    url = f"/verify/{certificate.code}.json"
+
+    statuses = [client.get(url, REMOTE_ADDR=f"2001:db8:7:7::{n}").status_code for n in range(1, 4)]
+    elsewhere = client.get(url, REMOTE_ADDR="2001:db8:7:8::1").status_code
+
+    assert statuses == [200, 200, 429]
+    assert elsewhere == 200

@@ -158,13 +158,22 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # further attempts with "Too many failed login attempts" until the window passes. The per-IP limit
 # is looser because a whole school's staff room often shares one address.
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
+# The client's address behind our own proxy (cms.client_ip): X-Forwarded-For is read only when
+# the direct peer is one of TRUSTED_PROXY_ADDRESSES (addresses or networks, "*" for any), and
+# TRUSTED_PROXY_COUNT hops deep. 0 (development, no proxy): REMOTE_ADDR as it is.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_ADDRESSES = env_list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
+# allauth's own reading agrees (the adapter asks cms.client_ip anyway).
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # The consent to personal-data processing is a required field of the sign-up form.
 ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Trainers, registrars and staff must activate TOTP: cms.middleware.RequireMFAMiddleware.
+# Trainers, mentors, registrars and staff must activate TOTP, and every session of theirs must
+# pass it (owning an authenticator is not enough): cms.middleware.RequireMFAMiddleware.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PA LMS"
+MFA_FORMS = {"activate_totp": "cms.mfa_forms.ActivateTOTPForm"}
 
 # Languages: Kazakh first and default; Russian and English.
 LANGUAGE_CODE = "kk"
@@ -247,10 +256,21 @@ WAGTAIL_SITE_NAME = "Педагог-ассистент"
 # before the first certificate: `check --deploy` refuses a missing, non-https or loopback value.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Every sign-in and password reset goes through allauth (second factor, rate limit, lockout);
+# /admin/login/ itself redirects there (cms.urls).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Bounds on an uploaded DOCX/ODT/XLSX's ZIP container (cms.uploads): its members, and the bytes
+# it declares or unpacks. A real document has tens to a few hundred members and unpacks to a few
+# times its size; a zip bomb of kilobytes declares gigabytes.
+UPLOAD_ARCHIVE_MAX_MEMBERS = int(os.environ.get("UPLOAD_ARCHIVE_MAX_MEMBERS", "2000"))
+UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = int(
+    os.environ.get("UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024))
+)
 
 # Plain lines here, JSON lines in production; UTC time stamps everywhere (cms/logs.py says why).
 LOGGING = django_logging(

@@ -34,6 +34,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600")
 # --- HTTPS and security headers -------------------------------------------------------------
 # nginx terminates TLS and sets X-Forwarded-Proto; it must overwrite (not pass through) that header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx is one trusted hop: it overwrites X-Forwarded-For with the address it saw (cms.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers and monitoring probe /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -86,7 +89,8 @@ MIDDLEWARE.insert(
     "cms.csp.SiteCSPMiddleware",
 )
 # The admin (Wagtail's and Django's) is behind allauth MFA: cms.middleware.RequireMFAMiddleware
-# (in base settings) refuses staff without an activated authenticator. Refuse to start without it.
+# (in base settings) refuses a staff session that did not pass its second factor. Refuse to start
+# without it.
 if "cms.middleware.RequireMFAMiddleware" not in MIDDLEWARE:
     raise ImproperlyConfigured("cms.middleware.RequireMFAMiddleware must protect the admin.")
 

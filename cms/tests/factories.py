@@ -40,6 +40,40 @@ def totp_activate(user, secret: str = TOTP_SECRET) -> None:
     TOTP.activate(user, secret)
 
 
+def session_record_mfa(client, user) -> None:
+    """Record in the test client's session that `user` passed their TOTP authenticator, exactly
+    as allauth's sign-in does (allauth.mfa.base.internal.flows.post_authentication). Nothing is
+    recorded for a person without an authenticator: they could not have passed one."""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+    from allauth.account.internal.userkit import user_id_to_str
+    from allauth.mfa.models import Authenticator
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        return
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "id": authenticator.pk, "type": authenticator.type},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session.save()
+
+
+def login_without_mfa(client, user) -> None:
+    """Sign `user` in as Wagtail's old login page did: a session with no second factor recorded."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session.pop(AUTHENTICATION_METHODS_SESSION_KEY, None)
+    session.save()
+
+
 def _add_role(user, create: bool, role: str | None, default: str | None = None) -> None:
     role = role or default
     if create and role:

@@ -248,6 +248,7 @@ def test_a_trainer_signs_in_activates_totp_and_then_may_go_on(client):
     assert "you must set up two-factor authentication" in response.content.decode()
 
     secret = client.session["mfa.totp.secret"]
+    # The code typed to set it up counts as the session's second factor (cms.mfa_forms).
     response = client.post("/en/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=trainer, type=Authenticator.Type.TOTP).exists()

@@ -69,4 +69,4 @@ def test_trainers_and_trainees_cannot_open_the_profiles_in_the_admin(client):
         response = client.get("/admin/people/profiles/")
         assert response.status_code in {302, 403}
         if response.status_code == 302:
-            assert "/admin/login/" in response["Location"]
+            assert "/accounts/login/" in response["Location"]

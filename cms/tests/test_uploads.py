@@ -71,3 +71,99 @@ def test_it_keeps_kazakh_letters_and_drops_paths_and_odd_characters():
 
 def test_it_corrects_an_extension_that_lies_about_the_content():
     assert sanitise_filename("photo.pdf", "png") == "photo.png"
+
+
+# --- Zip bombs: bounded reads of office documents -----------------------------------------
+
+
+def _deflated(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_an_odt_whose_mimetype_inflates_past_the_bound_is_refused_unread(monkeypatch):
+    """The 1 GiB `mimetype` of the probe, scaled down: 4 MB of zeros deflate to a few KB. The
+    declared total is within bounds, so only the bounded read stops it."""
+    bomb = _deflated({"mimetype": b"\0" * (4 * 1024 * 1024)})
+    assert len(bomb) < 10_000
+    reads = []
+    original_open = zipfile.ZipFile.open
+
+    def recording_open(self, name, *args, **kwargs):
+        member = original_open(self, name, *args, **kwargs)
+        original_read = member.read
+
+        def read(n=-1):
+            data = original_read(n)
+            reads.append((n, len(data)))
+            return data
+
+        member.read = read
+        return member
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", recording_open)
+
+    with pytest.raises(ValidationError) as excinfo:
+        validate_upload(SimpleUploadedFile("case.odt", bomb))
+
+    assert excinfo.value.code == "unsafe"
+    assert excinfo.value.messages == [
+        "“case.odt” unpacks to far more data than any document we accept: it may be damaged. "
+        "Save it again as a normal document and try again."
+    ]
+    assert reads == [(101, 101)]  # one bounded read, never the whole member
+
+
+def test_an_archive_declaring_more_than_the_bound_is_refused_before_any_read(settings):
+    settings.UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile(
+        "plan.docx", _deflated({"word/document.xml": b"<w/>", "word/media/a.bin": b"\0" * 2**21})
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        validate_upload(upload)
+
+    assert excinfo.value.messages == [
+        "“plan.docx” unpacks to far more data than any document we accept: it may be damaged. "
+        "Save it again as a normal document and try again."
+    ]
+
+
+def test_an_archive_with_too_many_members_is_refused(settings):
+    settings.UPLOAD_ARCHIVE_MAX_MEMBERS = 50
+    members = {"word/document.xml": b"<w/>"} | {f"word/part{n}.xml": b"<p/>" for n in range(50)}
+    upload = SimpleUploadedFile("plan.docx", _zip(members))
+
+    with pytest.raises(ValidationError) as excinfo:
+        validate_upload(upload)
+
+    assert excinfo.value.messages == [
+        "“plan.docx” holds more than 50 parts, more than any document we accept. "
+        "Save it again as a normal document and try again."
+    ]
+
+
+def test_too_many_members_are_refused_before_zipfile_lists_them(settings, monkeypatch):
+    settings.UPLOAD_ARCHIVE_MAX_MEMBERS = 5
+    upload = SimpleUploadedFile("plan.docx", _zip({f"p{n}.xml": b"" for n in range(6)}))
+
+    def listing_forbidden(*args, **kwargs):
+        raise AssertionError("zipfile read the whole central directory")
+
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", listing_forbidden)
+
+    with pytest.raises(ValidationError) as excinfo:
+        validate_upload(upload)
+    assert excinfo.value.code == "unsafe"
+
+
+def test_a_document_within_the_bounds_is_still_accepted(settings):
+    settings.UPLOAD_ARCHIVE_MAX_MEMBERS = 2
+    odt = _deflated(
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<o/>"}
+    )
+
+    assert validate_upload(SimpleUploadedFile("Жоспар.odt", odt)) == "Жоспар.odt"

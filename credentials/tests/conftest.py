@@ -19,6 +19,17 @@ def credential_keys_dir(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_lookup_limit():
+    """The credential URLs count against the verification limit (kept in the cache): every test
+    starts with no look-ups counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def credential_keys(settings, credential_keys_dir):
     settings.CREDENTIALS_KEY_DIR = str(credential_keys_dir)
     # Off, so a test can never make the code generate keys behind its back.

@@ -95,7 +95,7 @@ def test_the_credential_says_what_was_achieved_by_whom_and_until_when(client, ce
     assert document["validFrom"] == "2026-10-20T00:00:00+05:00"
     assert document["validUntil"] == "2029-10-20T23:59:59+05:00"
     (identity,) = subject["identifier"]
-    assert identity["hashed"] is True and identity["salt"] == record.salt
+    assert identity["hashed"] is True and "salt" not in identity
     expected = hashlib.sha256(f"{certificate.holder_email}{record.salt}".encode()).hexdigest()
     assert identity["identityHash"] == f"sha256${expected}"
     assert certificate.holder_email not in json.dumps(document)
@@ -126,7 +126,7 @@ def _replace_payload(token: str, payload: dict) -> str:
     [
         lambda p: p["credentialSubject"]["result"][0].update(value="good"),
         lambda p: p["credentialSubject"]["achievement"].update(name="Басқа курс"),
-        lambda p: p["credentialSubject"]["identifier"][0].update(salt="0" * 32),
+        lambda p: p["credentialSubject"]["identifier"][0].update(identityHash="sha256$" + "0" * 64),
         lambda p: p.update(validUntil="2099-01-01T00:00:00+05:00"),
         lambda p: p["credentialStatus"].update(statusListIndex="1"),
         lambda p: p["issuer"].update(name="Fake Institute"),
@@ -287,3 +287,53 @@ def test_the_credential_changes_nothing_on_the_certificate(client, certificate):
     client.get(f"/credentials/{certificate.code}/ob3.jwt")
 
     assert Certificate.objects.filter(pk=certificate.pk).values().get() == before
+
+
+# --- No salt published; the verification limit covers these URLs ----------------------------
+
+
+def test_the_published_credential_does_not_carry_the_salt_of_the_email_hash(client, certificate):
+    record = credential_record_ensure(certificate=certificate)
+
+    body = client.get(f"/credentials/{certificate.code}/ob3.json").content.decode()
+    payload = _verify_with_pyjwt(_jwt(client, certificate), _did_key(client))
+
+    assert record.salt not in body
+    assert record.salt not in json.dumps(payload)
+    assert "salt" not in payload["credentialSubject"]["identifier"][0]
+
+
+def test_the_holder_sees_the_salt_to_prove_the_credential_is_theirs(client, certificate):
+    record = credential_record_ensure(certificate=certificate)
+    client.force_login(certificate.holder)
+
+    body = client.get("/en/credentials/").content.decode()
+
+    assert "give them your email address and this code: " + record.salt in body
+
+
+def test_another_trainee_does_not_see_the_salt_of_someone_elses_credential(client, certificate):
+    record = credential_record_ensure(certificate=certificate)
+    client.force_login(other_trainee().trainee)
+
+    body = client.get("/en/credentials/").content.decode()
+
+    assert record.salt not in body
+
+
+def test_credential_urls_share_the_verification_limit_with_verify(client, certificate, settings):
+    settings.VERIFY_RATE_LIMIT_PER_HOUR = 3
+
+    verify = client.get(f"/verify/{certificate.code}.json")
+    as_json = client.get(f"/credentials/{certificate.code}/ob3.json")
+    unknown = client.get("/credentials/KZ00-0000-0000/ob3.jwt")
+    refused = [
+        client.get(f"/credentials/{certificate.code}/ob3.jwt"),
+        client.get(f"/credentials/{certificate.code}/"),
+        client.get(f"/verify/{certificate.code}.json"),
+    ]
+
+    assert (verify.status_code, as_json.status_code, unknown.status_code) == (200, 200, 404)
+    assert [response.status_code for response in refused] == [429, 429, 429]
+    assert refused[0].json() == {"status": "rate_limited"}
+    assert refused[0]["Retry-After"] == "3600"

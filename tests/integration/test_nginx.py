@@ -93,6 +93,7 @@ def nginx(settings, tmp_path):
     rendered = re.sub(r"listen \[::\]:\d+[^;]*;", "", rendered)
     rendered = rendered.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     rendered = rendered.replace("listen 443 ", f"listen 127.0.0.1:{https_port} ")
+    rendered = rendered.replace("/var/log/nginx/", f"{tmp_path}/")
     (tmp_path / "site.conf").write_text(rendered)
     user = "user root root;" if os.geteuid() == 0 else ""
     (tmp_path / "nginx.conf").write_text(
