@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import exports
 from cms.roles import is_registrar
 from course.models import Enrolment
 
@@ -393,60 +395,38 @@ def _result_status(row) -> str:
     return f"{status} ({row.retake_note})" if row.retake_note else status
 
 
-def _results_table(data) -> list[list]:
+def _results_table(data) -> tuple[list, list[list]]:
     header = [_("Trainee"), _("Email")]
     header += [f"{c.title} ({c.max_score})" for c in data.criteria]
     header += [_("Total"), _("Band"), _("Status"), _("Attempt")]
-    table = [header]
-    for row in data.rows:
-        table.append(
-            [row.name, row.enrolment.trainee.email]
-            + ["" if s is None else s for s in row.scores]
-            + [
-                "" if row.total is None else row.total,
-                str(row.band.label) if row.band else "",
-                _result_status(row),
-                row.result.attempt if row.result else "",
-            ]
-        )
-    return table
+    table = [
+        [
+            row.name,
+            row.enrolment.trainee.email,
+            *row.scores,
+            row.total,
+            str(row.band.label) if row.band else "",
+            _result_status(row),
+            row.result.attempt if row.result else "",
+        ]
+        for row in data.rows
+    ]
+    return header, table
 
 
 @login_required
 def cohort_results_export(request, code: str, fmt: str):
-    import csv
-    import io
-
-    from django.http import HttpResponse
-    from django.utils import timezone
-
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in exports.FORMATS:
         raise Http404
     cohort = _get_cohort_for_results(request.user, code)
-    table = _results_table(selectors.cohort_results(cohort=cohort, language=_language()))
-    filename = f"{cohort.code}-results-{timezone.localdate():%Y%m%d}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        # A byte-order mark so that Excel opens Kazakh and Russian names correctly.
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Results"))[:31]
-        for line in table:
-            sheet.append(line)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    header, table = _results_table(selectors.cohort_results(cohort=cohort, language=_language()))
+    return exports.export_response(
+        fmt=fmt,
+        filename=f"{cohort.code}-results-{timezone.localdate():%Y%m%d}",
+        header=header,
+        rows=table,
+        sheet_title=_("Results"),
+    )
 
 
 # --- Practice work ------------------------------------------------------------------------
