@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from cms import exports
@@ -511,6 +512,7 @@ def practice_list(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def practice_detail(request, assignment_id: int):
     from django.utils.datastructures import MultiValueDict
 
@@ -587,6 +589,7 @@ def _add_form_errors(form, exc: ValidationError) -> None:
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def practice_autosave(request, assignment_id: int):
     """The draft autosave (small JS posting every half minute); answers JSON."""
     from django.http import JsonResponse
@@ -668,6 +671,7 @@ def grading_queue(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def submission_review(request, pk: int):
     from .forms import ReviewForm
 
@@ -829,6 +833,7 @@ def _get_plan_for_viewer(user, pk: int):
 
 
 @login_required
+@sensitive_post_parameters()
 def plan_edit(request):
     from course.selectors import enrolment_current
 
@@ -928,6 +933,7 @@ def _render_plan_view(request, plan, *, form=None, return_form=None):
 
 
 @login_required
+@sensitive_post_parameters()
 def plan_view(request, pk: int):
     from .forms import DefenceForm
 
@@ -957,6 +963,7 @@ def plan_view(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def plan_return(request, pk: int):
     """Return a submitted plan for revision, with feedback (the cohort's trainers and staff)."""
     from .forms import PlanReturnForm

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from certificates.models import Certificate
@@ -65,6 +66,7 @@ def index(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def ticket_new(request, code: str):
     certificate = get_object_or_404(
         Certificate, code=code, holder=request.user, kind=Certificate.Kind.CERTIFICATE
@@ -125,6 +127,7 @@ def ticket_new(request, code: str):
 
 
 @login_required
+@sensitive_post_parameters()
 def ticket_detail(request, pk: int):
     ticket = _get_ticket_for_user(request, pk)
     is_graduate = ticket.graduate_id == request.user.pk
@@ -199,6 +202,7 @@ def ticket_assign(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def ticket_close(request, pk: int):
     _require_mentor(request)
 
@@ -251,6 +255,7 @@ def ticket_consent(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def consultation_new(request, pk: int):
     _require_mentor(request)
 
@@ -272,6 +277,7 @@ def consultation_new(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def case_new(request, pk: int):
     _require_mentor(request)
 

@@ -230,6 +230,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Error reports (the 500 e-mails to ADMINS) never carry POST values, files, cookies or frame
+# variables: case studies and support plans describe children (cms/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "cms.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.error_reports.PrivateExceptionReporterFilter"
 
 LOGGING = {
     "version": 1,
