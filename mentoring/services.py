@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
+from cms.emails import one_line
 from cms.uploads import validate_upload
 
 from .models import Attachment, Case, Consultation, Message, Ticket, Topic
@@ -78,7 +79,7 @@ def ticket_open(
             graduate=graduate,
             topic=topic,
             course_topic=course_topic,
-            subject=subject.strip()[:200],
+            subject=one_line(subject)[:200],  # it goes into e-mail headers
             description=description.strip(),
             preferred_format=preferred_format,
             suggested_criterion=suggested_criterion,
