@@ -101,7 +101,12 @@ def score(request, enrolment_id: int):
     # A retake assessed with a later cohort is scored by that cohort's trainers; the trainee's own
     # trainers still read it (and the other way round for the first attempt).
     can_mark = _marks(request.user, result, enrolment)
-    form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial)
+    form = ScoreForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores=initial,
+        initial={"lock_version": result.lock_version if result else None},
+    )
     if not can_mark:
         for name in form.fields:
             form.fields[name].disabled = True
@@ -116,6 +121,10 @@ def score(request, enrolment_id: int):
         return redirect("assessment:score", enrolment_id=enrolment.pk)
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
+        # What the marker's page showed: a result that appeared or changed since is not overwritten
+        # (-1 never matches: the page showed no result, yet there is one now).
+        seen = form.cleaned_data.get("lock_version")
+        lock_version = None if result is None else (-1 if seen is None else seen)
         try:
             with transaction.atomic():
                 # A refused first save must not leave an empty draft behind: start it inside.
@@ -127,6 +136,7 @@ def score(request, enrolment_id: int):
                         marker=request.user,
                         scores=form.entered_scores(),
                         rationale=rationale,
+                        lock_version=lock_version,
                     )
                 else:
                     services.result_scores_save(
@@ -135,6 +145,7 @@ def score(request, enrolment_id: int):
                         scores=form.entered_scores(),
                         role=role,
                         reason=form.cleaned_data.get("reason", ""),
+                        lock_version=lock_version,
                     )
                 if action == "finalise":
                     if role != Role.FIRST:

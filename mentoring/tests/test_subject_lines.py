@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cms.emails import one_line
 from mentoring import services, tasks
 from mentoring.forms import TicketForm
 from mentoring.models import Message, Ticket, Topic
@@ -22,6 +21,8 @@ ONE_LINE = "Help Bcc: someone@example.org with transitions"
 
 
 def test_one_line_turns_every_line_break_and_tab_into_one_space():
+    from cms.emails import one_line
+
     assert one_line(TYPED) == ONE_LINE
     assert one_line("  a\u2028b\x0bc\r ") == "a b c"
 
