@@ -789,12 +789,15 @@ def test_attempt(request, pk: int):
                 messages.success(request, _("Your answers are submitted."))
         return redirect("assessment:test_attempt", pk=attempt.pk)
     chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
+    # A finished attempt's answers stay hidden while another attempt is being answered.
+    open_attempt = selectors.attempt_open_besides(attempt) if attempt.is_finished else None
     return render(
         request,
         "assessment/test_attempt.html",
         {
             "attempt": attempt,
             "test": attempt.test,
+            "open_attempt": open_attempt,
             "remaining_seconds": _remaining_seconds(attempt),
             "rows": [
                 (
