@@ -146,3 +146,13 @@ def test_the_admin_refuses_a_name_with_a_formula_and_changes_nothing(client):
     assert response.status_code == 200
     assert KK_MESSAGE in response.content.decode()  # the registrar reads the admin in Kazakh
     assert TraineeProfile.objects.get(pk=profile.pk).surname_kk == before
+
+
+@db
+def test_the_account_name_is_checked_too_since_a_certificate_prints_it_without_a_profile():
+    from cms.models import User
+
+    user = User(email="a@example.kz", first_name="Ғалия", last_name="=1+1")
+    with pytest.raises(ValidationError) as refusal:
+        user.full_clean(exclude=["password"])
+    assert set(refusal.value.message_dict) == {"last_name"}
