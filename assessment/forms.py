@@ -25,6 +25,8 @@ class ScoreForm(forms.Form):
             "these scores (or ask a third marker)."
         ),
     )
+    # The version of the result the page showed; empty when there was no result yet.
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, criteria, initial_scores=None, **kwargs):
         super().__init__(*args, **kwargs)

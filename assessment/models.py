@@ -176,6 +176,9 @@ class FinalResult(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Grows with every save of scores, so a trainer saving the score form from a stale page is
+    # refused instead of silently overwriting another trainer (as `Submission.lock_version`).
+    lock_version = models.PositiveIntegerField(_("lock version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("final result")

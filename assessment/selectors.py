@@ -557,3 +557,19 @@ def attempt_questions(attempt) -> list:
         for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
     }
     return [by_id[q] for q in attempt.question_ids if q in by_id]
+
+
+def attempt_open_besides(attempt):
+    """Another attempt at the same test by the same trainee, still being answered, or None. While
+    there is one, a finished attempt's page must not show the correct answers: the trainee would
+    read them in one tab and answer in the other."""
+    from .models import TestAttempt
+
+    return (
+        TestAttempt.objects.filter(
+            test_id=attempt.test_id, enrolment_id=attempt.enrolment_id, finished_at__isnull=True
+        )
+        .exclude(pk=attempt.pk)
+        .order_by("number")
+        .first()
+    )

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.celery import enqueue_on_commit
 from cms.private_files import delete_field_file_on_commit, discard_files, store_file
@@ -50,6 +51,12 @@ Role = CriterionScore.Role
 class ScoreInput:
     score: int
     comment: str = ""
+
+
+STALE_SCORES_MESSAGE = gettext_lazy(
+    "Another trainer saved these scores while you had the page open. Your scores were not "
+    "saved: read the current scores below and enter yours again."
+)
 
 
 def _locked(result: FinalResult) -> FinalResult:
@@ -115,13 +122,24 @@ def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
     )
     wanted = attempt or len(existing) + 1
     if not existing and wanted == 1:
-        return FinalResult.objects.create(enrolment=enrolment, attempt=1, rubric=current_rubric())
+        return _result_create(enrolment=enrolment, attempt=1, rubric=current_rubric())
     if wanted > 2 or len(existing) >= 2:
         raise _third_attempt_refused()
     if wanted == 1 or not existing:
         raise ValidationError(_("This attempt has already been started."), code="exists")
     first = _check_retake_open(enrolment, existing)
-    return FinalResult.objects.create(enrolment=enrolment, attempt=2, rubric=first.rubric)
+    return _result_create(enrolment=enrolment, attempt=2, rubric=first.rubric)
+
+
+def _result_create(*, enrolment, attempt: int, rubric) -> FinalResult:
+    # Two trainers saving the first scores at the same moment both find no result (a row lock
+    # cannot lock a row that does not exist yet); the unique constraint lets one of them in and the
+    # other is told, instead of a 500. The savepoint keeps the caller's transaction usable.
+    try:
+        with transaction.atomic():
+            return FinalResult.objects.create(enrolment=enrolment, attempt=attempt, rubric=rubric)
+    except IntegrityError:
+        raise ValidationError(STALE_SCORES_MESSAGE, code="stale") from None
 
 
 @transaction.atomic
@@ -212,7 +230,7 @@ def _validate_scores(
     return errors
 
 
-def _recompute(result: FinalResult) -> None:
+def _recompute(result: FinalResult, *, bump: bool = False) -> None:
     """Total and band from the scores that count; both stay empty until every criterion has one."""
     role = Role.THIRD if result.third_marker_id else Role.FIRST
     criteria = list(result.rubric.criteria.all())
@@ -232,7 +250,11 @@ def _recompute(result: FinalResult) -> None:
     else:
         result.total = None
         result.band = ""
-    result.save(update_fields=["total", "band", "updated_at"])
+    fields = ["total", "band", "updated_at"]
+    if bump:
+        result.lock_version += 1
+        fields.append("lock_version")
+    result.save(update_fields=fields)
 
 
 @transaction.atomic
@@ -243,11 +265,16 @@ def result_scores_save(
     scores: Mapping[str, ScoreInput],
     role: str = Role.FIRST,
     reason: str = "",
+    lock_version: int | None = None,
 ) -> FinalResult:
     """Save one marker's scores (criterion code → ScoreInput). All are checked before any is
-    stored. After finalising only the scores that count may change, each with a reason, and the
-    change is announced (`result_changed_after_finalising`)."""
+    stored. `lock_version` is the version of the result the marker's page showed (None: not
+    checked); if another trainer saved meanwhile, nothing is saved. After finalising only the
+    scores that count may change, each with a reason, and the change is announced
+    (`result_changed_after_finalising`)."""
     result = _locked(result)
+    if lock_version is not None and result.lock_version != lock_version:
+        raise ValidationError(STALE_SCORES_MESSAGE, code="stale")
     _check_marker(result, marker=marker, role=role)
     criteria = {c.code: c for c in result.rubric.criteria.all()}
     errors = _validate_scores(criteria, scores)
@@ -300,7 +327,7 @@ def result_scores_save(
             reason=reason,
         )
         score_changed = True
-    _recompute(result)
+    _recompute(result, bump=True)
     if result.is_finalised and score_changed:
         _send_on_commit(signals.result_changed_after_finalising, result)
     return result
@@ -339,7 +366,12 @@ def result_markers_assign(*, result: FinalResult, second_marker=None, third_mark
 
 @transaction.atomic
 def result_agree(
-    *, result: FinalResult, marker, scores: Mapping[str, ScoreInput], rationale: str
+    *,
+    result: FinalResult,
+    marker,
+    scores: Mapping[str, ScoreInput],
+    rationale: str,
+    lock_version: int | None = None,
 ) -> FinalResult:
     """Reconcile two markers by agreement: the agreed scores replace the first marking, with a
     written rationale."""
@@ -348,7 +380,9 @@ def result_agree(
         raise ValidationError(
             {"rationale": [_("Write the rationale for the agreed score.")]}, code="rationale"
         )
-    result = result_scores_save(result=result, marker=marker, scores=scores, role=Role.FIRST)
+    result = result_scores_save(
+        result=result, marker=marker, scores=scores, role=Role.FIRST, lock_version=lock_version
+    )
     result.agreed_rationale = rationale
     result.save(update_fields=["agreed_rationale", "updated_at"])
     return result

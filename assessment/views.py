@@ -10,9 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from cms import exports
 from cms.roles import is_registrar
 from course.models import Enrolment
 
@@ -98,7 +101,12 @@ def score(request, enrolment_id: int):
     # A retake assessed with a later cohort is scored by that cohort's trainers; the trainee's own
     # trainers still read it (and the other way round for the first attempt).
     can_mark = _marks(request.user, result, enrolment)
-    form = ScoreForm(request.POST or None, criteria=criteria, initial_scores=initial)
+    form = ScoreForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores=initial,
+        initial={"lock_version": result.lock_version if result else None},
+    )
     if not can_mark:
         for name in form.fields:
             form.fields[name].disabled = True
@@ -113,6 +121,10 @@ def score(request, enrolment_id: int):
         return redirect("assessment:score", enrolment_id=enrolment.pk)
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
+        # What the marker's page showed: a result that appeared or changed since is not overwritten
+        # (-1 never matches: the page showed no result, yet there is one now).
+        seen = form.cleaned_data.get("lock_version")
+        lock_version = None if result is None else (-1 if seen is None else seen)
         try:
             with transaction.atomic():
                 # A refused first save must not leave an empty draft behind: start it inside.
@@ -124,6 +136,7 @@ def score(request, enrolment_id: int):
                         marker=request.user,
                         scores=form.entered_scores(),
                         rationale=rationale,
+                        lock_version=lock_version,
                     )
                 else:
                     services.result_scores_save(
@@ -132,6 +145,7 @@ def score(request, enrolment_id: int):
                         scores=form.entered_scores(),
                         role=role,
                         reason=form.cleaned_data.get("reason", ""),
+                        lock_version=lock_version,
                     )
                 if action == "finalise":
                     if role != Role.FIRST:
@@ -393,60 +407,38 @@ def _result_status(row) -> str:
     return f"{status} ({row.retake_note})" if row.retake_note else status
 
 
-def _results_table(data) -> list[list]:
+def _results_table(data) -> tuple[list, list[list]]:
     header = [_("Trainee"), _("Email")]
     header += [f"{c.title} ({c.max_score})" for c in data.criteria]
     header += [_("Total"), _("Band"), _("Status"), _("Attempt")]
-    table = [header]
-    for row in data.rows:
-        table.append(
-            [row.name, row.enrolment.trainee.email]
-            + ["" if s is None else s for s in row.scores]
-            + [
-                "" if row.total is None else row.total,
-                str(row.band.label) if row.band else "",
-                _result_status(row),
-                row.result.attempt if row.result else "",
-            ]
-        )
-    return table
+    table = [
+        [
+            row.name,
+            row.enrolment.trainee.email,
+            *row.scores,
+            row.total,
+            str(row.band.label) if row.band else "",
+            _result_status(row),
+            row.result.attempt if row.result else "",
+        ]
+        for row in data.rows
+    ]
+    return header, table
 
 
 @login_required
 def cohort_results_export(request, code: str, fmt: str):
-    import csv
-    import io
-
-    from django.http import HttpResponse
-    from django.utils import timezone
-
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in exports.FORMATS:
         raise Http404
     cohort = _get_cohort_for_results(request.user, code)
-    table = _results_table(selectors.cohort_results(cohort=cohort, language=_language()))
-    filename = f"{cohort.code}-results-{timezone.localdate():%Y%m%d}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        # A byte-order mark so that Excel opens Kazakh and Russian names correctly.
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Results"))[:31]
-        for line in table:
-            sheet.append(line)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    header, table = _results_table(selectors.cohort_results(cohort=cohort, language=_language()))
+    return exports.export_response(
+        fmt=fmt,
+        filename=f"{cohort.code}-results-{timezone.localdate():%Y%m%d}",
+        header=header,
+        rows=table,
+        sheet_title=_("Results"),
+    )
 
 
 # --- Practice work ------------------------------------------------------------------------
@@ -531,6 +523,7 @@ def practice_list(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def practice_detail(request, assignment_id: int):
     from django.utils.datastructures import MultiValueDict
 
@@ -619,6 +612,7 @@ def _add_form_errors(form, exc: ValidationError) -> None:
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def practice_autosave(request, assignment_id: int):
     """The draft autosave (small JS posting every half minute); answers JSON."""
     from django.http import JsonResponse
@@ -702,6 +696,7 @@ def grading_queue(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def submission_review(request, pk: int):
     from .forms import ReviewForm
 
@@ -808,12 +803,15 @@ def test_attempt(request, pk: int):
                 messages.success(request, _("Your answers are submitted."))
         return redirect("assessment:test_attempt", pk=attempt.pk)
     chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
+    # A finished attempt's answers stay hidden while another attempt is being answered.
+    open_attempt = selectors.attempt_open_besides(attempt) if attempt.is_finished else None
     return render(
         request,
         "assessment/test_attempt.html",
         {
             "attempt": attempt,
             "test": attempt.test,
+            "open_attempt": open_attempt,
             "remaining_seconds": _remaining_seconds(attempt),
             "rows": [
                 (
@@ -863,6 +861,7 @@ def _get_plan_for_viewer(user, pk: int):
 
 
 @login_required
+@sensitive_post_parameters()
 def plan_edit(request):
     from course.selectors import enrolment_current
 
@@ -967,6 +966,7 @@ def _render_plan_view(request, plan, *, form=None, return_form=None):
 
 
 @login_required
+@sensitive_post_parameters()
 def plan_view(request, pk: int):
     from .forms import DefenceForm
 
@@ -996,6 +996,7 @@ def plan_view(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def plan_return(request, pk: int):
     """Return a submitted plan for revision, with feedback (the cohort's trainers and staff)."""
     from .forms import PlanReturnForm

@@ -1,78 +1,70 @@
-"""The register as CSV and XLSX, and a cohort's PDFs as one ZIP."""
+"""The register as CSV and XLSX (through the site's one export helper), and a cohort's PDFs as one
+ZIP."""
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from assessment.rubric import BANDS_BY_CODE
+from cms.exports import Column, export_response, table_rows
+
+# The labels the register page shows for `Certificate.public_status()`.
+STATUS_LABELS = {
+    "valid": _("Valid"),
+    "expired": _("Expired"),
+    "revoked": _("Revoked"),
+    "superseded": _("Superseded"),
+}
 
 
-def _headers() -> list[str]:
-    return [
-        _("Number"),
-        _("Document"),
-        _("Status"),
-        _("Holder (Kazakh)"),
-        _("Holder (Russian)"),
-        _("Email"),
-        _("Cohort"),
-        _("Hours"),
-        _("Score"),
-        _("Band"),
-        _("Issued on"),
-        _("Valid until"),
-        _("Revoked on"),
+def status_label(certificate) -> str:
+    status = certificate.public_status()
+    return str(STATUS_LABELS.get(status, status))
+
+
+def band_label(certificate) -> str:
+    band = BANDS_BY_CODE.get(certificate.band)
+    return str(band.label) if band else certificate.band
+
+
+# One line per column: a new column of the register is added here and nowhere else.
+REGISTER_COLUMNS: list[Column] = [
+    Column(_("Number"), lambda c: c.serial),
+    Column(_("Document"), lambda c: c.get_kind_display()),
+    Column(_("Status"), status_label),
+    Column(_("Holder (Kazakh)"), lambda c: c.holder_name_kk),
+    Column(_("Holder (Russian)"), lambda c: c.holder_name_ru),
+    Column(_("Email"), lambda c: c.holder_email),
+    Column(_("Cohort"), lambda c: c.cohort.code if c.cohort else ""),
+    Column(_("Hours"), lambda c: c.hours),
+    Column(_("Score"), lambda c: c.score),
+    Column(_("Band"), band_label),
+    Column(_("Issued on"), lambda c: c.issued_on),
+    Column(_("Valid until"), lambda c: c.valid_until),
+    Column(_("Revoked on"), lambda c: c.revoked_on),
+    Column(
         _("Reason for revocation"),
-        _("Verification code"),
-        _("PDF SHA-256"),
-    ]
+        lambda c: c.get_revocation_code_display() if c.revocation_code else "",
+    ),
+    Column(_("Verification code"), lambda c: c.code),
+    Column(_("PDF SHA-256"), lambda c: c.pdf_sha256),
+]
 
 
-def _values(certificate) -> list:
-    return [
-        certificate.serial,
-        certificate.get_kind_display(),
-        certificate.public_status(),
-        certificate.holder_name_kk,
-        certificate.holder_name_ru,
-        certificate.holder_email,
-        certificate.cohort.code if certificate.cohort else "",
-        certificate.hours,
-        certificate.score if certificate.score is not None else "",
-        certificate.band,
-        certificate.issued_on,
-        certificate.valid_until or "",
-        certificate.revoked_on or "",
-        certificate.get_revocation_code_display() if certificate.revocation_code else "",
-        certificate.code,
-        certificate.pdf_sha256,
-    ]
-
-
-def register_csv(certificates) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_headers())
-    for certificate in certificates:
-        writer.writerow([str(v) for v in _values(certificate)])
-    # A byte-order mark so Excel opens Cyrillic CSV as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def register_xlsx(certificates) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Register")[:31]
-    sheet.append(_headers())
-    for certificate in certificates:
-        sheet.append(_values(certificate))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def register_export(certificates, *, fmt: str, columns: list[Column] | None = None):
+    """The register as a download; `certificates` is a queryset, read in chunks as it is written."""
+    columns = REGISTER_COLUMNS if columns is None else columns
+    rows = certificates.iterator(chunk_size=500)  # thousands of rows never held at once
+    return export_response(
+        fmt=fmt,
+        filename="certificates",
+        header=[column.header for column in columns],
+        rows=table_rows(columns, rows),
+        sheet_title=_("Register"),
+    )
 
 
 def cohort_zip(certificates) -> bytes:

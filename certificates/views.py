@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cms.exports import FORMATS as EXPORT_FORMATS
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar
 from course.models import Cohort
@@ -220,17 +221,8 @@ def register(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.register_rows(filters=filters)
     export = request.GET.get("export")
-    if export == "csv":
-        response = HttpResponse(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="certificates.csv"'
-        return response
-    if export == "xlsx":
-        response = HttpResponse(
-            exports.register_xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="certificates.xlsx"'
-        return response
+    if export in EXPORT_FORMATS:
+        return exports.register_export(rows, fmt=export)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

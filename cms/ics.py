@@ -8,6 +8,7 @@ from django.utils import timezone
 
 
 def _escape(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a bare CR would end the line too
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

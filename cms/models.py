@@ -13,6 +13,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .names import validate_person_name
+
 
 class UserManager(DjangoUserManager):
     """Users are identified by their email address; there is no username."""
@@ -40,6 +42,13 @@ class UserManager(DjangoUserManager):
 
 class User(AbstractUser):
     username = None
+    # The account's name is printed on a certificate when there is no profile: letters only.
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     email = models.EmailField(_("email address"), unique=True)
     preferred_language = models.CharField(
         _("preferred language"),
@@ -281,12 +290,24 @@ class TraineeProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="trainee_profile",
     )
-    surname_kk = models.CharField(_("surname (Kazakh)"), max_length=100, blank=True)
-    given_name_kk = models.CharField(_("given name (Kazakh)"), max_length=100, blank=True)
-    patronymic_kk = models.CharField(_("patronymic (Kazakh)"), max_length=100, blank=True)
-    surname_ru = models.CharField(_("surname (Russian)"), max_length=100, blank=True)
-    given_name_ru = models.CharField(_("given name (Russian)"), max_length=100, blank=True)
-    patronymic_ru = models.CharField(_("patronymic (Russian)"), max_length=100, blank=True)
+    surname_kk = models.CharField(
+        _("surname (Kazakh)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
+    given_name_kk = models.CharField(
+        _("given name (Kazakh)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
+    patronymic_kk = models.CharField(
+        _("patronymic (Kazakh)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
+    surname_ru = models.CharField(
+        _("surname (Russian)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
+    given_name_ru = models.CharField(
+        _("given name (Russian)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
+    patronymic_ru = models.CharField(
+        _("patronymic (Russian)"), max_length=100, blank=True, validators=[validate_person_name]
+    )
     position = models.CharField(
         _("position"), max_length=30, choices=Position.choices, default=Position.PEDAGOGUE_ASSISTANT
     )

@@ -712,6 +712,7 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
     from django.utils.translation import gettext as _
 
     from cms.models import TraineeProfile, User
+    from cms.names import NAME_MESSAGE, is_person_name
 
     from .models import Enrolment
     from .tasks import invitation_send_task
@@ -736,6 +737,14 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
             continue
         if not name:
             report.errors.append(_("Row %(row)s: the name is empty.") % {"row": number})
+            continue
+        if not is_person_name(name):
+            # The name is printed on a signed certificate: letters only, refused here with the
+            # row named, rather than found on the document.
+            report.errors.append(
+                _("Row %(row)s: “%(name)s”: %(message)s")
+                % {"row": number, "name": name, "message": NAME_MESSAGE}
+            )
             continue
         if email in seen:
             report.errors.append(

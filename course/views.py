@@ -4,17 +4,15 @@ attendance register, and the registrar's enrolment actions. Access checks live i
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import exports
 from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
@@ -207,62 +205,34 @@ def cohort_detail(request, code: str):
     )
 
 
-def _cell(value):
-    """A spreadsheet cell that cannot start a formula: names are typed by trainees."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _export_table(cohort, language: str, status: str, sort: str) -> list[list]:
+def _export_table(cohort, language: str, status: str, sort: str) -> tuple[list, list[list]]:
     outline, rows = selectors.cohort_table(cohort, language=language, status=status, sort=sort)
     header = [_("Trainee"), _("Email"), _("Status")]
     header += [_("Module %(n)s, h") % {"n": item.module.number} for item in outline]
     header += [_("Total, h"), _("Of, h"), _("Attendance, %")]
-    table = [header]
-    for row in rows:
-        table.append(
-            [
-                _cell(row.name),
-                _cell(row.enrolment.trainee.email),
-                row.enrolment.get_status_display(),
-            ]
-            + [m.done for m in row.modules]
-            + [row.done, row.total, "" if row.attendance_rate is None else row.attendance_rate]
-        )
-    return table
+    table = [
+        [row.name, row.enrolment.trainee.email, row.enrolment.get_status_display()]
+        + [m.done for m in row.modules]
+        + [row.done, row.total, row.attendance_rate]
+        for row in rows
+    ]
+    return header, table
 
 
 @login_required
 def cohort_export(request, code: str, fmt: str):
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in exports.FORMATS:
         raise Http404
     cohort = _get_cohort_for_staff(request.user, code)
     status, sort = _table_args(request)
-    table = _export_table(cohort, _language(), status, sort)
-    filename = f"{cohort.code}-{timezone.localdate():%Y%m%d}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # so that Excel opens Kazakh and Russian letters correctly
-        csv.writer(buffer).writerows(table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = cohort.code[:31]
-    for line in table:
-        sheet.append(line)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    header, table = _export_table(cohort, _language(), status, sort)
+    return exports.export_response(
+        fmt=fmt,
+        filename=f"{cohort.code}-{timezone.localdate():%Y%m%d}",
+        header=header,
+        rows=table,
+        sheet_title=cohort.code,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 @login_required

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.emails import one_line
 from course.models import TopicPage
 
 from .models import Consultation, Format, Ticket, Topic
@@ -58,6 +59,10 @@ class TicketForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course_topic"].choices = course_topic_choices()
+
+    def clean_subject(self):
+        # The subject goes into e-mail headers and calendar titles: one line only.
+        return one_line(self.cleaned_data["subject"])
 
     def clean_course_topic(self):
         pk = self.cleaned_data.get("course_topic")

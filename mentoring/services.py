@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from cms.celery import enqueue_on_commit
+from cms.emails import one_line
 from cms.uploads import validate_upload
 
 from .models import Attachment, Case, Consultation, Message, Ticket, Topic
@@ -79,7 +80,7 @@ def ticket_open(
             graduate=graduate,
             topic=topic,
             course_topic=course_topic,
-            subject=subject.strip()[:200],
+            subject=one_line(subject)[:200],  # it goes into e-mail headers
             description=description.strip(),
             preferred_format=preferred_format,
             suggested_criterion=suggested_criterion,

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.emails import one_line
 from cms.ics import ics_event
 from cms.roles import REGISTRAR
 
@@ -36,7 +37,7 @@ def notify_graduate_of_reply(message_id: int) -> None:
     language = _language_of(ticket.graduate)
     with translation.override(language):
         EmailMessage(
-            subject=_("Your mentor answered: %(subject)s") % {"subject": ticket.subject},
+            subject=one_line(_("Your mentor answered: %(subject)s") % {"subject": ticket.subject}),
             body=_("Read the answer and reply here: %(url)s")
             % {"url": _ticket_url(ticket, language)},
             to=[ticket.graduate.email],
@@ -51,7 +52,7 @@ def send_consultation_invitation(consultation_id: int) -> None:
     ticket = consultation.ticket
     language = _language_of(ticket.graduate)
     with translation.override(language):
-        summary = _("Mentoring consultation: %(subject)s") % {"subject": ticket.subject}
+        summary = one_line(_("Mentoring consultation: %(subject)s") % {"subject": ticket.subject})
         when = consultation.starts_at
         body = _(
             "A consultation has been scheduled for %(when)s (%(minutes)s minutes), at: "
@@ -85,7 +86,9 @@ def _send_to(users, subject_fn, body_fn) -> None:
     for user in users:
         language = _language_of(user)
         with translation.override(language):
-            EmailMessage(subject=subject_fn(), body=body_fn(language), to=[user.email]).send()
+            EmailMessage(
+                subject=one_line(subject_fn()), body=body_fn(language), to=[user.email]
+            ).send()
 
 
 @shared_task(**RETRY)

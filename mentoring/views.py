@@ -1,18 +1,19 @@
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from certificates.models import Certificate
+from cms import exports
 from cms.private_files import serve_private_file
 
 from . import selectors, services
@@ -65,6 +66,7 @@ def index(request):
 
 
 @login_required
+@sensitive_post_parameters()
 def ticket_new(request, code: str):
     certificate = get_object_or_404(
         Certificate, code=code, holder=request.user, kind=Certificate.Kind.CERTIFICATE
@@ -125,6 +127,7 @@ def ticket_new(request, code: str):
 
 
 @login_required
+@sensitive_post_parameters()
 def ticket_detail(request, pk: int):
     ticket = _get_ticket_for_user(request, pk)
     is_graduate = ticket.graduate_id == request.user.pk
@@ -199,6 +202,7 @@ def ticket_assign(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def ticket_close(request, pk: int):
     _require_mentor(request)
 
@@ -251,6 +255,7 @@ def ticket_consent(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def consultation_new(request, pk: int):
     _require_mentor(request)
 
@@ -272,6 +277,7 @@ def consultation_new(request, pk: int):
 
 @login_required
 @require_POST
+@sensitive_post_parameters()
 def case_new(request, pk: int):
     _require_mentor(request)
 
@@ -316,39 +322,38 @@ def queue(request):
     )
 
 
-@login_required
-def report(request):
-    _require_mentor(request)
-    figures = selectors.report()
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="mentoring-report.csv"'
-        writer = csv.writer(response)
-        writer.writerow([_("Section"), _("Item"), _("Tickets")])
+def _report_table(figures) -> list[list]:
+    table = [
+        [section, label, count]
         for section, rows in (
             (_("Topic"), figures.by_topic),
             (_("Month"), figures.by_month),
             (_("Module"), figures.by_module),
             (_("Course topic"), figures.by_course_topic),
-        ):
-            for label, count in rows:
-                writer.writerow([section, label, count])
-        writer.writerow([_("Ratings"), _("Average"), figures.average_rating or ""])
-        writer.writerow(
-            [
-                _("Response"),
-                _("Median first reply, working days"),
-                figures.median_first_response_days or "",
-            ]
         )
-        writer.writerow(
-            [
-                _("Response"),
-                _("Median resolution, working days"),
-                figures.median_resolution_days or "",
-            ]
+        for label, count in rows
+    ]
+    table += [
+        [_("Ratings"), _("Average"), figures.average_rating],
+        [_("Response"), _("Median first reply, working days"), figures.median_first_response_days],
+        [_("Response"), _("Median resolution, working days"), figures.median_resolution_days],
+    ]
+    return table
+
+
+@login_required
+def report(request):
+    _require_mentor(request)
+    figures = selectors.report()
+    fmt = request.GET.get("format")
+    if fmt in exports.FORMATS:
+        return exports.export_response(
+            fmt=fmt,
+            filename="mentoring-report",
+            header=[_("Section"), _("Item"), _("Tickets")],
+            rows=_report_table(figures),
+            sheet_title=_("Report"),
         )
-        return response
     peak = max((n for _label, n in figures.by_topic), default=0)
     return render(request, "mentoring/report.html", {"figures": figures, "peak": peak or 1})
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import load_workbook
+from django.urls import reverse
+from django.utils import translation
 
 from assessment.models import CriterionScore, FinalResult, Rubric
 from assessment.rubric import band_for
 from cms.models import User
+from cms.tests.spreadsheets import csv_rows, xlsx_formulas, xlsx_rows
 from course.models import Enrolment
 
 from .conftest import url
-from .factories import RegistrarFactory, finalised_result
+from .factories import EnrolmentFactory, RegistrarFactory, finalised_result
 
 pytestmark = pytest.mark.django_db
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+KK_GOOD = "Тапсырды — жақсы"
+KK_FINALISED = "Бекітілді"
 
 SCORES_BY_BAND = {
     "excellent": {"theory": 19, "practice": 28, "plan": 27, "defence": 9, "participation": 9},
@@ -49,17 +52,49 @@ def test_the_results_export_as_csv_and_xlsx(client, trainer, cohort, enrolment):
     finalised_result(enrolment=enrolment, scores=SCORES_BY_BAND["excellent"])
     client.force_login(trainer)
     response = client.get(url("cohort_results_export", cohort.code, "csv"))
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
     assert rows[0][:2] == ["Trainee", "Email"]
     assert rows[1][1] == enrolment.trainee.email
     assert rows[1][2:9] == ["19", "28", "27", "9", "9", "92", "Passed — excellent"]
 
     response = client.get(url("cohort_results_export", cohort.code, "xlsx"))
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [c.value for c in sheet[2]]
+    values = xlsx_rows(response)[1]
     assert values[1] == enrolment.trainee.email
-    assert values[2:8] == [19, 28, 27, 9, 9, 92]
+    assert values[2:9] == [19, 28, 27, 9, 9, 92, "Passed — excellent"]
+
+
+def test_the_results_export_uses_the_readers_language_for_band_and_status(
+    client, trainer, cohort, enrolment
+):
+    finalised_result(enrolment=enrolment, scores=SCORES_BY_BAND["good"])
+    client.force_login(trainer)
+
+    with translation.override("kk"):
+        kk_url = reverse("assessment:cohort_results_export", args=[cohort.code, "csv"])
+    rows = csv_rows(client.get(kk_url))
+
+    band, status = rows[0].index("Нәтиже деңгейі"), rows[0].index("Мәртебе")
+    assert (rows[1][band], rows[1][status]) == (KK_GOOD, KK_FINALISED)
+
+
+def test_a_surname_written_as_a_formula_comes_out_inert_in_the_results_exports(
+    client, trainer, cohort
+):
+    enrolment = EnrolmentFactory(
+        cohort=cohort,
+        trainee__profile__surname_kk=HYPERLINK,
+        trainee__profile__surname_ru=HYPERLINK,
+    )
+    finalised_result(enrolment=enrolment, scores=SCORES_BY_BAND["good"])
+    client.force_login(trainer)
+
+    csv_response = client.get(url("cohort_results_export", cohort.code, "csv"))
+    xlsx_response = client.get(url("cohort_results_export", cohort.code, "xlsx"))
+
+    assert csv_rows(csv_response)[1][0].startswith("'" + HYPERLINK)
+    assert xlsx_rows(xlsx_response)[1][0].startswith("'" + HYPERLINK)
+    assert xlsx_formulas(xlsx_response) == []
 
 
 def test_the_export_says_which_rows_are_retakes_from_an_earlier_cohort(client, trainer, cohort):
@@ -69,7 +104,7 @@ def test_the_export_says_which_rows_are_retakes_from_an_earlier_cohort(client, t
 
     response = client.get(url("cohort_results_export", cohort.code, "csv"))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_rows(response)
     status = rows[0].index("Status")
     earlier = FinalResult.objects.get(attempt=2).enrolment.cohort.code
     notes = sorted(row[status] for row in rows[1:])

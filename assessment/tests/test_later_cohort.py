@@ -175,7 +175,9 @@ def test_the_later_cohorts_trainer_scores_the_retake_and_the_own_trainer_only_re
         )
     client.force_login(later_trainer)
     assert client.get(url("score", enrolment.pk)).status_code == 200
-    response = client.post(url("score", enrolment.pk), form_data(GOOD))
+    response = client.post(
+        url("score", enrolment.pk), form_data(GOOD, lock_version=retake.lock_version)
+    )
     assert response.status_code == 302
     assert CriterionScore.objects.filter(result=retake).count() == 5
     client.force_login(trainer)

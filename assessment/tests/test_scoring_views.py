@@ -20,6 +20,12 @@ pytestmark = pytest.mark.django_db
 GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}  # 74
 
 
+def lock_of(enrolment) -> int | str:
+    """The lock version a freshly opened score page carries (empty: no result yet)."""
+    result = FinalResult.objects.filter(enrolment=enrolment).order_by("-attempt").first()
+    return "" if result is None else result.lock_version
+
+
 def form_data(scores: dict[str, int | str], **extra) -> dict:
     data = {}
     for code, score in scores.items():
@@ -94,18 +100,29 @@ def test_the_second_marker_scores_blind_and_a_large_gap_needs_an_agreed_score(
     assert "You mark independently" in page
     assert "first says" not in page
     assert "Save and finalise" not in page
-    client.post(url("score", enrolment.pk), form_data({**GOOD, "plan": 5, "practice": 10}))
+    client.post(
+        url("score", enrolment.pk),
+        form_data({**GOOD, "plan": 5, "practice": 10}, lock_version=lock_of(enrolment)),
+    )
     assert CriterionScore.objects.filter(result=result, role="second").count() == 5
 
     client.force_login(trainer)
-    response = client.post(url("score", enrolment.pk), form_data(GOOD, action="finalise"))
+    response = client.post(
+        url("score", enrolment.pk),
+        form_data(GOOD, action="finalise", lock_version=lock_of(enrolment)),
+    )
     assert "differ by more than 10 points" in response.text
     result.refresh_from_db()
     assert result.status == "draft"
 
     response = client.post(
         url("score", enrolment.pk),
-        form_data({**GOOD, "plan": 18}, action="finalise", rationale="Agreed after discussion"),
+        form_data(
+            {**GOOD, "plan": 18},
+            action="finalise",
+            rationale="Agreed after discussion",
+            lock_version=lock_of(enrolment),
+        ),
     )
     assert response.status_code == 302
     result.refresh_from_db()
@@ -119,12 +136,15 @@ def test_the_second_marker_scores_blind_and_a_large_gap_needs_an_agreed_score(
 def test_a_change_after_finalising_without_a_reason_is_refused(client, trainer, enrolment):
     result = finalised_result(enrolment=enrolment, scores=GOOD, marker=trainer)
     client.force_login(trainer)
-    response = client.post(url("score", enrolment.pk), form_data({**GOOD, "plan": 30}))
+    response = client.post(
+        url("score", enrolment.pk), form_data({**GOOD, "plan": 30}, lock_version=lock_of(enrolment))
+    )
     assert "give a reason for changing a score" in response.text
     assert CriterionScore.objects.get(result=result, criterion__code="plan").score == 22
 
     response = client.post(
-        url("score", enrolment.pk), form_data({**GOOD, "plan": 30}, reason="Re-marked appeal")
+        url("score", enrolment.pk),
+        form_data({**GOOD, "plan": 30}, reason="Re-marked appeal", lock_version=lock_of(enrolment)),
     )
     assert response.status_code == 302
     result.refresh_from_db()
@@ -241,3 +261,92 @@ def test_a_retake_inside_the_window_opens_attempt_two(client, trainer, enrolment
     response = client.post(url("retake", enrolment.pk), follow=True)
     assert "The retake is opened." in response.text
     assert FinalResult.objects.filter(enrolment=enrolment, attempt=2).exists()
+
+
+STALE = "Another trainer saved these scores while you had the page open."
+
+
+@pytest.fixture
+def two_trainers_on_one_result(cohort, trainer, enrolment):
+    colleague = TrainerFactory()
+    cohort.trainers.add(colleague)
+    result = services.result_start(enrolment=enrolment)
+    services.result_scores_save(
+        result=result,
+        marker=trainer,
+        scores={code: ScoreInput(score, "first") for code, score in GOOD.items()},
+    )
+    result.refresh_from_db()
+    return trainer, colleague, result
+
+
+def _state(result):
+    result.refresh_from_db()
+    scores = dict(
+        CriterionScore.objects.filter(result=result).values_list("criterion__code", "score")
+    )
+    return scores, result.lock_version, ScoreChange.objects.filter(result=result).count()
+
+
+def test_a_trainer_saving_the_score_form_from_a_stale_page_is_told_and_nothing_changes(
+    client, enrolment, two_trainers_on_one_result
+):
+    trainer, colleague, result = two_trainers_on_one_result
+    seen = result.lock_version  # both opened the page now
+    client.force_login(trainer)
+    first = client.post(
+        url("score", enrolment.pk), form_data({**GOOD, "plan": 25}, lock_version=seen)
+    )
+    assert first.status_code == 302
+    before = _state(result)
+    assert before[0]["plan"] == 25
+
+    client.force_login(colleague)
+    second = client.post(
+        url("score", enrolment.pk), form_data({**GOOD, "plan": 10}, lock_version=seen)
+    )
+
+    assert second.status_code == 200
+    assert STALE in second.text
+    assert "Your scores were not saved" in second.text
+    assert _state(result) == before
+
+
+def test_a_first_save_from_a_page_opened_before_another_trainer_scored_is_refused(
+    client, enrolment, two_trainers_on_one_result
+):
+    _trainer, colleague, result = two_trainers_on_one_result
+    before = _state(result)
+    client.force_login(colleague)
+
+    # The colleague's page showed no result (an empty lock version); meanwhile one was scored.
+    response = client.post(
+        url("score", enrolment.pk), form_data(GOOD | {"plan": 5}, lock_version="")
+    )
+
+    assert response.status_code == 200
+    assert STALE in response.text
+    assert _state(result) == before
+
+
+def test_two_first_saves_at_the_same_moment_give_a_conflict_message_not_a_500(
+    client, enrolment, two_trainers_on_one_result, monkeypatch
+):
+    from assessment import selectors
+
+    _trainer, colleague, result = two_trainers_on_one_result
+    before = _state(result)
+    # The colleague's request read the enrolment before the first trainer's result was committed:
+    # it saw no result, and its row lock found nothing to lock. Creating attempt 1 then hits the
+    # unique constraint, as the second of two simultaneous first saves does.
+    monkeypatch.setattr(selectors, "results_of_enrolment", lambda enrolment: [])
+    monkeypatch.setattr(FinalResult.objects, "select_for_update", FinalResult.objects.none)
+    client.force_login(colleague)
+
+    response = client.post(url("score", enrolment.pk), form_data(GOOD, lock_version=""))
+
+    assert response.status_code == 200
+    assert STALE in response.text
+    monkeypatch.undo()
+    assert _state(result) == before
+    assert FinalResult.objects.filter(enrolment=enrolment).count() == 1

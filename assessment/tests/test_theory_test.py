@@ -121,3 +121,25 @@ def test_the_dashboard_leads_to_the_theory_test_and_shows_the_best_score(client,
     html = client.get(course_url("dashboard")).text
     assert url("theory_test", theory.pk) in html
     assert "5 / 5" in html
+
+
+def test_a_finished_attempt_shows_no_correct_answers_while_another_attempt_is_open(
+    client, theory, enrolment
+):
+    first = services.test_attempt_start(test=theory, enrolment=enrolment)
+    first = services.test_attempt_submit(attempt=first, answers={})
+    second = services.test_attempt_start(test=theory, enrolment=enrolment)
+    client.force_login(enrolment.trainee)
+
+    page = client.get(url("test_attempt", first.pk)).text
+
+    assert "0 / 5" in page  # the score is shown…
+    assert "correct answer</strong>" not in page  # …but not which choices were right
+    assert "Not correct" not in page
+    assert "Both." not in page  # nor the explanations
+    assert "The correct answers are shown once attempt 2 is finished." in page
+    assert url("test_attempt", second.pk) in page
+
+    services.test_attempt_submit(attempt=second, answers=right_answers(second))
+    page = client.get(url("test_attempt", first.pk)).text
+    assert "correct answer</strong>" in page and "Both." in page

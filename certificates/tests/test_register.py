@@ -1,20 +1,21 @@
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import zipfile
 
 import pytest
-from openpyxl import load_workbook
 
 from certificates.models import AuditEntry, Certificate
 from certificates.services import certificate_revoke
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
+from cms.tests.spreadsheets import csv_rows, xlsx_formulas, xlsx_rows
 
 from .factories import CohortFactory, EnrolmentFactory
 
 REGISTER = "/en/certificates/register/"
+RU_REGISTER = "/ru/certificates/register/"
+HYPERLINK = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
@@ -55,13 +56,51 @@ def test_the_register_exports_csv_and_xlsx_with_the_filters(registrar_client, do
     csv_response = registrar_client.get(REGISTER, {"cohort": "reg-a", "export": "csv"})
     xlsx_response = registrar_client.get(REGISTER, {"export": "xlsx"})
 
-    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert csv_response["Content-Type"] == "text/csv; charset=utf-8"
+    assert csv_response["Content-Disposition"] == 'attachment; filename="certificates.csv"'
+    rows = csv_rows(csv_response)
     assert rows[0][0] == "Number"
     assert {r[0] for r in rows[1:]} == {documents["first"].serial, documents["second"].serial}
     assert documents["first"].holder_name_kk in {r[3] for r in rows}
-    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
-    serials = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    serials = {row[0] for row in xlsx_rows(xlsx_response)[1:]}
     assert serials == {d.serial for d in Certificate.objects.all()}
+
+
+def test_the_register_export_shows_status_and_band_labels_not_codes(registrar_client, documents):
+    rows = csv_rows(registrar_client.get(REGISTER, {"cohort": "reg-a", "export": "csv"}))
+    by_serial = {row[0]: row for row in rows[1:]}
+    status, band = rows[0].index("Status"), rows[0].index("Band")
+    first, second = by_serial[documents["first"].serial], by_serial[documents["second"].serial]
+
+    assert (first[status], second[status]) == ("Valid", "Revoked")
+    assert documents["first"].band == "excellent"
+    assert first[band] == "Passed — excellent"
+
+
+def test_the_register_export_speaks_russian_to_a_russian_reader(registrar_client, documents):
+    rows = csv_rows(registrar_client.get(RU_REGISTER, {"cohort": "reg-b", "export": "csv"}))
+
+    assert rows[0][:3] == ["Номер", "Документ", "Статус"]
+    assert rows[1][2] == "Срок истёк"
+
+
+def test_a_holder_written_as_a_formula_comes_out_inert_in_the_register_exports(
+    registrar_client, programme, issue
+):
+    enrolment = EnrolmentFactory(
+        cohort=CohortFactory(code="reg-f"),
+        trainee__last_name=HYPERLINK,
+        trainee__first_name=HYPERLINK,
+    )
+    certificate = issue(enrolment, issued_on=datetime.date(2026, 3, 1))
+    assert certificate.holder_name_kk.startswith(HYPERLINK)
+
+    csv_response = registrar_client.get(REGISTER, {"cohort": "reg-f", "export": "csv"})
+    xlsx_response = registrar_client.get(REGISTER, {"cohort": "reg-f", "export": "xlsx"})
+
+    assert csv_rows(csv_response)[1][3].startswith("'" + HYPERLINK)
+    assert xlsx_rows(xlsx_response)[1][3].startswith("'" + HYPERLINK)
+    assert xlsx_formulas(xlsx_response) == []
 
 
 def test_a_cohorts_pdfs_come_as_one_zip(registrar_client, documents):

@@ -271,6 +271,10 @@ UPLOAD_ARCHIVE_MAX_MEMBERS = int(os.environ.get("UPLOAD_ARCHIVE_MAX_MEMBERS", "2
 UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = int(
     os.environ.get("UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024))
 )
+# Error reports (the 500 e-mails to ADMINS) never carry POST values, files, cookies or frame
+# variables: case studies and support plans describe children (cms/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "cms.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.error_reports.PrivateExceptionReporterFilter"
 
 # Plain lines here, JSON lines in production; UTC time stamps everywhere (cms/logs.py says why).
 LOGGING = django_logging(

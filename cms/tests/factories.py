@@ -148,16 +148,21 @@ class RegistrarFactory(UserFactory):
             totp_activate(obj)
 
 
+def letters(n: int) -> str:
+    """A number written in letters, so unique names stay names (digits are refused in a name)."""
+    return "".join("абвгдежзик"[int(digit)] for digit in str(n))
+
+
 class TraineeProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TraineeProfile
         django_get_or_create = ("user",)
 
     user = factory.SubFactory(UserFactory, role=roles.TRAINEE)
-    surname_kk = factory.Sequence(lambda n: f"Сәрсенбаева{n}")
+    surname_kk = factory.Sequence(lambda n: f"Сәрсенбаева-{letters(n)}")
     given_name_kk = "Әйгерім"
     patronymic_kk = "Болатқызы"
-    surname_ru = factory.Sequence(lambda n: f"Сарсенбаева{n}")
+    surname_ru = factory.Sequence(lambda n: f"Сарсенбаева-{letters(n)}")
     given_name_ru = "Айгерим"
     patronymic_ru = "Болатовна"
     school = "№ 12 жалпы білім беретін мектеп"

@@ -3,17 +3,14 @@ the cohort view and the dashboard whatever the size of the cohort."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from cms.models import TraineeProfile, User
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
+from cms.tests.spreadsheets import body, csv_rows, xlsx_formulas, xlsx_rows
 from course import services
 from course.models import Attendance, Enrolment, TopicCompletion
 
@@ -21,6 +18,8 @@ from .conftest import url
 from .factories import CohortFactory, EnrolmentFactory, LiveSessionFactory, kk_topic
 
 pytestmark = pytest.mark.django_db
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
@@ -36,8 +35,8 @@ def cohort_with_people(programme):
     gone = EnrolmentFactory(
         cohort=cohort,
         status="withdrawn",
-        trainee__profile__surname_kk="=HYPERLINK(1)",
-        trainee__profile__surname_ru="=HYPERLINK(1)",
+        trainee__profile__surname_kk=HYPERLINK,
+        trainee__profile__surname_ru=HYPERLINK,
     )
     for number in ("1.1", "1.2", "2.1"):
         services.topic_mark_studied(enrolment=fast, topic=kk_topic(number))
@@ -79,17 +78,36 @@ def test_the_table_exports_as_csv_and_xlsx(client, cohort_with_people):
     trainer, cohort, fast, _slow, _gone = cohort_with_people
     client.force_login(trainer)
     response = client.get(url("cohort_export", cohort.code, "csv"), {"status": "active"})
-    assert response["Content-Type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    table = csv_rows(response)
     assert table[0][:3] == ["Trainee", "Email", "Status"] and len(table) == 3
     assert fast.trainee.email in {row[1] for row in table}
-    everyone = client.get(url("cohort_export", cohort.code, "csv")).content.decode("utf-8-sig")
-    assert "'=HYPERLINK(1)" in everyone  # a name cannot become a formula
+    assert {row[2] for row in table[1:]} == {"Studying"}  # the label, not the code "active"
     response = client.get(url("cohort_export", cohort.code, "xlsx"))
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][-3:] == ("Total, h", "Of, h", "Attendance, %") and len(rows) == 4
+    rows = xlsx_rows(response)
+    assert rows[0][-3:] == ["Total, h", "Of, h", "Attendance, %"] and len(rows) == 4
     assert client.get(url("cohort_export", cohort.code, "pdf")).status_code == 404
+
+
+def test_a_name_written_as_a_formula_comes_out_inert_in_both_exports(client, cohort_with_people):
+    trainer, cohort, _fast, _slow, _gone = cohort_with_people
+    client.force_login(trainer)
+    csv_response = client.get(url("cohort_export", cohort.code, "csv"), {"status": "withdrawn"})
+    xlsx_response = client.get(url("cohort_export", cohort.code, "xlsx"), {"status": "withdrawn"})
+
+    assert csv_rows(csv_response)[1][0].startswith("'" + HYPERLINK)
+    assert xlsx_rows(xlsx_response)[1][0].startswith("'" + HYPERLINK)
+    assert xlsx_formulas(xlsx_response) == []
+
+
+def test_the_csv_export_is_in_the_readers_language_with_semicolons(client, cohort_with_people):
+    trainer, cohort, _fast, _slow, _gone = cohort_with_people
+    client.force_login(trainer)
+    response = client.get(url("cohort_export", cohort.code, "csv", lang="ru"), {"status": "active"})
+
+    first_line = body(response).decode("utf-8-sig").splitlines()[0]
+    assert first_line.startswith("Слушатель;")
+    assert {row[2] for row in csv_rows(response)[1:]} == {"Обучается"}
 
 
 def test_a_trainer_sees_only_the_cohorts_they_teach(client, cohort_with_people):

@@ -157,3 +157,28 @@ def test_an_imported_trainee_accepts_the_agreement_before_studying(client, cohor
     assert enrolment.agreement_version == agreement.version
     client.post(url("topic_studied", topic.pk))
     assert TopicCompletion.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_an_imported_name_with_digits_or_signs_is_refused_with_its_row_and_not_created(
+    client, cohort
+):
+    content = (
+        "name;email;school\n"
+        "Әбілқасымова Ғалия Құрманғалиқызы;galiya@school.kz;№ 5 мектеп\n"
+        "Иванова2 Анна;anna@school.kz;Школа № 3\n"
+        "=HYPERLINK(1);formula@school.kz;Школа № 3\n"
+    ).encode()
+
+    html = _upload(client, cohort, "list.csv", content).content.decode()
+
+    message = (
+        "Write the name in letters only (Kazakh, Russian or Latin), with spaces, hyphens or "
+        "apostrophes between words."
+    )
+    assert f"Row 3: “Иванова2 Анна”: {message}" in html
+    assert f"Row 4: “=HYPERLINK(1)”: {message}" in html
+    assert set(
+        User.objects.filter(email__endswith="@school.kz").values_list("email", flat=True)
+    ) == {"galiya@school.kz"}
+    profile = TraineeProfile.objects.get(user__email="galiya@school.kz")
+    assert (profile.surname_kk, profile.given_name_kk) == ("Әбілқасымова", "Ғалия")

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from cms.tests.factories import TraineeFactory
+from cms.tests.spreadsheets import csv_rows, xlsx_rows
 from course.models import TopicPage
 from mentoring import selectors, services
 from mentoring.models import Case, Topic
@@ -118,8 +119,12 @@ def test_the_report_exports_csv_for_mentors_only(client, mentor, certificate, gr
     assert client.get(url("report")).status_code == 403
     client.force_login(mentor)
     response = client.get(url("report") + "?format=csv")
-    assert response["Content-Type"].startswith("text/csv")
-    assert "Behaviour support" in response.content.decode()
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
+    assert rows[0] == ["Section", "Item", "Tickets"]
+    assert ["Topic", "Behaviour support", "1"] in rows
+    xlsx = client.get(url("report") + "?format=xlsx")
+    assert ["Topic", "Behaviour support", 1] in xlsx_rows(xlsx)
     html = client.get(url("report")).content.decode()
     assert "<svg" in html and "<table" in html
 

@@ -1,0 +1,47 @@
+"""What a person's name may hold before it is printed on a signed document.
+
+Letters of the Kazakh and Russian alphabets (the Cyrillic block: А–Я, Ё, Ә Ғ Қ Ң Ө Ұ Ү Һ І) and
+Latin letters (with the accented ones of Latin-1 and Latin Extended-A, for the Kazakh Latin
+alphabet and foreign names), in words joined by spaces, hyphens or apostrophes. Digits, `<`, `=`,
+`@` and the like are refused: a name with them is a mistake or an attack on the PDF, the
+verification page or a spreadsheet, never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+# Cyrillic letters (U+0400–U+0481, U+048A–U+04FF: without the thousands sign and the combining
+# marks between them), Latin letters, Latin-1 and Latin Extended-A letters.
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-žЀ-ҁҊ-ӿ"
+_SEPARATOR = " \\-'’ʼ"  # space, hyphen, apostrophes (typed ' and the typographic ’ ʼ)
+NAME_RE = re.compile(f"^[{_LETTER}]+(?:[{_SEPARATOR}]+[{_LETTER}]+)*$")
+
+NAME_MESSAGE = _(
+    "Write the name in letters only (Kazakh, Russian or Latin), with spaces, hyphens or "
+    "apostrophes between words."
+)
+
+
+@deconstructible
+class PersonNameValidator:
+    message = NAME_MESSAGE
+    code = "invalid_name"
+
+    def __call__(self, value: str) -> None:
+        if not is_person_name(value):
+            raise ValidationError(self.message, code=self.code)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, PersonNameValidator)
+
+
+def is_person_name(value: str) -> bool:
+    return bool(NAME_RE.match(str(value).strip()))
+
+
+validate_person_name = PersonNameValidator()

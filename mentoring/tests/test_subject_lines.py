@@ -1,0 +1,90 @@
+"""A CR or LF typed into a ticket's subject never breaks (or adds headers to) its e-mails."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from mentoring import services, tasks
+from mentoring.forms import TicketForm
+from mentoring.models import Message, Ticket, Topic
+
+from .helpers import open_ticket
+
+pytestmark = pytest.mark.django_db
+
+TYPED = "Help\r\nBcc: someone@example.org\nwith\ttransitions"
+ONE_LINE = "Help Bcc: someone@example.org with transitions"
+
+
+def test_one_line_turns_every_line_break_and_tab_into_one_space():
+    from cms.emails import one_line
+
+    assert one_line(TYPED) == ONE_LINE
+    assert one_line("  a\u2028b\x0bc\r ") == "a b c"
+
+
+def test_the_ticket_form_keeps_the_subject_on_one_line(programme):
+    form = TicketForm(
+        data={
+            "topic": Topic.BEHAVIOUR,
+            "subject": TYPED,
+            "description": "Line one.\nLine two.",
+            "preferred_format": "written",
+        }
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["subject"] == ONE_LINE
+    assert form.cleaned_data["description"] == "Line one.\nLine two."  # the body keeps its lines
+
+
+def test_the_service_stores_the_subject_on_one_line(certificate, graduate):
+    ticket = open_ticket(certificate, graduate, subject=TYPED)
+
+    assert Ticket.objects.get(pk=ticket.pk).subject == ONE_LINE
+
+
+def test_a_stored_subject_with_line_breaks_still_gives_a_one_line_mail_subject(
+    certificate, graduate, mentor
+):
+    # A ticket written before this rule (or by another path) still holds the line breaks.
+    ticket = open_ticket(certificate, graduate)
+    Ticket.objects.filter(pk=ticket.pk).update(subject=TYPED)
+    message = Message.objects.create(
+        ticket=ticket, author=mentor, body="Try a first-then board.", created_at=timezone.now()
+    )
+
+    tasks.notify_graduate_of_reply(message.pk)
+
+    sent = mail.outbox[-1]
+    assert sent.subject == f"Тәлімгеріңіз жауап берді: {ONE_LINE}"  # the graduate reads Kazakh
+    headers = sent.message()
+    assert headers["Bcc"] is None
+    assert sent.recipients() == ["graduate@example.kz"]
+
+
+def test_the_consultation_invitation_and_its_calendar_title_are_one_line(
+    certificate, graduate, mentor
+):
+    ticket = open_ticket(certificate, graduate)
+    Ticket.objects.filter(pk=ticket.pk).update(subject="Plan\rreview")
+    ticket.refresh_from_db()
+    consultation = services.consultation_schedule(
+        ticket=ticket,
+        by=mentor,
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        duration_minutes=45,
+        location="https://meet.example/abc",
+    )
+
+    tasks.send_consultation_invitation(consultation.pk)
+
+    sent = mail.outbox[-1]
+    assert sent.subject == "Тәлімгердің кеңесі: Plan review"
+    calendar = sent.attachments[0][1]
+    assert "SUMMARY:Тәлімгердің кеңесі: Plan review\r\n" in calendar
+    assert "DESCRIPTION:Plan\\nreview" in calendar  # a bare CR is escaped, not a new line
