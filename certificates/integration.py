@@ -71,6 +71,16 @@ def connect() -> None:
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(minute=0, hour=9),
     }
+    # Daily: pending passes whose completion rule is now met (the cohort's end date is reached
+    # at midnight; an event may have been missed), then closed retake windows.
+    schedule["certificates-issue-pending"] = {
+        "task": "certificates.tasks.certificates_issue_pending",
+        "schedule": crontab(minute=15, hour=0),
+    }
+    schedule["certificates-retake-windows-close"] = {
+        "task": "certificates.tasks.retake_windows_close",
+        "schedule": crontab(minute=30, hour=0),
+    }
     # Every minute: public look-ups waiting on Redis into the database (see lookups.py).
     schedule["certificates-flush-verification-lookups"] = {
         "task": "certificates.tasks.flush_verification_lookups",

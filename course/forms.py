@@ -47,7 +47,6 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("New status"),
         choices=[
-            (Enrolment.Status.COMPLETED, Enrolment.Status.COMPLETED.label),
             (Enrolment.Status.NOT_PASSED, Enrolment.Status.NOT_PASSED.label),
             (Enrolment.Status.WITHDRAWN, Enrolment.Status.WITHDRAWN.label),
         ],

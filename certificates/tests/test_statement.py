@@ -12,12 +12,17 @@ from certificates.models import Certificate
 from certificates.services import CertificateError, statement_issue
 from course.models import Enrolment, TopicCompletion, TopicPage
 
-from .factories import EnrolmentFactory
+from .factories import CohortFactory, EnrolmentFactory
 
 
 @pytest.fixture
 def left_enrolment(programme):
-    enrolment = EnrolmentFactory(status=Enrolment.Status.WITHDRAWN)
+    cohort = CohortFactory(
+        starts_on=datetime.date(2026, 8, 20), ends_on=datetime.date(2026, 10, 30)
+    )
+    enrolment = EnrolmentFactory(
+        cohort=cohort, status=Enrolment.Status.WITHDRAWN, met_rule=False
+    )
     topics = sorted(TopicPage.objects.live().descendant_of(programme), key=lambda t: t.sort_key)
     for day, topic in enumerate(topics[:4]):
         completion = TopicCompletion.objects.create(
@@ -38,15 +43,17 @@ def test_a_statement_records_the_hours_attended_and_the_dates(left_enrolment):
     assert statement.hours == sum(t.hours for t in attended)
     assert sum(m["total"] for m in statement.modules) == statement.hours
     assert statement.modules[0]["total"] > 0 and statement.modules[4]["total"] == 0
-    assert statement.attended_from == datetime.date(2026, 9, 1)
-    assert statement.attended_to == datetime.date(2026, 9, 4)
+    # The course's dates, not the first and last topic nor today.
+    assert statement.attended_from == datetime.date(2026, 8, 20)
+    assert statement.attended_to == datetime.date(2026, 10, 30)
+    assert statement.serial.startswith("AN-")
     assert statement.valid_until is None
     with statement.pdf.open("rb") as handle:
         pages = PdfReader(io.BytesIO(handle.read())).pages
     text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "Біліктілік туралы құжат емес" in text
     assert "Не является документом о квалификации" in text
-    assert "01.09.2026" in text and "04.09.2026" in text
+    assert "20.08.2026" in text and "30.10.2026" in text
     assert statement.code in text
 
 
