@@ -17,6 +17,7 @@ from cms.roles import is_registrar
 from course.models import Enrolment
 
 from . import selectors, services
+from .dashboard import result_notes_render
 from .forms import DraftForm, MarkersForm, ScoreForm
 from .models import CriterionScore, FinalResult
 
@@ -329,6 +330,7 @@ def my_results(request):
                 if released and released[-1].attempt == 1
                 else None,
                 "retake": retake,
+                "notes": result_notes_render(request, enrolment),
                 # The defence booked for the retake (a slot booked before it was opened was the
                 # first attempt's).
                 "retake_defence": defence
@@ -379,6 +381,7 @@ def cohort_results(request, code: str):
             "bin_bars": bin_bars,
             "chart_height": selectors.CHART_HEIGHT,
             "can_score": _teaches(request.user, cohort),
+            "is_registrar": request.user.is_staff or is_registrar(request.user),
             "can_choose_cohort": request.user.is_staff
             or is_registrar(request.user)
             or _teaches(request.user, cohort),

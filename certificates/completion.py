@@ -55,7 +55,7 @@ class Missing:
 
 
 def hours_required(*, hours_total: int, percent: int) -> int:
-    """Whole hours needed for `percent` of `hours_total`, rounded up: 80 % of 79 h is 63.2, so 64."""
+    """Whole hours needed for `percent` of `hours_total`, rounded up (80 % of 79 h: 64)."""
     return -(-hours_total * percent // 100)
 
 

@@ -7,21 +7,43 @@ from celery.schedules import crontab
 
 
 def dashboard_panel(request, enrolment):
-    """The enrolment's current documents with status, check count and download link (1 query)."""
+    """The enrolment's current documents with status, check count and download link, once the
+    result is released; or, for a released pass whose completion rule is not met yet, what is
+    left to do ("passed — certificate pending")."""
     from django.db.models import Count
 
     from .models import Certificate
+    from .selectors import released_to_holder
 
-    documents = list(
-        Certificate.objects.filter(enrolment=enrolment, holder=request.user)
+    documents = [
+        d
+        for d in Certificate.objects.filter(enrolment=enrolment, holder=request.user)
         .exclude(status=Certificate.Status.SUPERSEDED)
         .annotate(check_count=Count("lookups"))
         .order_by("kind")
-    )
+        if released_to_holder(certificate=d)
+    ]
     if not documents:
-        return None
+        return pending_note(request, enrolment)
     rows = [(d, d.public_status()) for d in documents]
     return {"template": "certificates/dashboard_panel.html", "context": {"rows": rows}}
+
+
+def pending_note(request, enrolment):
+    """ "Passed — certificate pending": the trainee's released pass and what is left to do."""
+    from assessment.selectors import final_result_for
+
+    from .selectors import certificate_pending
+
+    if enrolment.trainee_id != request.user.pk:
+        return None
+    result = final_result_for(enrolment=enrolment)
+    if result is None or not result.is_released:
+        return None
+    missing = certificate_pending(enrolment=enrolment)
+    if not missing:
+        return None
+    return {"template": "certificates/pending_panel.html", "context": {"missing": missing}}
 
 
 def export_personal_data(user) -> dict:
@@ -58,11 +80,13 @@ def erase_personal_data(user) -> None:
 
 
 def connect() -> None:
+    from assessment.dashboard import register_result_note
     from cms.celery import app
     from cms.personal_data import register_eraser, register_exporter
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=60)
+    register_result_note(pending_note)
     register_exporter("certificates", export_personal_data)
     register_eraser(erase_personal_data)
     # Daily at 09:00 local time: expiry reminders 90 and 30 days ahead.

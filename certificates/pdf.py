@@ -37,7 +37,7 @@ def font_face_css() -> str:
 
 
 def hours_phrase(hours: int, language: str) -> str:
-    """"23 академических часа": the number with the words agreeing with it (ngettext), in the
+    """ "23 академических часа": the number with the words agreeing with it (ngettext), in the
     document's language whatever the request's."""
     from django.utils.translation import ngettext
 

@@ -402,3 +402,22 @@ def pending_rows(*, cohort=None, today=None) -> list[PendingRow]:
             )
         )
     return rows
+
+
+def released_to_holder(*, certificate) -> bool:
+    """A document is the holder's to see once the result it rests on is released: a certificate
+    must not be downloadable while the result page still says "not published yet". A statement
+    for a trainee who left without a result has nothing to wait for."""
+    from assessment.models import FinalResult
+
+    if certificate.enrolment_id is None:
+        return True
+    latest = (
+        FinalResult.objects.filter(
+            enrolment_id=certificate.enrolment_id, status=FinalResult.Status.FINALISED
+        )
+        .order_by("-attempt")
+        .only("released_at")
+        .first()
+    )
+    return latest is None or latest.released_at is not None

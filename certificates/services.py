@@ -256,7 +256,10 @@ def _refuse_second_valid_certificate(*, enrolment: Enrolment, today: datetime.da
     )
     if other is not None:
         raise CertificateError(
-            _("No certificate: this person already holds valid certificate %(serial)s for the course.")
+            _(
+                "No certificate: this person already holds valid certificate %(serial)s "
+                "for the course."
+            )
             % {"serial": other.serial}
         )
 

@@ -361,8 +361,23 @@ def enrolment_join(*, trainee, enrolment_key: str, agreement, today: date | None
 def enrolment_add(*, cohort, trainee, by, reason: str):
     """Enrol a person on the registrar's decision (the CSV import, the admin's form): the
     enrolment, the first event of its history, and the trainee role."""
+    from django.utils.translation import gettext as _
+
     from .models import Enrolment
 
+    active = (
+        Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.ACTIVE)
+        .select_related("cohort")
+        .first()
+    )
+    if active is not None:
+        raise EnrolmentError(
+            _(
+                "%(email)s is already studying in cohort %(code)s: one person has one active "
+                "enrolment. Transfer them instead."
+            )
+            % {"email": trainee.email, "code": active.cohort.code}
+        )
     enrolment = Enrolment.objects.create(cohort=cohort, trainee=trainee)
     _event(
         enrolment=enrolment,
@@ -469,6 +484,10 @@ def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
             _("Cohort %(code)s is full (%(capacity)s places).")
             % {"code": to_cohort.code, "capacity": to_cohort.capacity}
         )
+    # The old enrolment stops being active first: one person has one active enrolment (a
+    # database constraint, checked row by row).
+    enrolment.status = Enrolment.Status.TRANSFERRED
+    enrolment.save(update_fields=["status"])
     new = Enrolment.objects.create(
         cohort=to_cohort,
         trainee_id=enrolment.trainee_id,
@@ -485,6 +504,7 @@ def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
     )
     event = _event(
         enrolment=enrolment,
+        from_status=Enrolment.Status.ACTIVE,
         to_status=Enrolment.Status.TRANSFERRED,
         by=by,
         reason=reason.strip(),
@@ -602,9 +622,7 @@ def topic_make_up_record(*, enrolment, topic: TopicPage, recorded_by):
         raise EnrolmentError(
             _("Topic %(number)s is already counted as done.") % {"number": topic.number}
         )
-    return topic_complete(
-        enrolment=enrolment, topic=topic, source=TopicCompletion.Source.MADE_UP
-    )
+    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.MADE_UP)
 
 
 @transaction.atomic
@@ -787,6 +805,12 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
         if user is not None and Enrolment.objects.filter(cohort=cohort, trainee=user).exists():
             report.skipped.append(
                 _("Row %(row)s: %(email)s is already in this cohort.")
+                % {"row": number, "email": email}
+            )
+            continue
+        if user is not None and Enrolment.objects.filter(trainee=user, status="active").exists():
+            report.errors.append(
+                _("Row %(row)s: %(email)s is already studying in another cohort.")
                 % {"row": number, "email": email}
             )
             continue

@@ -54,8 +54,6 @@ class EnrolmentFactory(course.EnrolmentFactory):
             meet_completion_rule(obj)
 
 
-
-
 def meet_completion_rule(enrolment, *, assessor=None) -> None:
     """Make the enrolment meet the default completion rule: every topic done, every practice work
     accepted, the theory test taken (when the programme has one), the plan submitted and its
@@ -75,9 +73,7 @@ def meet_completion_rule(enrolment, *, assessor=None) -> None:
     topics = programme_topics(programme)
     TopicCompletion.objects.bulk_create(
         [
-            TopicCompletion(
-                enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED
-            )
+            TopicCompletion(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED)
             for topic in topics
         ],
         ignore_conflicts=True,

@@ -20,9 +20,7 @@ def left_enrolment(programme):
     cohort = CohortFactory(
         starts_on=datetime.date(2026, 8, 20), ends_on=datetime.date(2026, 10, 30)
     )
-    enrolment = EnrolmentFactory(
-        cohort=cohort, status=Enrolment.Status.WITHDRAWN, met_rule=False
-    )
+    enrolment = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.WITHDRAWN, met_rule=False)
     topics = sorted(TopicPage.objects.live().descendant_of(programme), key=lambda t: t.sort_key)
     for day, topic in enumerate(topics[:4]):
         completion = TopicCompletion.objects.create(
