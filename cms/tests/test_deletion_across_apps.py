@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def certified_trainee(programme):
     from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
     from course.models import Enrolment
-    from course.tests.factories import EnrolmentFactory
 
     trainee = TraineeFactory()
     enrolment = EnrolmentFactory(trainee=trainee, status=Enrolment.Status.COMPLETED)
@@ -62,12 +62,12 @@ def test_a_trainee_with_results_and_practice_files_can_delete_the_account(client
     from assessment.tests.factories import finalised_result
     from certificates.models import Certificate
     from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
 
     trainee = TraineeFactory()
-    result = finalised_result(scores={"theory": 18})
-    enrolment = result.enrolment
-    enrolment.trainee = trainee
-    enrolment.save()
+    # A trainee who met the completion rule (a finished cohort, every hour, plan defended).
+    enrolment = EnrolmentFactory(trainee=trainee)
+    result = finalised_result(enrolment=enrolment, scores={"theory": 18})
     certificate = certificate_issue(enrolment=enrolment)
     submission_file = _practice_file(enrolment)
     stored = submission_file.file.path
