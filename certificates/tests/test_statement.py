@@ -91,3 +91,35 @@ def test_the_verification_page_shows_a_statement_as_a_statement(client, left_enr
     assert body["valid_until"] is None
     assert "Statement of attendance" in html
     assert "not a qualification document" in html
+
+
+@pytest.mark.parametrize(
+    ("hours", "russian"),
+    [
+        (1, "1 академический час"),
+        (21, "21 академический час"),
+        (23, "23 академических часа"),
+        (11, "11 академических часов"),
+        (80, "80 академических часов"),
+    ],
+)
+def test_the_hours_agree_with_their_number_in_russian_and_stay_as_they_are_in_kazakh(
+    hours, russian
+):
+    from certificates.pdf import hours_phrase
+
+    assert hours_phrase(hours, "ru") == russian
+    assert hours_phrase(hours, "kk") == f"{hours} академиялық сағат"
+
+
+def test_the_statement_prints_the_hours_with_agreeing_words(left_enrolment):
+    enrolment, attended = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert statement.hours == 8
+    assert "освоил(а) 8 академических часов" in text
+    assert "8 академиялық сағат меңгерді" in text
