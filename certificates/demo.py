@@ -93,7 +93,7 @@ def _expired_certificate():
     )
     trainer = cohort_trainer()
     if trainer is not None:
-        _meet_rule(enrolment, trainer, day=datetime.date(2022, 10, 10))
+        meet_rule(enrolment, trainer, day=datetime.date(2022, 10, 10))
     return alumna, certificate_issue(
         enrolment=enrolment, score=78, band="good", issued_on=ALUMNI_ISSUED_ON
     )
@@ -106,7 +106,7 @@ def cohort_trainer():
     return cohort.trainers.order_by("email").first() if cohort is not None else None
 
 
-def _meet_rule(enrolment, trainer, *, day: datetime.date) -> None:
+def meet_rule(enrolment, trainer, *, day: datetime.date) -> None:
     """Everything the completion rule asks of a graduate: every topic done, every practice work
     accepted, the theory test taken, the plan submitted and its defence held on `day`."""
     from django.utils import timezone
@@ -248,7 +248,7 @@ def _finished_cohort(result: dict) -> None:
                 Enrolment.objects.filter(pk=enrolment.pk).update(status="withdrawn")
             continue
         if scores[0] >= 10:  # the ones who pass did everything the rule asks
-            _meet_rule(enrolment, trainer, day=defence_day)
+            meet_rule(enrolment, trainer, day=defence_day)
         if FinalResult.objects.filter(enrolment=enrolment).exists():
             continue
         attempt = assessment.result_start(enrolment=enrolment)
