@@ -380,3 +380,23 @@ def first_rubric_id() -> int:
     from assessment.models import Rubric
 
     return Rubric.objects.get(version=1).pk
+
+
+def test_the_last_practice_work_accepted_issues_the_certificate(
+    programme, django_capture_on_commit_callbacks
+):
+    from assessment.models import Assignment, Submission
+
+    assignment = Assignment.objects.create(topic=kk_topic("3.5"), brief_kk="<p>Кесте</p>")
+    enrolment = EnrolmentFactory(status=Enrolment.Status.ACTIVE)
+    submission = Submission.objects.get(assignment=assignment, enrolment=enrolment)
+    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SUBMITTED)
+    finalised_result(enrolment=enrolment)
+    assert _codes(completion_missing(enrolment=enrolment)) == ["practice"]
+
+    submission.refresh_from_db()
+    submission.status = Submission.Status.ACCEPTED
+    with django_capture_on_commit_callbacks(execute=True):
+        submission.save()
+
+    assert Certificate.objects.filter(enrolment=enrolment, status="valid").count() == 1
