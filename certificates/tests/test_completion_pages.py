@@ -148,3 +148,49 @@ def test_a_completed_trainees_dashboard_shows_the_certificate_not_the_next_topic
     assert "You have completed the course." in html
     assert certificate.serial in html
     assert "Next topic" not in html
+
+
+def test_the_registrar_edits_the_completion_rule_in_the_admin_with_help_and_a_floor(
+    client, programme
+):
+    from django.urls import reverse
+
+    from certificates.models import CompletionRule
+
+    client.force_login(RegistrarFactory())
+    add_url = reverse("wagtailsnippets_certificates_completionrule:add")
+    form = client.get(add_url)
+    assert form.status_code == 200
+    # The admin speaks Kazakh by default: the help text says what counts and the floor.
+    assert "Әдепкі бойынша 100 %; 80 %-дан төмен болмайды." in form.content.decode()
+
+    refused = client.post(
+        add_url,
+        {
+            "programme": programme.pk,
+            "min_hours_percent": 75,
+            "require_practice_accepted": "on",
+            "require_theory_test": "on",
+            "require_plan_submitted": "on",
+            "require_defence_held": "on",
+            "require_cohort_ended": "on",
+        },
+    )
+
+    assert refused.status_code == 200
+    assert "Сағат үлесін 80 %-дан төмен қоюға болмайды." in refused.content.decode()
+    assert not CompletionRule.objects.exists()
+    accepted = client.post(
+        add_url,
+        {
+            "programme": programme.pk,
+            "min_hours_percent": 90,
+            "require_practice_accepted": "on",
+            "require_theory_test": "on",
+            "require_plan_submitted": "on",
+            "require_defence_held": "on",
+            "require_cohort_ended": "on",
+        },
+    )
+    assert accepted.status_code == 302
+    assert CompletionRule.objects.get(programme=programme).min_hours_percent == 90
