@@ -5,6 +5,44 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def refuse_duplicates(apps, schema_editor):
+    """Name the rows the new constraints would refuse, so the operator can settle them (a second
+    active enrolment: transfer or withdraw it; a shared key: change one cohort's key) instead of
+    reading a bare IntegrityError."""
+    from django.db.models import Count
+    from django.db.models.functions import Lower
+
+    Cohort = apps.get_model("course", "Cohort")
+    Enrolment = apps.get_model("course", "Enrolment")
+    problems = []
+    keys = (
+        Cohort.objects.exclude(enrolment_key="")
+        .annotate(key=Lower("enrolment_key"))
+        .values("key")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    for row in keys:
+        codes = Cohort.objects.filter(enrolment_key__iexact=row["key"]).values_list("code", flat=True)
+        problems.append(f"enrolment key {row['key']!r} is used by cohorts {', '.join(codes)}")
+    people = (
+        Enrolment.objects.filter(status="active")
+        .values("trainee_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    for row in people:
+        ids = Enrolment.objects.filter(trainee_id=row["trainee_id"], status="active").values_list(
+            "pk", flat=True
+        )
+        problems.append(f"user {row['trainee_id']} has active enrolments {list(ids)}")
+    if problems:
+        raise RuntimeError(
+            "Settle these before migrating (one active enrolment per person, one cohort per "
+            "enrolment key): " + "; ".join(problems)
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -13,6 +51,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(refuse_duplicates, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='topiccompletion',
             name='source',
