@@ -112,6 +112,28 @@ def theory_panel(request, enrolment):
     }
 
 
+# Notes other apps add under a trainee's released result (the certificates app: "passed —
+# certificate pending" with what is left to do). fn(request, enrolment) -> {"template",
+# "context"} | None, like the dashboard's panels; assessment cannot import the apps above it.
+_result_notes: dict[str, object] = {}
+
+
+def register_result_note(fn) -> None:
+    _result_notes[f"{fn.__module__}.{fn.__qualname__}"] = fn
+
+
+def result_notes_render(request, enrolment) -> list[str]:
+    from django.template.loader import render_to_string
+
+    html = []
+    for fn in list(_result_notes.values()):
+        note = fn(request, enrolment)
+        if note:
+            context = {**note.get("context", {}), "request": request, "enrolment": enrolment}
+            html.append(render_to_string(note["template"], context, request=request))
+    return html
+
+
 def register() -> None:
     from course.dashboard import register_panel
 

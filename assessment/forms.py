@@ -320,6 +320,13 @@ class DefenceForm(forms.Form):
     place = forms.CharField(label=_("Room or link"), max_length=300)
 
 
+class DefenceHeldForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("Date the defence was held"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
 class PlanReturnForm(forms.Form):
     """Return a submitted plan for revision. The feedback is required (checked by the service, so
     the message is the same wherever the return comes from)."""

@@ -914,6 +914,16 @@ class DefenceSlot(models.Model):
         related_name="+",
     )
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+    # The defence as held (not only booked): the completion rule asks for both.
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("defence slot")

@@ -61,7 +61,29 @@ STALE_SCORES_MESSAGE = gettext_lazy(
 
 def _locked(result: FinalResult) -> FinalResult:
     # Row lock: two trainers finalising or scoring the same result at once are serialised here.
-    return FinalResult.objects.select_for_update().select_related("rubric").get(pk=result.pk)
+    return (
+        FinalResult.objects.select_for_update()
+        .select_related("rubric", "enrolment__trainee")
+        .get(pk=result.pk)
+    )
+
+
+# An expelled or withdrawn trainee has left the course: their result is neither scored, finalised
+# nor released (which would lead to a certificate).
+_LEFT_STATUSES = {"expelled", "withdrawn"}
+
+
+def _refuse_if_left(result: FinalResult) -> None:
+    enrolment = result.enrolment
+    if enrolment.status in _LEFT_STATUSES:
+        raise ValidationError(
+            _("%(name)s's enrolment is “%(status)s”: the final assessment is closed to them.")
+            % {
+                "name": enrolment.trainee.get_full_name() or enrolment.trainee.email,
+                "status": enrolment.get_status_display(),
+            },
+            code="enrolment_left",
+        )
 
 
 def _send_on_commit(signal, result: FinalResult) -> None:
@@ -275,6 +297,7 @@ def result_scores_save(
     result = _locked(result)
     if lock_version is not None and result.lock_version != lock_version:
         raise ValidationError(STALE_SCORES_MESSAGE, code="stale")
+    _refuse_if_left(result)
     _check_marker(result, marker=marker, role=role)
     criteria = {c.code: c for c in result.rubric.criteria.all()}
     errors = _validate_scores(criteria, scores)
@@ -394,6 +417,7 @@ def result_finalise(*, result: FinalResult, finalised_by) -> FinalResult:
     second marker has not finished, or while two markers disagree beyond the threshold without a
     third marker's scores or an agreed score with its rationale."""
     result = _locked(result)
+    _refuse_if_left(result)
     if result.is_finalised:
         raise ValidationError(_("This result is already finalised."), code="finalised")
     n = result.rubric.criteria.count()
@@ -428,6 +452,7 @@ def result_finalise(*, result: FinalResult, finalised_by) -> FinalResult:
 def result_release(*, result: FinalResult) -> FinalResult:
     """Make a finalised result visible to its trainee."""
     result = _locked(result)
+    _refuse_if_left(result)
     if not result.is_finalised:
         raise ValidationError(
             _("Only a finalised result can be released to the trainee."), code="not_final"
@@ -935,6 +960,26 @@ def defence_schedule(
 
     slot_id = slot.pk
     enqueue_on_commit(defence_invitation_send_task, slot_id)
+    return slot
+
+
+@transaction.atomic
+def defence_record_held(*, plan: SupportPlan, held_on: dt.date, assessed_by) -> DefenceSlot:
+    """Record the defence of the plan as held: when, and who assessed it (a condition of the
+    certificate)."""
+    slot = DefenceSlot.objects.select_for_update().filter(plan=plan).first()
+    if slot is None:
+        raise ValidationError(
+            _("Schedule the defence before recording it as held."), code="not_scheduled"
+        )
+    if not plan.is_submitted:
+        raise ValidationError(
+            _("The plan is not submitted: its defence cannot be recorded."), code="not_submitted"
+        )
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": [_("The defence cannot be held in the future.")]})
+    slot.held_on, slot.assessed_by = held_on, assessed_by
+    slot.save(update_fields=["held_on", "assessed_by"])
     return slot
 
 

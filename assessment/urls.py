@@ -44,6 +44,7 @@ urlpatterns += [
     path("plans/<int:pk>/", views.plan_view, name="plan_view"),
     path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
     path("plans/<int:pk>/return/", views.plan_return, name="plan_return"),
+    path("plans/<int:pk>/defence-held/", views.defence_held, name="defence_held"),
     path("plans/files/<int:pk>/", views.plan_attachment, name="plan_attachment"),
 ]
 urlpatterns += [

@@ -20,6 +20,7 @@ from cms.roles import is_registrar
 from course.models import Enrolment
 
 from . import selectors, services
+from .dashboard import result_notes_render
 from .forms import DraftForm, MarkersForm, ScoreForm
 from .models import CriterionScore, FinalResult
 
@@ -343,6 +344,7 @@ def my_results(request):
                 if released and released[-1].attempt == 1
                 else None,
                 "retake": retake,
+                "notes": result_notes_render(request, enrolment),
                 # The defence booked for the retake (a slot booked before it was opened was the
                 # first attempt's).
                 "retake_defence": defence
@@ -393,6 +395,7 @@ def cohort_results(request, code: str):
             "bin_bars": bin_bars,
             "chart_height": selectors.CHART_HEIGHT,
             "can_score": _teaches(request.user, cohort),
+            "is_registrar": request.user.is_staff or is_registrar(request.user),
             "can_choose_cohort": request.user.is_staff
             or is_registrar(request.user)
             or _teaches(request.user, cohort),
@@ -950,12 +953,15 @@ def _render_plan_view(request, plan, *, form=None, return_form=None):
     ):
         return_form = PlanReturnForm(initial={"lock_version": plan.lock_version})
     is_author = plan.enrolment.trainee_id == request.user.pk
+    from .forms import DefenceHeldForm
+
     return render(
         request,
         "assessment/plan_view.html",
         {
             "plan": plan,
             "defence": defence,
+            "held_form": DefenceHeldForm() if defence and assesses and plan.is_submitted else None,
             "form": form if plan.is_submitted and assesses else None,
             "return_form": return_form,
             "history": selectors.plan_history(plan=plan),
@@ -992,6 +998,30 @@ def plan_view(request, pk: int):
                 )
                 return redirect("assessment:plan_view", pk=plan.pk)
     return _render_plan_view(request, plan, form=form)
+
+
+@login_required
+@require_POST
+def defence_held(request, pk: int):
+    """The assessor records the defence as held (a condition of the certificate)."""
+    from .forms import DefenceHeldForm
+
+    plan = _get_plan_for_viewer(request.user, pk)
+    if not _assesses(request.user, plan.enrolment):
+        raise Http404
+    form = DefenceHeldForm(request.POST)
+    if form.is_valid():
+        try:
+            services.defence_record_held(
+                plan=plan, held_on=form.cleaned_data["held_on"], assessed_by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The defence is recorded as held."))
+    else:
+        messages.error(request, _("Give the date the defence was held."))
+    return redirect("assessment:plan_view", pk=plan.pk)
 
 
 @login_required

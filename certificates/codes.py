@@ -12,6 +12,8 @@ GROUPS = 4
 GROUP_LENGTH = 4  # 16 characters x 5 bits = 80 random bits
 CODE_RE = re.compile(rf"^[{ALPHABET}]{{4}}(-[{ALPHABET}]{{4}}){{3}}$")
 SERIAL_PREFIX = "PA"
+# Statements of attendance (анықтама) are numbered in their own series: "AN-2026-00001".
+STATEMENT_PREFIX = "AN"
 SERIAL_RE = re.compile(r"^PA-(\d{4})-(\d{5,})$")
 VALID_YEARS = 3
 
@@ -33,8 +35,9 @@ def normalise_code(raw: str) -> str | None:
     return "-".join(compact[i : i + GROUP_LENGTH] for i in range(0, len(compact), GROUP_LENGTH))
 
 
-def format_serial(year: int, number: int) -> str:
-    return f"{SERIAL_PREFIX}-{year:04d}-{number:05d}"
+def format_serial(year: int, number: int, *, kind: str = "certificate") -> str:
+    prefix = STATEMENT_PREFIX if kind == "statement" else SERIAL_PREFIX
+    return f"{prefix}-{year:04d}-{number:05d}"
 
 
 def normalise_serial(raw: str) -> str:

@@ -1,15 +1,30 @@
-"""Demo documents for `seed_demo`: certificates in every state and statements of attendance.
+"""Demo documents for `seed_demo`: certificates in every state and statements of attendance, all
+earned under the completion rule.
 
-Runs after course/demo.py and assessment/demo.py: the demo cohort's passed final results get
-certificates (one then revoked, one re-issued so its first copy is superseded), its failed ones get
-statements of attendance, and an alumna of a 2022 cohort holds an expired certificate. Idempotent:
-a second run finds every document and changes nothing."""
+Runs after course/demo.py and assessment/demo.py. The running demo cohort issues nothing: its
+passes are "certificate pending" (hours, defence, the cohort's end) and its registrar sees who is
+blocked. Certificates belong to the graduates of a FINISHED demo cohort who met the rule (one then
+revoked, one re-issued so its first copy is superseded); that cohort's trainee who did not pass and
+the one who withdrew get statements of attendance with the course's real dates; an alumna of a
+2022 cohort holds an expired certificate. Idempotent: a second run finds every document and changes
+nothing."""
 
 from __future__ import annotations
 
 import datetime
 
 DEMO_COHORT = "demo-2026"
+FINISHED_COHORT = "demo-2026-spring"
+GRADUATE_PASSWORD = "demo-trainee-2026"
+# (email, surname kk, given kk, surname ru, given ru, scores or None (withdrew in week 3))
+GRADUATES = [
+    ("graduate1@demo.kz", "Әлиева", "Салтанат", "Алиева", "Салтанат", (19, 27, 26, 9, 9)),
+    ("graduate2@demo.kz", "Бақытова", "Айжан", "Бахытова", "Айжан", (15, 22, 22, 8, 8)),
+    ("graduate3@demo.kz", "Дәулетова", "Мадина", "Даулетова", "Мадина", (16, 24, 23, 8, 8)),
+    ("graduate4@demo.kz", "Ержанова", "Әйгерім", "Ержанова", "Айгерим", (12, 17, 17, 6, 6)),
+    ("graduate5@demo.kz", "Жақсылықова", "Гүлзат", "Жаксыликова", "Гульзат", (6, 10, 11, 4, 4)),
+    ("graduate6@demo.kz", "Зейнолла", "Ботагөз", "Зейнолла", "Ботагоз", None),
+]
 ALUMNI_COHORT = "demo-2022"
 ALUMNA = {
     "email": "alumna@demo.kz",
@@ -76,9 +91,181 @@ def _expired_certificate():
     enrolment, _ = Enrolment.objects.get_or_create(
         cohort=cohort, trainee=alumna, defaults={"status": Enrolment.Status.COMPLETED}
     )
+    trainer = cohort_trainer()
+    if trainer is not None:
+        meet_rule(enrolment, trainer, day=datetime.date(2022, 10, 10))
     return alumna, certificate_issue(
         enrolment=enrolment, score=78, band="good", issued_on=ALUMNI_ISSUED_ON
     )
+
+
+def cohort_trainer():
+    from course.models import Cohort
+
+    cohort = Cohort.objects.filter(code=DEMO_COHORT).first()
+    return cohort.trainers.order_by("email").first() if cohort is not None else None
+
+
+def meet_rule(enrolment, trainer, *, day: datetime.date) -> None:
+    """Everything the completion rule asks of a graduate: every topic done, every practice work
+    accepted, the theory test taken, the plan submitted and its defence held on `day`."""
+    from django.utils import timezone
+
+    from assessment.models import (
+        Assignment,
+        DefenceSlot,
+        Submission,
+        SupportPlan,
+        TestAttempt,
+        TheoryTest,
+    )
+    from course.models import TopicCompletion
+    from course.selectors import programme_topics
+
+    when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
+    topics = programme_topics(enrolment.cohort.programme)
+    TopicCompletion.objects.bulk_create(
+        [
+            TopicCompletion(enrolment=enrolment, topic=t, source="studied", completed_at=when)
+            for t in topics
+        ],
+        ignore_conflicts=True,
+    )
+    for assignment in Assignment.objects.filter(topic__in=topics):
+        Submission.objects.get_or_create(
+            assignment=assignment,
+            enrolment=enrolment,
+            defaults={"status": Submission.Status.ACCEPTED, "submitted_at": when},
+        )
+    test = TheoryTest.objects.filter(programme=enrolment.cohort.programme).first()
+    if test is not None:
+        TestAttempt.objects.get_or_create(
+            test=test,
+            enrolment=enrolment,
+            number=1,
+            defaults={"finished_at": when, "score": 8, "max_score": 10},
+        )
+    plan, _created = SupportPlan.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "status": SupportPlan.Status.SUBMITTED,
+            "submitted_at": when,
+            "learner_code": "L-1",
+            "anonymised_confirmed": True,
+        },
+    )
+    DefenceSlot.objects.get_or_create(
+        plan=plan,
+        defaults={
+            "starts_at": when,
+            "place": "204",
+            "scheduled_by": trainer,
+            "held_on": day,
+            "assessed_by": trainer,
+        },
+    )
+
+
+def _finished_cohort(result: dict) -> None:
+    """A cohort that ended two weeks ago: four graduates who met the rule and passed, one who did
+    not pass, one who withdrew in the third week."""
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    from assessment import services as assessment
+    from assessment.models import FinalResult
+    from cms.models import TraineeProfile, User
+    from cms.roles import TRAINEE
+    from cms.services import role_assign
+    from course.models import Cohort, Enrolment, EnrolmentEvent, ProgrammePage
+
+    trainer = cohort_trainer()
+    if trainer is None:
+        return
+    today = timezone.localdate()
+    cohort, created = Cohort.objects.get_or_create(
+        code=FINISHED_COHORT,
+        defaults={
+            "programme": ProgrammePage.objects.get(locale__language_code="kk"),
+            "name": "Демо ағын 2026, көктем / Демо-поток 2026, весна",
+            "starts_on": today - datetime.timedelta(weeks=10),
+            "ends_on": today - datetime.timedelta(weeks=2),
+            "capacity": 30,
+        },
+    )
+    if created:
+        cohort.trainers.add(trainer)
+    defence_day = cohort.ends_on - datetime.timedelta(days=3)
+    for email, surname, given, surname_ru, given_ru, scores in GRADUATES:
+        user, made = User.objects.get_or_create(
+            email=email, defaults={"first_name": given, "last_name": surname}
+        )
+        if made:
+            user.set_password(GRADUATE_PASSWORD)
+            user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        TraineeProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "surname_kk": surname,
+                "given_name_kk": given,
+                "surname_ru": surname_ru,
+                "given_name_ru": given_ru,
+            },
+        )
+        role_assign(user=user, role=TRAINEE)
+        result["accounts"].append(
+            {"email": email, "password": GRADUATE_PASSWORD, "role": "trainee"}
+        )
+        enrolment, made = Enrolment.objects.get_or_create(
+            cohort=cohort,
+            trainee=user,
+            defaults={
+                "agreement_accepted_at": timezone.now(),
+                "agreement_version": "2026.1",
+            },
+        )
+        if made:
+            EnrolmentEvent.objects.create(
+                enrolment=enrolment, from_status="", to_status="active", by=user
+            )
+        if scores is None:
+            if enrolment.status == Enrolment.Status.ACTIVE:
+                left = timezone.make_aware(
+                    datetime.datetime.combine(
+                        cohort.starts_on + datetime.timedelta(weeks=3), datetime.time(10, 0)
+                    )
+                )
+                EnrolmentEvent.objects.create(
+                    enrolment=enrolment,
+                    from_status="active",
+                    to_status="withdrawn",
+                    at=left,
+                    reason="Өз өтініші бойынша / По собственному заявлению",
+                )
+                Enrolment.objects.filter(pk=enrolment.pk).update(status="withdrawn")
+            continue
+        if scores[0] >= 10:  # the ones who pass did everything the rule asks
+            meet_rule(enrolment, trainer, day=defence_day)
+        if FinalResult.objects.filter(enrolment=enrolment).exists():
+            continue
+        attempt = assessment.result_start(enrolment=enrolment)
+        assessment.result_scores_save(
+            result=attempt,
+            marker=trainer,
+            scores={
+                code: assessment.ScoreInput(score, "")
+                for code, score in zip(
+                    ("theory", "practice", "plan", "defence", "participation"),
+                    scores,
+                    strict=True,
+                )
+            },
+        )
+        assessment.result_finalise(result=attempt, finalised_by=trainer)
+        assessment.result_release(result=attempt)
 
 
 def seed(result: dict) -> None:
@@ -98,8 +285,10 @@ def seed(result: dict) -> None:
         {"email": alumna.email, "password": ALUMNA["password"], "role": "trainee"}
     )
 
+    _finished_cohort(result)
+    # Only the finished cohort issues: the running one's passes stay "certificate pending".
     enrolments = (
-        Enrolment.objects.filter(cohort__code=DEMO_COHORT)
+        Enrolment.objects.filter(cohort__code=FINISHED_COHORT)
         .select_related("cohort__programme", "trainee")
         .order_by("trainee__email")
     )
@@ -107,6 +296,8 @@ def seed(result: dict) -> None:
     for enrolment in enrolments:
         final = final_result_for(enrolment=enrolment)
         if final is None:
+            if enrolment.status == Enrolment.Status.WITHDRAWN:
+                statement_issue(enrolment=enrolment)
             continue
         if final.passed:
             passed.append(certificate_issue(enrolment=enrolment))
@@ -128,9 +319,9 @@ def seed(result: dict) -> None:
     ):
         certificate_reissue(certificate=passed[2], reissued_by=None, reason=REISSUE_REASON)
 
-    documents = Certificate.objects.filter(cohort__code__in=[DEMO_COHORT, ALUMNI_COHORT]).order_by(
-        "serial"
-    )
+    documents = Certificate.objects.filter(
+        cohort__code__in=[DEMO_COHORT, FINISHED_COHORT, ALUMNI_COHORT]
+    ).order_by("serial")
     for document in documents:
         if document.kind == Certificate.Kind.STATEMENT:
             result["statements"].append(

@@ -7,19 +7,24 @@ from celery.schedules import crontab
 
 
 def dashboard_panel(request, enrolment):
-    """The enrolment's current documents with status, check count and download link (1 query)."""
+    """The enrolment's current documents with status, check count and download link, once the
+    result is released; or, for a released pass whose completion rule is not met yet, what is
+    left to do ("passed — certificate pending")."""
     from django.db.models import Count
 
     from .models import Certificate
+    from .selectors import released_to_holder
 
-    documents = list(
-        Certificate.objects.filter(enrolment=enrolment, holder=request.user)
+    documents = [
+        d
+        for d in Certificate.objects.filter(enrolment=enrolment, holder=request.user)
         .exclude(status=Certificate.Status.SUPERSEDED)
         .annotate(check_count=Count("lookups"))
         .order_by("kind")
-    )
+        if released_to_holder(certificate=d)
+    ]
     if not documents:
-        return None
+        return pending_note(request, enrolment)
     rows = [(d, d.public_status()) for d in documents]
     return {"template": "certificates/dashboard_panel.html", "context": {"rows": rows}}
 
@@ -31,6 +36,23 @@ EXPORTED_MODELS = (
     "certificates.ExpiryReminder",
     "credentials.CredentialRecord",
 )
+
+
+def pending_note(request, enrolment):
+    """ "Passed — certificate pending": the trainee's released pass and what is left to do."""
+    from assessment.selectors import final_result_for
+
+    from .selectors import certificate_pending
+
+    if enrolment.trainee_id != request.user.pk:
+        return None
+    result = final_result_for(enrolment=enrolment)
+    if result is None or not result.is_released:
+        return None
+    missing = certificate_pending(enrolment=enrolment)
+    if not missing:
+        return None
+    return {"template": "certificates/pending_panel.html", "context": {"missing": missing}}
 
 
 def export_personal_data(user) -> dict:
@@ -110,6 +132,7 @@ def pseudonymise_personal_data(user) -> None:
 def connect() -> None:
     from django.conf import settings
 
+    from assessment.dashboard import register_result_note
     from cms.celery import app
     from cms.personal_data import (
         register_academic_records,
@@ -120,6 +143,7 @@ def connect() -> None:
     from course.dashboard import register_panel
 
     register_panel(dashboard_panel, order=60)
+    register_result_note(pending_note)
     register_exporter("certificates", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)
     register_academic_records(academic_records)
@@ -129,6 +153,16 @@ def connect() -> None:
     schedule["certificates-expiry-reminders"] = {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(minute=0, hour=9),
+    }
+    # Daily: pending passes whose completion rule is now met (the cohort's end date is reached
+    # at midnight; an event may have been missed), then closed retake windows.
+    schedule["certificates-issue-pending"] = {
+        "task": "certificates.tasks.certificates_issue_pending",
+        "schedule": crontab(minute=15, hour=0),
+    }
+    schedule["certificates-retake-windows-close"] = {
+        "task": "certificates.tasks.retake_windows_close",
+        "schedule": crontab(minute=30, hour=0),
     }
     # Every minute: public look-ups waiting on Redis into the database (see lookups.py).
     schedule["certificates-flush-verification-lookups"] = {

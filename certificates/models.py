@@ -10,9 +10,11 @@ import datetime
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -51,6 +53,100 @@ class RevocationReason(models.TextChoices):
     )
     HOLDER_REQUEST = "holder_request", _("Revoked at the holder's request")
     OTHER = "other", _("Revoked by the issuing organisation")
+
+
+class StatementCounter(models.Model):
+    """The last statement-of-attendance number used in one year: statements are numbered apart
+    from certificates (their own prefix and sequence), locked the same way as SerialCounter."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("statement counter")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+MIN_HOURS_PERCENT_FLOOR = 80
+
+
+class CompletionRule(models.Model):
+    """What a trainee of one programme must have done, besides passing the final assessment, before
+    a certificate is issued. Edited by the registrar; a programme without a row uses the defaults
+    (the strictest rule: every hour)."""
+
+    programme = models.OneToOneField(
+        "course.ProgrammePage",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="completion_rule",
+    )
+    min_hours_percent = models.PositiveSmallIntegerField(
+        _("minimum share of the programme's hours, %"),
+        default=100,
+        validators=[
+            MinValueValidator(
+                MIN_HOURS_PERCENT_FLOOR,
+                _("The share of hours may not be set below %(limit_value)s %%."),
+            ),
+            MaxValueValidator(100, _("The share of hours cannot exceed %(limit_value)s %%.")),
+        ],
+        help_text=_(
+            "Topics counted as done (studied, attended, practice accepted, or made up after an "
+            "excused absence), as a share of the programme's hours. 100 % by default; never "
+            "below 80 %."
+        ),
+    )
+    require_practice_accepted = models.BooleanField(
+        _("every practice work accepted"),
+        default=True,
+        help_text=_("Every assignment of the programme has an accepted submission."),
+    )
+    require_theory_test = models.BooleanField(
+        _("theory test taken"),
+        default=True,
+        help_text=_("At least one finished attempt of the programme's theory test."),
+    )
+    require_plan_submitted = models.BooleanField(
+        _("support plan submitted"),
+        default=True,
+        help_text=_("The individual support plan is submitted (not a draft, not returned)."),
+    )
+    require_defence_held = models.BooleanField(
+        _("defence held"),
+        default=True,
+        help_text=_("The defence of the plan is recorded as held, with its date and assessor."),
+    )
+    require_cohort_ended = models.BooleanField(
+        _("cohort's end date reached"),
+        default=True,
+        help_text=_("No certificate is issued before the last day of the cohort."),
+    )
+
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("min_hours_percent"),
+        FieldPanel("require_practice_accepted"),
+        FieldPanel("require_theory_test"),
+        FieldPanel("require_plan_submitted"),
+        FieldPanel("require_defence_held"),
+        FieldPanel("require_cohort_ended"),
+    ]
+
+    class Meta:
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_hours_percent__gte=80, min_hours_percent__lte=100),
+                name="completion_rule_hours_between_80_and_100",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Completion rule: %(programme)s") % {"programme": self.programme})
 
 
 class Certificate(models.Model):

@@ -54,6 +54,15 @@ def font_face_css() -> str:
     )
 
 
+def hours_phrase(hours: int, language: str) -> str:
+    """ "23 академических часа": the number with the words agreeing with it (ngettext), in the
+    document's language whatever the request's."""
+    from django.utils.translation import ngettext
+
+    with translation.override(language):
+        return ngettext("%(n)s academic hour", "%(n)s academic hours", hours) % {"n": hours}
+
+
 def document_html(certificate) -> str:
     """The HTML of a certificate (two pages) or a statement of attendance (one page). The document
     is bilingual whatever language the request is in, so the template is rendered with no active
@@ -75,6 +84,8 @@ def document_html(certificate) -> str:
         "criteria_total": sum(c["score"] or 0 for c in certificate.criteria),
         "lecture_total": sum(m.get("lecture", 0) for m in certificate.modules),
         "practice_total": sum(m.get("practice", 0) for m in certificate.modules),
+        "hours_kk": hours_phrase(certificate.hours, "kk"),
+        "hours_ru": hours_phrase(certificate.hours, "ru"),
     }
     template = (
         "certificates/pdf/statement.html"

@@ -25,8 +25,53 @@ def on_result_changed_after_finalising(
     enqueue_on_commit(flag_certificate_for_review, enrolment_id, result_id)
 
 
+def _issue_if_earned_after_commit(enrolment_id: int) -> None:
+    from .tasks import issue_certificate_if_earned
+
+    enqueue_on_commit(issue_certificate_if_earned, enrolment_id)
+
+
+def on_topics_completed(sender, *, enrolment_ids, **kwargs) -> None:
+    """Hours went up: the hours may have crossed the rule's threshold."""
+    for enrolment_id in enrolment_ids:
+        _issue_if_earned_after_commit(enrolment_id)
+
+
+def on_submission_saved(sender, instance, **kwargs) -> None:
+    if instance.status == "accepted":
+        _issue_if_earned_after_commit(instance.enrolment_id)
+
+
+def on_defence_saved(sender, instance, **kwargs) -> None:
+    if instance.held_on is not None:
+        _issue_if_earned_after_commit(instance.plan.enrolment_id)
+
+
+def on_plan_saved(sender, instance, **kwargs) -> None:
+    if instance.status == "submitted":
+        _issue_if_earned_after_commit(instance.enrolment_id)
+
+
+def on_attempt_saved(sender, instance, **kwargs) -> None:
+    if instance.finished_at is not None:
+        _issue_if_earned_after_commit(instance.enrolment_id)
+
+
 def connect() -> None:
+    from django.db.models.signals import post_save
+
     from assessment import signals
+    from assessment.models import DefenceSlot, Submission, SupportPlan, TestAttempt
+    from course.signals import topics_completed
+
+    # Every event that may meet the last condition of the completion rule; the task issues only
+    # when the rule is met, so an early event does nothing. The daily sweep catches the rest
+    # (and the cohort's end date, which is no event).
+    topics_completed.connect(on_topics_completed, dispatch_uid="certificates.topics_completed")
+    post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="certificates.sub")
+    post_save.connect(on_defence_saved, sender=DefenceSlot, dispatch_uid="certificates.defence")
+    post_save.connect(on_plan_saved, sender=SupportPlan, dispatch_uid="certificates.plan")
+    post_save.connect(on_attempt_saved, sender=TestAttempt, dispatch_uid="certificates.attempt")
 
     signals.result_finalised.connect(on_result_finalised, dispatch_uid="certificates.issue")
     signals.result_changed_after_finalising.connect(

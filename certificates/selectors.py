@@ -12,6 +12,7 @@ from course.models import ModulePage, ProgrammePage
 from course.selectors import hours_by_module
 
 from .codes import normalise_code, normalise_serial
+from .completion import CompletionFacts, Missing, RuleValues, missing_conditions
 from .models import Certificate
 
 
@@ -284,3 +285,153 @@ def register_rows(*, filters: dict, today=None):
     if filters.get("issued_to"):
         rows = rows.filter(issued_on__lte=filters["issued_to"])
     return rows
+
+
+# --- The completion rule ------------------------------------------------------------------
+
+
+def completion_rule_for(*, programme):
+    """The programme's completion rule, or an unsaved one with the defaults (every hour, every
+    condition) when the registrar has not written one."""
+    from .models import CompletionRule
+
+    rule = CompletionRule.objects.filter(programme=programme).first()
+    return rule if rule is not None else CompletionRule(programme=programme)
+
+
+def rule_values(rule) -> RuleValues:
+    return RuleValues(
+        min_hours_percent=rule.min_hours_percent,
+        require_practice_accepted=rule.require_practice_accepted,
+        require_theory_test=rule.require_theory_test,
+        require_plan_submitted=rule.require_plan_submitted,
+        require_defence_held=rule.require_defence_held,
+        require_cohort_ended=rule.require_cohort_ended,
+    )
+
+
+def completion_facts(*, enrolment, today=None) -> CompletionFacts:
+    """What the enrolment has done, read from the course and assessment apps."""
+    from django.utils import timezone
+
+    from assessment.models import DefenceSlot, Submission, SupportPlan, TestAttempt, TheoryTest
+    from assessment.selectors import assignments_of_programme
+    from course.models import TopicCompletion
+    from course.selectors import programme_topics
+
+    programme = enrolment.cohort.programme
+    topics = programme_topics(programme)
+    done_ids = set(
+        TopicCompletion.objects.filter(enrolment=enrolment).values_list("topic_id", flat=True)
+    )
+    assignment_ids = [a.pk for a in assignments_of_programme(programme)]
+    accepted = Submission.objects.filter(
+        enrolment=enrolment,
+        assignment_id__in=assignment_ids,
+        status=Submission.Status.ACCEPTED,
+    ).count()
+    return CompletionFacts(
+        status=enrolment.status,
+        status_label=str(enrolment.get_status_display()),
+        hours_done=sum(t.hours for t in topics if t.pk in done_ids),
+        hours_total=sum(t.hours for t in topics),
+        practice_total=len(assignment_ids),
+        practice_accepted=accepted,
+        theory_test_exists=TheoryTest.objects.filter(programme=programme).exists(),
+        theory_test_taken=TestAttempt.objects.filter(
+            enrolment=enrolment, finished_at__isnull=False
+        ).exists(),
+        plan_submitted=SupportPlan.objects.filter(
+            enrolment=enrolment, status=SupportPlan.Status.SUBMITTED
+        ).exists(),
+        defence_held=DefenceSlot.objects.filter(
+            plan__enrolment=enrolment, held_on__isnull=False
+        ).exists(),
+        cohort_ends_on=enrolment.cohort.ends_on,
+        today=today or timezone.localdate(),
+    )
+
+
+def completion_missing(*, enrolment, today=None) -> list[Missing]:
+    """The conditions of the programme's completion rule this enrolment has not met yet (empty
+    when it may be certified, once it has passed)."""
+    rule = completion_rule_for(programme=enrolment.cohort.programme)
+    return missing_conditions(
+        facts=completion_facts(enrolment=enrolment, today=today), rule=rule_values(rule)
+    )
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    enrolment: object
+    result: object
+    missing: list[Missing]
+
+
+def certificate_pending(*, enrolment, today=None) -> list[Missing] | None:
+    """For a finalised pass without a certificate: the missing conditions ("passed — certificate
+    pending"). None when the trainee has not passed (yet), or has a certificate."""
+    from assessment.selectors import final_result_for
+
+    if current_document(enrolment=enrolment) is not None:
+        return None
+    result = final_result_for(enrolment=enrolment)
+    if result is None or not result.passed:
+        return None
+    return completion_missing(enrolment=enrolment, today=today)
+
+
+def pending_rows(*, cohort=None, today=None) -> list[PendingRow]:
+    """Finalised passes without a certificate, with what blocks each: the registrar's list."""
+    from assessment.models import FinalResult
+    from assessment.selectors import final_result_for
+    from course.models import Enrolment
+
+    enrolments = (
+        Enrolment.objects.filter(
+            final_results__status=FinalResult.Status.FINALISED,
+        )
+        .exclude(
+            pk__in=Certificate.objects.filter(kind=Certificate.Kind.CERTIFICATE)
+            .exclude(status=Certificate.Status.SUPERSEDED)
+            .exclude(enrolment=None)
+            .values("enrolment_id")
+        )
+        .select_related("cohort__programme", "trainee")
+        .distinct()
+        .order_by("cohort__code", "trainee__last_name", "pk")
+    )
+    if cohort is not None:
+        enrolments = enrolments.filter(cohort=cohort)
+    rows = []
+    for enrolment in enrolments:
+        result = final_result_for(enrolment=enrolment)
+        if result is None or not result.passed:
+            continue
+        rows.append(
+            PendingRow(
+                enrolment=enrolment,
+                result=result,
+                missing=completion_missing(enrolment=enrolment, today=today),
+            )
+        )
+    return rows
+
+
+def released_to_holder(*, certificate) -> bool:
+    """A document is the holder's to see once the result it rests on is released: a certificate
+    must not be downloadable while the result page still says "not published yet". A statement
+    for a trainee who left without a result has nothing to wait for."""
+    from assessment.models import FinalResult
+
+    if certificate.enrolment_id is None:
+        return True
+    latest = (
+        FinalResult.objects.filter(
+            enrolment_id=certificate.enrolment_id, status=FinalResult.Status.FINALISED
+        )
+        .order_by("-attempt")
+        .only("released_at")
+        .first()
+    )
+    return latest is None or latest.released_at is not None

@@ -17,9 +17,16 @@ from cms.models import OrganisationSettings
 from course.models import Enrolment
 
 from .codes import format_serial, generate_code, valid_until_for
-from .models import AuditEntry, Certificate, RevocationReason, SerialCounter
+from .models import AuditEntry, Certificate, RevocationReason, SerialCounter, StatementCounter
 from .pdf import document_pdf
-from .selectors import current_document, holder_names, hours_completed, programme_snapshot
+from .selectors import (
+    completion_missing,
+    current_document,
+    holder_names,
+    hours_completed,
+    pending_rows,
+    programme_snapshot,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +57,17 @@ def _check_organisation(organisation: OrganisationSettings) -> None:
         )
 
 
+class CompletionNotMet(CertificateError):
+    """Passed, but the programme's completion rule is not met yet: "certificate pending"."""
+
+    def __init__(self, missing: list):
+        self.missing = missing
+        super().__init__(
+            _("No certificate yet: %(reasons)s")
+            % {"reasons": " ".join(item.reason for item in missing)}
+        )
+
+
 PASSING_BANDS = {"excellent", "good", "satisfactory"}
 
 
@@ -70,20 +88,25 @@ def _final_result(enrolment):
 def _ensure_counter(year: int) -> None:
     # Created outside the issuing transaction so two first issues of a year do not both try to
     # insert the counter row inside their locked sections.
-    if not SerialCounter.objects.filter(year=year).exists():
-        try:
-            with transaction.atomic():
-                SerialCounter.objects.create(year=year)
-        except IntegrityError:
-            pass
+    for model in (SerialCounter, StatementCounter):
+        if not model.objects.filter(year=year).exists():
+            try:
+                with transaction.atomic():
+                    model.objects.create(year=year)
+            except IntegrityError:
+                pass
 
 
-def _next_serial(year: int) -> str:
-    """Call inside a transaction: the counter row stays locked until it commits or rolls back."""
-    counter = SerialCounter.objects.select_for_update().get(year=year)
+def _next_serial(year: int, kind: str = Certificate.Kind.CERTIFICATE) -> str:
+    """Call inside a transaction: the counter row stays locked until it commits or rolls back.
+    Statements of attendance have their own counter and prefix."""
+    if kind == Certificate.Kind.STATEMENT:
+        counter = StatementCounter.objects.select_for_update().get(year=year)
+    else:
+        counter = SerialCounter.objects.select_for_update().get(year=year)
     counter.last += 1
     counter.save(update_fields=["last"])
-    return format_serial(year, counter.last)
+    return format_serial(year, counter.last, kind=kind)
 
 
 def _study_form_labels(code: str) -> tuple[str, str]:
@@ -178,7 +201,7 @@ def _create_record(*, enrolment: Enrolment, kind: str, fields: dict, issued_by):
             code = generate_code()
             certificate = Certificate.objects.create(
                 kind=kind,
-                serial=_next_serial(year),
+                serial=_next_serial(year, kind),
                 code=code,
                 verification_url=_verification_url(code),
                 issued_by=issued_by,
@@ -266,9 +289,16 @@ def certificate_issue(
             _("No certificate: the final assessment was not passed (%(score)s points).")
             % {"score": score}
         )
+    issued_on = issued_on or timezone.localdate()
+    # The one place the completion rule is checked: every issuer (the task after finalising, the
+    # bulk issue, admin actions, the sweeps) comes through here.
+    # Checked against the real date: `issued_on` only dates the document.
+    missing = completion_missing(enrolment=enrolment)
+    if missing:
+        raise CompletionNotMet(missing)
+    _refuse_second_valid_certificate(enrolment=enrolment, today=issued_on)
     organisation = _organisation()
     _check_organisation(organisation)
-    issued_on = issued_on or timezone.localdate()
     fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
     fields.update(
         score=score,
@@ -284,7 +314,70 @@ def certificate_issue(
         fields=fields,
         issued_by=issued_by,
     )
+    if _created:
+        from course.services import enrolment_complete
+
+        enrolment_complete(enrolment=enrolment, by=issued_by)
     return certificate_store_pdf(certificate=certificate)
+
+
+def _refuse_second_valid_certificate(*, enrolment: Enrolment, today: datetime.date) -> None:
+    """At most one valid certificate per person and programme: a second enrolment of the same
+    person (an old one, or one entered twice) does not earn a second document while the first is
+    valid."""
+    other = (
+        Certificate.objects.filter(
+            kind=Certificate.Kind.CERTIFICATE,
+            status=Certificate.Status.VALID,
+            holder=enrolment.trainee,
+            cohort__programme=enrolment.cohort.programme_id,
+            valid_until__gte=today,
+        )
+        .exclude(enrolment=enrolment)
+        .first()
+    )
+    if other is not None:
+        raise CertificateError(
+            _(
+                "No certificate: this person already holds valid certificate %(serial)s "
+                "for the course."
+            )
+            % {"serial": other.serial}
+        )
+
+
+def certificate_issue_if_earned(*, enrolment_id: int) -> Certificate | None:
+    """Issue the certificate of a finalised pass the moment its completion rule is met; do nothing
+    otherwise (an event fired before the last condition, a trainee who has not passed). Called on
+    every event that may complete the rule and by the daily sweep of pending passes."""
+    enrolment = (
+        Enrolment.objects.select_related("cohort__programme", "trainee")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+    if enrolment is None or current_document(enrolment=enrolment) is not None:
+        return None
+    result = _final_result(enrolment)
+    if result is None or not result.passed:
+        return None
+    if completion_missing(enrolment=enrolment):
+        return None
+    try:
+        return certificate_issue(enrolment=enrolment)
+    except CertificateError:
+        return None
+
+
+def certificates_issue_pending(*, today: datetime.date | None = None) -> int:
+    """The daily sweep: issue every pending pass whose rule is now met (the cohort's end date
+    reached, or an event that was missed). Returns how many were issued."""
+    issued = 0
+    for row in pending_rows(today=today):
+        if row.missing:
+            continue
+        if certificate_issue_if_earned(enrolment_id=row.enrolment.pk) is not None:
+            issued += 1
+    return issued
 
 
 def certificate_revoke(
@@ -398,7 +491,7 @@ def certificate_reissue(*, certificate: Certificate, reissued_by, reason: str) -
         _ensure_counter(year)
         code = generate_code()
         new = Certificate.objects.create(
-            serial=_next_serial(year),
+            serial=_next_serial(year, old.kind),
             code=code,
             verification_url=_verification_url(code),
             issued_by=reissued_by,
@@ -479,6 +572,8 @@ def statement_issue(
     fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
     fields.update(attendance_snapshot(enrolment=enrolment))
     issued_on = issued_on or timezone.localdate()
+    # The course's real dates: the cohort's, ending early on the day the trainee left.
+    fields.update(attended_from=enrolment.cohort.starts_on, attended_to=_left_on(enrolment))
     fields.update(
         score=result.total if result is not None else None,
         band=result.band if result is not None else "",
@@ -492,6 +587,70 @@ def statement_issue(
         issued_by=issued_by,
     )
     return certificate_store_pdf(certificate=statement)
+
+
+def _left_on(enrolment: Enrolment) -> datetime.date:
+    """The last day of the course for this trainee: the day they left (expelled, withdrawn,
+    transferred) when before the cohort's end, else the cohort's end."""
+    from course.models import EnrolmentEvent
+
+    ends_on = enrolment.cohort.ends_on
+    left = (
+        EnrolmentEvent.objects.filter(
+            enrolment=enrolment,
+            to_status__in=[
+                Enrolment.Status.EXPELLED,
+                Enrolment.Status.WITHDRAWN,
+                Enrolment.Status.TRANSFERRED,
+            ],
+        )
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if left is not None:
+        day = timezone.localdate(left)
+        return max(enrolment.cohort.starts_on, min(day, ends_on))
+    return ends_on
+
+
+def retake_windows_close(*, today: datetime.date | None = None) -> int:
+    """Trainees who did not pass and whose retake window closed (a year after the first attempt,
+    no retake pending) become "not passed" and get a statement of attendance. Returns how many
+    enrolments were closed."""
+    from assessment.models import FinalResult
+    from assessment.selectors import retake_deadline
+    from course.services import enrolment_not_passed
+
+    today = today or timezone.localdate()
+    candidates = (
+        Enrolment.objects.filter(
+            status=Enrolment.Status.ACTIVE,
+            final_results__attempt=1,
+            final_results__status=FinalResult.Status.FINALISED,
+        )
+        .select_related("cohort__programme", "trainee")
+        .distinct()
+    )
+    closed = 0
+    for enrolment in candidates:
+        deadline = retake_deadline(enrolment=enrolment)
+        if deadline is None or today <= deadline:
+            continue
+        latest = _final_result(enrolment)
+        if latest is not None and latest.passed:
+            continue
+        open_attempt = FinalResult.objects.filter(enrolment=enrolment).exclude(
+            status=FinalResult.Status.FINALISED
+        )
+        if open_attempt.exists():
+            continue  # a retake started in time is still being assessed
+        enrolment = enrolment_not_passed(
+            enrolment=enrolment, reason=_("The retake window closed without a pass.")
+        )
+        statement_issue(enrolment=enrolment)
+        closed += 1
+    return closed
 
 
 # Nearest first: a certificate found late (25 days left, nothing sent) gets only the 30-day
@@ -613,7 +772,8 @@ def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, 
     Anything younger than `grace` (default CERTIFICATES_SWEEP_GRACE_SECONDS) is left to the task
     enqueued for it. Idempotent: a second run finds nothing to do. Two runs at once: the second
     one returns at once (a lock), and issuing itself is safe against doubles anyway.
-    Returns counts: pdfs_stored, issued, refused, failed, and locked (1 if another run held the
+    Returns counts: pdfs_stored, issued, pending (the completion rule not met yet), refused,
+    failed, and locked (1 if another run held the
     lock)."""
     from django.conf import settings
 
@@ -623,7 +783,7 @@ def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, 
     if grace is None:
         grace = datetime.timedelta(seconds=settings.CERTIFICATES_SWEEP_GRACE_SECONDS)
     cutoff = timezone.now() - grace
-    counts = {"pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0}
+    counts = {"pdfs_stored": 0, "issued": 0, "pending": 0, "refused": 0, "failed": 0, "locked": 0}
     with job_lock("certificates_sweep") as acquired:
         if not acquired:
             counts["locked"] = 1
@@ -656,6 +816,10 @@ def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, 
         for enrolment in passed_without_certificate:
             try:
                 certificate_issue(enrolment=enrolment)
+            except CompletionNotMet:
+                # Passed, but the completion rule is not met yet: the normal state of a pending
+                # pass, issued by the event that completes it (or by this sweep then).
+                counts["pending"] += 1
             except CertificateError as refusal:
                 logger.info("certificates_sweep: enrolment %s refused: %s", enrolment.pk, refusal)
                 counts["refused"] += 1

@@ -117,7 +117,33 @@ def certificates_sweep() -> dict[str, int]:
     return sweep()
 
 
+@shared_task(autoretry_for=(DatabaseError, OSError), retry_backoff=True, max_retries=6)
+def issue_certificate_if_earned(enrolment_id: int) -> str | None:
+    """After an event that may complete the rule: issue if the pass is now earned, else nothing."""
+    from .services import certificate_issue_if_earned
+
+    certificate = certificate_issue_if_earned(enrolment_id=enrolment_id)
+    return certificate.serial if certificate is not None else None
+
+
+@shared_task
+def certificates_issue_pending() -> int:
+    """Daily (beat): finalised passes whose rule is now met (the cohort ended, a missed event)."""
+    from .services import certificates_issue_pending as sweep
+
+    return sweep()
+
+
 @shared_task
 def prune_verification_lookups() -> int:
     """Nightly (beat): look-ups past VERIFICATION_LOOKUP_RETENTION_DAYS deleted."""
     return lookups.prune()
+
+
+@shared_task
+def retake_windows_close() -> int:
+    """Daily (beat): trainees whose retake window closed without a pass become "not passed" and
+    get their statement of attendance."""
+    from .services import retake_windows_close as close
+
+    return close()

@@ -17,4 +17,6 @@ urlpatterns = [
     path("cohorts/<slug:cohort_code>/pdfs.zip", views.cohort_pdfs_zip, name="cohort_zip"),
     path("cohorts/<slug:cohort_code>/issue/", views.cohort_bulk_issue, name="cohort_issue"),
     path("jobs/<str:job_id>/", views.bulk_progress, name="bulk_progress"),
+    path("pending/", views.pending, name="pending"),
+    path("statements/<int:enrolment_id>/", views.statement_for_enrolment, name="statement_issue"),
 ]

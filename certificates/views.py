@@ -162,7 +162,9 @@ def _certificate_for_user(request: HttpRequest, code: str) -> Certificate:
     if certificate is None:
         raise Http404
     user = request.user
-    if certificate.holder_id == user.pk or user.is_staff or is_registrar(user):
+    if user.is_staff or is_registrar(user):
+        return certificate
+    if certificate.holder_id == user.pk and selectors.released_to_holder(certificate=certificate):
         return certificate
     raise Http404
 
@@ -186,7 +188,11 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_safe
 def my_certificates(request: HttpRequest) -> HttpResponse:
-    certificates = list(selectors.certificates_of_holder(user=request.user))
+    certificates = [
+        c
+        for c in selectors.certificates_of_holder(user=request.user)
+        if selectors.released_to_holder(certificate=c)
+    ]
     language = translation.get_language()
     rows = [
         {
@@ -368,3 +374,41 @@ def blank_calibration(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     layout = BlankPrintLayout.for_request(request)
     return _pdf_response(calibration_pdf(layout), "calibration.pdf")
+
+
+# --- Staff: who is blocked, and statements on demand -----------------------------------------
+
+
+@login_required
+@require_safe
+def pending(request: HttpRequest) -> HttpResponse:
+    """Finalised passes without a certificate, with what blocks each (all cohorts, or one)."""
+    _require_staff(request)
+    cohort = None
+    if request.GET.get("cohort"):
+        cohort = get_object_or_404(Cohort, code=request.GET["cohort"])
+    rows = selectors.pending_rows(cohort=cohort)
+    return render(request, "certificates/pending.html", {"rows": rows, "cohort": cohort})
+
+
+@login_required
+@require_POST
+def statement_for_enrolment(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The registrar issues a statement of attendance on demand (a trainee who did not pass or
+    left the course)."""
+    _require_staff(request)
+    from course.models import Enrolment
+
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort__programme", "trainee"), pk=enrolment_id
+    )
+    try:
+        statement = services.statement_issue(enrolment=enrolment, issued_by=request.user)
+    except services.CertificateError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse('certificates:pending')}?cohort={enrolment.cohort.code}")
+    messages.success(
+        request,
+        _("Statement of attendance %(serial)s issued.") % {"serial": statement.serial},
+    )
+    return redirect("certificates:register_detail", code=statement.code)

@@ -6,6 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CompletionRule
 
 
 class RegisterMenuItem(MenuItem):
@@ -22,4 +26,28 @@ def register_certificates_menu_item():
         reverse("certificates:register"),
         icon_name="doc-full",
         order=450,
+    )
+
+
+class CompletionRuleViewSet(SnippetViewSet):
+    """The registrar's completion rule per programme (help text on every field)."""
+
+    model = CompletionRule
+    icon = "tasks"
+    menu_label = _("Completion rules")
+    menu_order = 460
+    add_to_admin_menu = True
+    list_display = ["programme", "min_hours_percent"]
+
+
+register_snippet(CompletionRuleViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def register_pending_menu_item():
+    return RegisterMenuItem(
+        _("Certificates pending"),
+        reverse("certificates:pending"),
+        icon_name="time",
+        order=455,
     )

@@ -47,7 +47,6 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("New status"),
         choices=[
-            (Enrolment.Status.COMPLETED, Enrolment.Status.COMPLETED.label),
             (Enrolment.Status.NOT_PASSED, Enrolment.Status.NOT_PASSED.label),
             (Enrolment.Status.WITHDRAWN, Enrolment.Status.WITHDRAWN.label),
         ],
@@ -101,3 +100,16 @@ class ExpelForm(forms.Form):
 
 
 ATTENDANCE_CHOICES = Attendance.Mark.choices
+
+
+class MakeUpForm(forms.Form):
+    """The registrar records that a trainee made up a topic missed with an excused absence."""
+
+    topic = forms.ModelChoiceField(label=_("Topic made up"), queryset=None)
+
+    def __init__(self, *args, enrolment: Enrolment, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .selectors import topics_to_make_up
+
+        self.fields["topic"].queryset = topics_to_make_up(enrolment)
+        self.fields["topic"].label_from_instance = lambda t: f"{t.number} {t.title}"

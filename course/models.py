@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -255,7 +256,16 @@ class Cohort(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="cohort_ends_after_start",
-            )
+            ),
+            # Joining looks a cohort up by its key (case-insensitively): two cohorts with one key
+            # would make the later one steal the earlier one's trainees. An empty key means
+            # "joining by import only" and may repeat.
+            models.UniqueConstraint(
+                Lower("enrolment_key"),
+                condition=~models.Q(enrolment_key=""),
+                name="one_cohort_per_enrolment_key",
+                violation_error_message=_("Another cohort already uses this enrolment key."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -392,7 +402,16 @@ class Enrolment(models.Model):
         verbose_name_plural = _("enrolments")
         ordering = ["cohort", "trainee"]
         constraints = [
-            models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrolment_per_cohort")
+            models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrolment_per_cohort"),
+            # One person studies the course once at a time: a second active enrolment would lead
+            # to a second certificate for the same course. (The LMS runs one programme; its
+            # versions are the same course, so the rule is per person.)
+            models.UniqueConstraint(
+                fields=["trainee"],
+                condition=models.Q(status="active"),
+                name="one_active_enrolment_per_person",
+                violation_error_message=_("This person is already studying in another cohort."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -464,6 +483,8 @@ class TopicCompletion(models.Model):
         STUDIED = "studied", _("Studied")
         ATTENDANCE = "attendance", _("Attended the live session")
         PRACTICE_ACCEPTED = "practice_accepted", _("Practice work accepted")
+        # An excused absence the trainee made up, recorded by the registrar.
+        MADE_UP = "made_up", _("Made up after an excused absence")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="completions"

@@ -382,3 +382,15 @@ _NAME_FIELDS = (
     "given_name_ru",
     "patronymic_ru",
 )
+
+
+def topics_to_make_up(enrolment):
+    """Topics this enrolment missed with an excused absence and has not done yet: what the
+    registrar may record as made up."""
+    from .models import Attendance, TopicCompletion, TopicPage
+
+    excused = Attendance.objects.filter(enrolment=enrolment, mark=Attendance.Mark.EXCUSED).values(
+        "session__topic_id"
+    )
+    done = TopicCompletion.objects.filter(enrolment=enrolment).values("topic_id")
+    return TopicPage.objects.filter(pk__in=excused).exclude(pk__in=done).order_by("path")

@@ -394,8 +394,23 @@ def enrolment_join(*, trainee, enrolment_key: str, agreement, today: date | None
 def enrolment_add(*, cohort, trainee, by, reason: str):
     """Enrol a person on the registrar's decision (the CSV import, the admin's form): the
     enrolment, the first event of its history, and the trainee role."""
+    from django.utils.translation import gettext as _
+
     from .models import Enrolment
 
+    active = (
+        Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.ACTIVE)
+        .select_related("cohort")
+        .first()
+    )
+    if active is not None:
+        raise EnrolmentError(
+            _(
+                "%(email)s is already studying in cohort %(code)s: one person has one active "
+                "enrolment. Transfer them instead."
+            )
+            % {"email": trainee.email, "code": active.cohort.code}
+        )
     enrolment = Enrolment.objects.create(cohort=cohort, trainee=trainee)
     _event(
         enrolment=enrolment,
@@ -415,7 +430,44 @@ def _ensure_trainee_role(user) -> None:
     role_assign(user=user, role=TRAINEE)
 
 
-_FINAL_STATUSES = {"completed", "not_passed", "withdrawn"}
+# "Completed (passed)" is not here: only the certificates' completion service sets it, through
+# enrolment_complete, when the certificate is issued.
+_FINAL_STATUSES = {"not_passed", "withdrawn"}
+
+
+@transaction.atomic
+def enrolment_complete(*, enrolment, by=None):
+    """The enrolment is certified: active → completed. Called by the certificate issue only."""
+    from django.utils.translation import gettext as _
+
+    from .models import Enrolment
+
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return enrolment
+    _event(
+        enrolment=enrolment,
+        to_status=Enrolment.Status.COMPLETED,
+        by=by,
+        reason=_("Certificate issued"),
+    )
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.save(update_fields=["status"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_not_passed(*, enrolment, reason: str):
+    """The retake window closed without a pass: active → not passed (the daily task)."""
+    from .models import Enrolment
+
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return enrolment
+    _event(enrolment=enrolment, to_status=Enrolment.Status.NOT_PASSED, by=None, reason=reason)
+    enrolment.status = Enrolment.Status.NOT_PASSED
+    enrolment.save(update_fields=["status"])
+    return enrolment
 
 
 @transaction.atomic
@@ -465,6 +517,10 @@ def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
             _("Cohort %(code)s is full (%(capacity)s places).")
             % {"code": to_cohort.code, "capacity": to_cohort.capacity}
         )
+    # The old enrolment stops being active first: one person has one active enrolment (a
+    # database constraint, checked row by row).
+    enrolment.status = Enrolment.Status.TRANSFERRED
+    enrolment.save(update_fields=["status"])
     new = Enrolment.objects.create(
         cohort=to_cohort,
         trainee_id=enrolment.trainee_id,
@@ -481,6 +537,7 @@ def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
     )
     event = _event(
         enrolment=enrolment,
+        from_status=Enrolment.Status.ACTIVE,
         to_status=Enrolment.Status.TRANSFERRED,
         by=by,
         reason=reason.strip(),
@@ -561,12 +618,47 @@ def topic_complete(*, enrolment, topic: TopicPage, source: str, when=None):
     from .models import TopicCompletion
 
     topic = source_topic(topic)
-    completion, _created = TopicCompletion.objects.get_or_create(
+    completion, created = TopicCompletion.objects.get_or_create(
         enrolment=enrolment,
         topic=topic,
         defaults={"source": source, "completed_at": when or timezone.now()},
     )
+    if created:
+        _announce_completions([enrolment.pk])
     return completion
+
+
+def _announce_completions(enrolment_ids: list[int]) -> None:
+    from .signals import topics_completed
+
+    ids = sorted(set(enrolment_ids))
+    if ids:
+        transaction.on_commit(lambda: topics_completed.send(sender=None, enrolment_ids=ids))
+
+
+@transaction.atomic
+def topic_make_up_record(*, enrolment, topic: TopicPage, recorded_by):
+    """The registrar records that a trainee made up a topic missed with an excused absence: the
+    topic counts as done. Refused for a topic with no excused absence, or already done."""
+    from django.utils.translation import gettext as _
+
+    from .models import Attendance, TopicCompletion
+
+    topic = source_topic(topic)
+    if enrolment.status != "active":
+        raise EnrolmentError(_("Only an active enrolment can make up a topic."))
+    excused = Attendance.objects.filter(
+        enrolment=enrolment, session__topic=topic, mark=Attendance.Mark.EXCUSED
+    ).exists()
+    if not excused:
+        raise EnrolmentError(
+            _("Topic %(number)s has no excused absence to make up.") % {"number": topic.number}
+        )
+    if TopicCompletion.objects.filter(enrolment=enrolment, topic=topic).exists():
+        raise EnrolmentError(
+            _("Topic %(number)s is already counted as done.") % {"number": topic.number}
+        )
+    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.MADE_UP)
 
 
 @transaction.atomic
@@ -683,6 +775,7 @@ def attendance_record(*, session, marks: dict[int, str], recorded_by) -> int:
                 if pk not in done
             ]
         )
+        _announce_completions([pk for pk in present if pk not in done])
     return len(to_create) + len(to_update)
 
 
@@ -757,6 +850,12 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
         if user is not None and Enrolment.objects.filter(cohort=cohort, trainee=user).exists():
             report.skipped.append(
                 _("Row %(row)s: %(email)s is already in this cohort.")
+                % {"row": number, "email": email}
+            )
+            continue
+        if user is not None and Enrolment.objects.filter(trainee=user, status="active").exists():
+            report.errors.append(
+                _("Row %(row)s: %(email)s is already studying in another cohort.")
                 % {"row": number, "email": email}
             )
             continue

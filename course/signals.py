@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from django.dispatch import Signal
 from wagtail.signals import page_published
 
 from .models import ModulePage, TopicPage
+
+# Topics were counted as done for some enrolments (studied, attended, practice accepted, made up):
+# the apps above react, e.g. a pending certificate whose hours now suffice. kwargs: enrolment_ids.
+# Sent after the commit; bulk inserts (the attendance register) send it too.
+topics_completed = Signal()
 
 STRUCTURAL_FIELDS = {TopicPage: ("number", "kind", "hours"), ModulePage: ("number",)}
 

@@ -17,7 +17,15 @@ from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
 from .dashboard import panels_render
-from .forms import AgreementForm, ExpelForm, ImportForm, JoinForm, StatusForm, TransferForm
+from .forms import (
+    AgreementForm,
+    ExpelForm,
+    ImportForm,
+    JoinForm,
+    MakeUpForm,
+    StatusForm,
+    TransferForm,
+)
 from .importing import ImportFileError, rows_read
 from .models import Attendance, CourseAgreement, Enrolment, EnrolmentEvent, LiveSession, TopicPage
 
@@ -325,6 +333,9 @@ def enrolment_detail(request, pk: int):
             transfer_form=TransferForm(prefix="transfer", enrolment=enrolment),
             expel_form=ExpelForm(prefix="expel"),
         )
+        make_up_form = MakeUpForm(prefix="make_up", enrolment=enrolment)
+        if make_up_form.fields["topic"].queryset.exists():
+            context["make_up_form"] = make_up_form
     return render(request, "course/enrolment_detail.html", context)
 
 
@@ -338,6 +349,8 @@ def enrolment_action(request, pk: int, action: str):
         form = TransferForm(request.POST, request.FILES, prefix="transfer", enrolment=enrolment)
     elif action == "expel":
         form = ExpelForm(request.POST, prefix="expel")
+    elif action == "make_up":
+        form = MakeUpForm(request.POST, prefix="make_up", enrolment=enrolment)
     else:
         raise Http404
     if not form.is_valid():
@@ -360,6 +373,12 @@ def enrolment_action(request, pk: int, action: str):
                 reason=data["reason"],
                 document=data["document"],
             )
+        elif action == "make_up":
+            services.topic_make_up_record(
+                enrolment=enrolment, topic=data["topic"], recorded_by=request.user
+            )
+            messages.success(request, _("The make-up is recorded; the topic counts as done."))
+            return redirect("course:enrolment_detail", pk=enrolment.pk)
         else:
             services.enrolment_expel(
                 enrolment=enrolment,

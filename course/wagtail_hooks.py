@@ -76,6 +76,33 @@ class LiveSessionViewSet(ModelViewSet):
 
 
 class EnrolmentCreateView(CreateView):
+    def is_valid(self, form):
+        """One person, one active enrolment: refused on the form, before anything is saved
+        (the service and a database constraint refuse it too)."""
+        from django.utils.translation import gettext
+
+        valid = super().is_valid(form)
+        trainee = form.cleaned_data.get("trainee") if valid else None
+        active = (
+            Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.ACTIVE)
+            .select_related("cohort")
+            .first()
+            if trainee is not None
+            else None
+        )
+        if active is None:
+            return valid
+        form.add_error(
+            "trainee",
+            gettext(
+                "%(email)s is already studying in cohort %(code)s: one person has one active "
+                "enrolment. Transfer them instead."
+            )
+            % {"email": trainee.email, "code": active.cohort.code},
+        )
+        self.produced_error_message = self.get_error_message()
+        return False
+
     def save_instance(self):
         from django.utils.translation import gettext
 

@@ -37,3 +37,35 @@ def test_seeding_twice_changes_nothing(programme):
     assert Certificate.objects.count() == count
     assert second["certificates"] == first["certificates"]
     assert second["statements"] == first["statements"]
+
+
+def test_demo_certificates_belong_only_to_graduates_of_a_finished_cohort_who_met_the_rule(
+    programme,
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from certificates.selectors import completion_missing, pending_rows
+
+    _seed()
+
+    today = timezone.localdate()
+    certificates = Certificate.objects.filter(kind="certificate").select_related(
+        "enrolment__cohort"
+    )
+    assert certificates.exists()
+    for certificate in certificates:
+        assert certificate.enrolment.cohort.ends_on < today
+        assert certificate.issued_on >= certificate.enrolment.cohort.ends_on
+        assert completion_missing(enrolment=certificate.enrolment) == []
+    assert not Certificate.objects.filter(cohort__code="demo-2026").exists()
+    running = pending_rows(cohort=None)
+    blocked = [row for row in running if row.enrolment.cohort.code == "demo-2026"]
+    assert blocked and all("cohort_end" in [m.code for m in row.missing] for row in blocked)
+    for statement in Certificate.objects.filter(kind="statement").select_related("cohort"):
+        assert statement.attended_from == statement.cohort.starts_on
+        assert statement.attended_to <= statement.cohort.ends_on
+        assert statement.attended_to < today
+        assert statement.serial.startswith("AN-")
+    assert datetime.date(2022, 10, 20) in set(certificates.values_list("issued_on", flat=True))

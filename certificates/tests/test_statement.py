@@ -12,12 +12,15 @@ from certificates.models import Certificate
 from certificates.services import CertificateError, statement_issue
 from course.models import Enrolment, TopicCompletion, TopicPage
 
-from .factories import EnrolmentFactory
+from .factories import CohortFactory, EnrolmentFactory
 
 
 @pytest.fixture
 def left_enrolment(programme):
-    enrolment = EnrolmentFactory(status=Enrolment.Status.WITHDRAWN)
+    cohort = CohortFactory(
+        starts_on=datetime.date(2026, 8, 20), ends_on=datetime.date(2026, 10, 30)
+    )
+    enrolment = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.WITHDRAWN, met_rule=False)
     topics = sorted(TopicPage.objects.live().descendant_of(programme), key=lambda t: t.sort_key)
     for day, topic in enumerate(topics[:4]):
         completion = TopicCompletion.objects.create(
@@ -38,15 +41,17 @@ def test_a_statement_records_the_hours_attended_and_the_dates(left_enrolment):
     assert statement.hours == sum(t.hours for t in attended)
     assert sum(m["total"] for m in statement.modules) == statement.hours
     assert statement.modules[0]["total"] > 0 and statement.modules[4]["total"] == 0
-    assert statement.attended_from == datetime.date(2026, 9, 1)
-    assert statement.attended_to == datetime.date(2026, 9, 4)
+    # The course's dates, not the first and last topic nor today.
+    assert statement.attended_from == datetime.date(2026, 8, 20)
+    assert statement.attended_to == datetime.date(2026, 10, 30)
+    assert statement.serial.startswith("AN-")
     assert statement.valid_until is None
     with statement.pdf.open("rb") as handle:
         pages = PdfReader(io.BytesIO(handle.read())).pages
     text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "Біліктілік туралы құжат емес" in text
     assert "Не является документом о квалификации" in text
-    assert "01.09.2026" in text and "04.09.2026" in text
+    assert "20.08.2026" in text and "30.10.2026" in text
     assert statement.code in text
 
 
@@ -86,3 +91,35 @@ def test_the_verification_page_shows_a_statement_as_a_statement(client, left_enr
     assert body["valid_until"] is None
     assert "Statement of attendance" in html
     assert "not a qualification document" in html
+
+
+@pytest.mark.parametrize(
+    ("hours", "russian"),
+    [
+        (1, "1 академический час"),
+        (21, "21 академический час"),
+        (23, "23 академических часа"),
+        (11, "11 академических часов"),
+        (80, "80 академических часов"),
+    ],
+)
+def test_the_hours_agree_with_their_number_in_russian_and_stay_as_they_are_in_kazakh(
+    hours, russian
+):
+    from certificates.pdf import hours_phrase
+
+    assert hours_phrase(hours, "ru") == russian
+    assert hours_phrase(hours, "kk") == f"{hours} академиялық сағат"
+
+
+def test_the_statement_prints_the_hours_with_agreeing_words(left_enrolment):
+    enrolment, attended = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert statement.hours == sum(t.hours for t in attended) == 8  # topics 1.1–1.4, 2 h each
+    assert "освоил(а) 8 академических часов" in text
+    assert "8 академиялық сағат меңгерді" in text

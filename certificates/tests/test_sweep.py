@@ -72,7 +72,14 @@ def test_the_sweep_issues_one_certificate_with_its_pdf_for_a_pass_without_one(pr
     counts = certificates_sweep(grace=NOW)
 
     certificate = Certificate.objects.get(enrolment=enrolment)
-    assert counts == {"pdfs_stored": 0, "issued": 1, "refused": 0, "failed": 0, "locked": 0}
+    assert counts == {
+        "pdfs_stored": 0,
+        "issued": 1,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 0,
+    }
     assert (certificate.score, certificate.band) == (74, "good")
     assert certificate.pdf and len(certificate.pdf_sha256) == 64
 
@@ -84,7 +91,14 @@ def test_running_the_sweep_twice_changes_nothing(programme):
 
     counts = certificates_sweep(grace=NOW)
 
-    assert counts == {"pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0}
+    assert counts == {
+        "pdfs_stored": 0,
+        "issued": 0,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 0,
+    }
     assert list(Certificate.objects.values_list("serial", "code", "pdf", "pdf_sha256")) == before
 
 
@@ -131,7 +145,14 @@ def test_the_sweep_issues_nothing_for_a_failed_result_or_a_revoked_certificate(p
 
     counts = certificates_sweep(grace=NOW)
 
-    assert counts == {"pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0}
+    assert counts == {
+        "pdfs_stored": 0,
+        "issued": 0,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 0,
+    }
     assert Certificate.objects.count() == 1
 
 
@@ -160,7 +181,14 @@ def test_a_second_sweep_while_one_runs_does_nothing(programme):
         counts = certificates_sweep(grace=NOW)
 
     assert held is True
-    assert counts == {"pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 1}
+    assert counts == {
+        "pdfs_stored": 0,
+        "issued": 0,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 1,
+    }
     assert not Certificate.objects.exists()
 
 

@@ -23,15 +23,14 @@ def certified_trainee(programme):
     from assessment.models import ScoreChange
     from assessment.tests.factories import finalised_result
     from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
     from course.models import Attendance
     from course.tests.factories import LiveSessionFactory
 
     trainee = TraineeFactory(email="aigerim@example.kz")
-    result = finalised_result(scores={"theory": 18})
-    enrolment = result.enrolment
-    enrolment.trainee = trainee
-    enrolment.status = "completed"
-    enrolment.save()
+    # A trainee who met the completion rule (a finished cohort, every hour, plan defended).
+    enrolment = EnrolmentFactory(trainee=trainee)
+    result = finalised_result(enrolment=enrolment, scores={"theory": 18})
     session = LiveSessionFactory(cohort=enrolment.cohort)
     Attendance.objects.create(session=session, enrolment=enrolment, mark="present")
     change = ScoreChange.objects.create(

@@ -162,7 +162,7 @@ def test_a_transfer_without_a_document_is_refused(client, enrolment):
     assert Enrolment.objects.count() == 1 and not EnrolmentEvent.objects.exists()
 
 
-@pytest.mark.parametrize("status", ["completed", "not_passed", "withdrawn"])
+@pytest.mark.parametrize("status", ["not_passed", "withdrawn"])
 def test_a_registrar_closes_an_enrolment_with_history(client, enrolment, status):
     registrar = RegistrarFactory()
     client.force_login(registrar)
@@ -206,3 +206,19 @@ def test_a_transfer_document_that_is_not_really_a_pdf_is_refused(client, enrolme
     assert any("is not a PDF, JPG, PNG file" in m for m in _messages(response))
     enrolment.refresh_from_db()
     assert enrolment.status == "active" and not EnrolmentEvent.objects.exists()
+
+
+def test_completed_is_never_typed_by_hand_it_comes_with_the_certificate(client, enrolment):
+    client.force_login(RegistrarFactory())
+
+    response = client.post(
+        url("enrolment_action", enrolment.pk, "status"),
+        {"status-status": "completed", "status-reason": "Looks done"},
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == "active"
+    assert not enrolment.events.exists()
+    assert any("Select a valid choice" in m for m in _messages(response))
+    with pytest.raises(services.EnrolmentError, match="This status cannot be set directly"):
+        services.enrolment_status_set(enrolment=enrolment, status="completed", by=None)

@@ -8,9 +8,9 @@ from django.utils import translation
 
 from assessment.tests.factories import finalised_result
 from certificates.services import certificate_issue
+from certificates.tests.factories import EnrolmentFactory
 from cms.roles import forget_roles
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
-from course.tests.factories import EnrolmentFactory
 
 # 18/20 theory, 18/30 practice (60 %), 20/30 plan (67 %), 9/10 defence, 9/10 participation = 74.
 SCORES = {"theory": 18, "practice": 18, "plan": 20, "defence": 9, "participation": 9}

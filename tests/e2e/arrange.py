@@ -51,7 +51,17 @@ def _certified(holder, *, cohort_code: str, score: int):
     enrolment, _ = Enrolment.objects.get_or_create(
         cohort=cohort, trainee=holder, defaults={"status": Enrolment.Status.COMPLETED}
     )
+    _completion_met(enrolment)
     return certificate_issue(enrolment=enrolment, score=score, band="good")
+
+
+def _completion_met(enrolment) -> None:
+    """What the completion rule asks before a certificate: every topic, every practice work, the
+    test, the plan and its defence (held two days before the cohort's end)."""
+    from certificates.demo import meet_rule
+
+    assessor = _person("assessor@e2e.kz", "e2e-assessor-not-for-sign-in", "Бағалаушы", "Тренер")
+    meet_rule(enrolment, assessor, day=enrolment.cohort.ends_on - datetime.timedelta(days=2))
 
 
 def _cohort(code: str, *, key: str = "", starts_on=None, ends_on=None):
@@ -90,6 +100,7 @@ def certificates(password: str) -> None:
         enrolment, _ = Enrolment.objects.get_or_create(
             cohort=cohort, trainee=user, defaults={"status": Enrolment.Status.COMPLETED}
         )
+        _completion_met(enrolment)
         certificate = certificate_issue(
             enrolment=enrolment, score=88, band="excellent", issued_on=datetime.date(2026, 10, 20)
         )
@@ -362,7 +373,7 @@ def final_result_released(trainee: str, password: str) -> None:
     from assessment import services
     from assessment.models import TestAttempt
     from assessment.services import ScoreInput
-    from course.models import Enrolment
+    from course.models import Cohort, Enrolment
 
     enrolment = Enrolment.objects.select_related("cohort").get(
         trainee__email=trainee, status=Enrolment.Status.ACTIVE
@@ -374,6 +385,13 @@ def final_result_released(trainee: str, password: str) -> None:
         .first()
     )
     theory = attempt.proposed_theory_score if attempt else 15
+    # The journey's course is over and the trainee did everything the completion rule asks, so
+    # the pass is certified at once (the pending state has its own tests).
+    Cohort.objects.filter(pk=enrolment.cohort_id).update(
+        ends_on=max(datetime.date.today(), enrolment.cohort.starts_on)
+    )
+    enrolment.cohort.refresh_from_db()
+    _completion_met(enrolment)
     scores = {
         "theory": ScoreInput(theory, "Тест нәтижесі бойынша."),
         "practice": ScoreInput(26, "Жағдаяттар нақты сипатталған."),

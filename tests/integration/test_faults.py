@@ -141,10 +141,10 @@ def test_a_pass_finalised_while_redis_is_down_gets_exactly_one_certificate_once_
         swept = site.run(SWEEP_THROUGH_THE_BROKER_TWICE, PA_LMS_WORKER_QUEUE=queue, **env)
 
     assert swept["first"] == {
-        "pdfs_stored": 0, "issued": 1, "refused": 0, "failed": 0, "locked": 0
+        "pdfs_stored": 0, "issued": 1, "pending": 0, "refused": 0, "failed": 0, "locked": 0
     }  # fmt: skip
     assert swept["second"] == {
-        "pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0
+        "pdfs_stored": 0, "issued": 0, "pending": 0, "refused": 0, "failed": 0, "locked": 0
     }  # fmt: skip
     [document] = swept["documents"]
     assert document["enrolment"] == finalised["enrolment"]
@@ -253,7 +253,7 @@ def test_a_worker_killed_while_rendering_the_pdf_has_the_task_redelivered(
     assert "WorkerLostError" in log.read_text()
     # The sweep then finds nothing left to do.
     assert site.run(SWEEP_NOW, **env) == {
-        "pdfs_stored": 0, "issued": 0, "refused": 0, "failed": 0, "locked": 0
+        "pdfs_stored": 0, "issued": 0, "pending": 0, "refused": 0, "failed": 0, "locked": 0
     }  # fmt: skip
 
 
@@ -287,7 +287,14 @@ def test_a_certificate_left_without_a_pdf_by_a_killed_worker_is_completed_by_the
     swept = site.run(SWEEP_NOW, **env)
     outcome = site.run(WAIT_FOR_THE_PDF, **env)
 
-    assert swept == {"pdfs_stored": 1, "issued": 0, "refused": 0, "failed": 0, "locked": 0}
+    assert swept == {
+        "pdfs_stored": 1,
+        "issued": 0,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 0,
+    }
     [document] = outcome["documents"]
     assert document["enrolment"] == enqueued["enrolment"]
     assert document["actual"] == document["recorded"]

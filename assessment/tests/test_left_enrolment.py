@@ -1,0 +1,116 @@
+"""An expelled or withdrawn trainee has left the course: their result is not scored, finalised or
+released (each would lead towards a certificate). The refusal says why and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from assessment import services
+from assessment.models import CriterionScore, DefenceSlot, FinalResult, ScoreChange, SupportPlan
+from assessment.services import ScoreInput
+from course.models import Enrolment
+
+from .factories import CohortFactory, EnrolmentFactory, TrainerFactory, finalised_result
+
+pytestmark = pytest.mark.django_db
+
+FULL = {"theory": 18, "practice": 27, "plan": 25, "defence": 9, "participation": 8}
+
+
+def _input(scores):
+    return {code: ScoreInput(score, "") for code, score in scores.items()}
+
+
+@pytest.fixture
+def trainer(db):
+    return TrainerFactory(mfa=False)
+
+
+def _enrolment(trainer, status):
+    return EnrolmentFactory(
+        cohort=CohortFactory(trainers=[trainer]),
+        status=status,
+        trainee__first_name="Айгүл",
+        trainee__last_name="Серикова",
+    )
+
+
+@pytest.mark.parametrize("status", ["expelled", "withdrawn"])
+def test_scoring_a_trainee_who_left_is_refused_and_nothing_is_stored(trainer, programme, status):
+    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    result = services.result_start(enrolment=enrolment)
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=status)
+    label = dict(Enrolment.Status.choices)[status]
+
+    with pytest.raises(ValidationError) as error:
+        services.result_scores_save(result=result, marker=trainer, scores=_input(FULL))
+
+    assert error.value.messages == [
+        f"Айгүл Серикова's enrolment is “{label}”: the final assessment is closed to them."
+    ]
+    assert not CriterionScore.objects.filter(result=result).exists()
+    assert not ScoreChange.objects.filter(result=result).exists()
+    result.refresh_from_db()
+    assert result.total is None
+
+
+def test_finalising_the_result_of_an_expelled_trainee_is_refused(trainer, programme):
+    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    result = services.result_start(enrolment=enrolment)
+    services.result_scores_save(result=result, marker=trainer, scores=_input(FULL))
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.EXPELLED)
+
+    with pytest.raises(ValidationError, match="the final assessment is closed to them"):
+        services.result_finalise(result=result, finalised_by=trainer)
+
+    result.refresh_from_db()
+    assert result.status != FinalResult.Status.FINALISED
+    assert result.finalised_at is None
+
+
+def test_releasing_the_result_of_a_withdrawn_trainee_is_refused(trainer, programme):
+    enrolment = _enrolment(trainer, Enrolment.Status.WITHDRAWN)
+    result = finalised_result(enrolment=enrolment)
+
+    with pytest.raises(ValidationError, match="the final assessment is closed to them"):
+        services.result_release(result=result)
+
+    result.refresh_from_db()
+    assert result.released_at is None
+
+
+def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, programme):
+    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    plan = SupportPlan.objects.create(
+        enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
+    )
+    DefenceSlot.objects.create(
+        plan=plan, starts_at=timezone.now(), place="Room 4", scheduled_by=trainer
+    )
+    day = timezone.localdate() - dt.timedelta(days=1)
+
+    slot = services.defence_record_held(plan=plan, held_on=day, assessed_by=trainer)
+
+    assert (slot.held_on, slot.assessed_by) == (day, trainer)
+
+
+def test_a_defence_in_the_future_or_never_scheduled_is_not_recorded(trainer, programme):
+    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    plan = SupportPlan.objects.create(
+        enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
+    )
+    with pytest.raises(ValidationError, match="Schedule the defence before recording it as held"):
+        services.defence_record_held(plan=plan, held_on=timezone.localdate(), assessed_by=trainer)
+    DefenceSlot.objects.create(
+        plan=plan, starts_at=timezone.now(), place="Room 4", scheduled_by=trainer
+    )
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+
+    with pytest.raises(ValidationError, match="cannot be held in the future"):
+        services.defence_record_held(plan=plan, held_on=tomorrow, assessed_by=trainer)
+
+    assert DefenceSlot.objects.get(plan=plan).held_on is None
