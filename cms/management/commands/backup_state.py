@@ -47,7 +47,7 @@ def app_version() -> str:
 
 def applied_migration_plan() -> list[str]:
     out = io.StringIO()
-    call_command("showmigrations", plan=True, stdout=out, no_color=True)
+    call_command("showmigrations", format="plan", stdout=out, no_color=True)
     # "[X]  app.0001_initial": keep only applied ones, so the digest describes the database.
     return [line[4:].strip() for line in out.getvalue().splitlines() if line.startswith("[X]")]
 
