@@ -79,7 +79,9 @@ class Load:
         self._threads = [threading.Thread(target=self._run, daemon=True) for _ in range(2)]
 
     def _run(self) -> None:
-        with httpx.Client(timeout=30) as client:
+        # A reload replaces the workers at once; requests wait in the listen queue while the new
+        # ones import Django (seconds, more on a busy test machine): slow, never refused.
+        with httpx.Client(timeout=180) as client:
             while not self._stop.is_set():
                 try:
                     response = client.get(self.url)
@@ -100,11 +102,11 @@ class Load:
             thread.join(timeout=60)
 
 
-def serves_marker(url: str, expected: bool, timeout: float = 60) -> bool:
+def serves_marker(url: str, expected: bool, timeout: float = 240) -> bool:
     """Whether, within `timeout`, every one of ten answers in a row has (or lacks) the marker."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        answers = [MARKER in httpx.get(url, timeout=30).text for _ in range(10)]
+        answers = [MARKER in httpx.get(url, timeout=180).text for _ in range(10)]
         if all(answer is expected for answer in answers):
             return True
         time.sleep(0.5)
