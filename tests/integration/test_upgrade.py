@@ -38,7 +38,10 @@ def source(tmp_path) -> tuple[Path, str, str]:
     git("clone", "--quiet", "--no-hardlinks", str(REPO), str(clone), cwd=tmp_path)
     one = git("rev-parse", "--short", "HEAD", cwd=clone)
     template = clone / TEMPLATE
-    template.write_text(template.read_text() + MARKER + "\n")
+    text = template.read_text()
+    # Inside the page's last block: a child template's text outside blocks is never rendered.
+    cut = text.rindex("{% endblock %}")
+    template.write_text(text[:cut] + MARKER + "\n" + text[cut:])
     git("commit", "--quiet", "-am", "release two", cwd=clone)
     two = git("rev-parse", "--short", "HEAD", cwd=clone)
     return clone, one, two
