@@ -2,10 +2,14 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint format messages docker-smoke
+.PHONY: install install-prod run test bench lint format messages docker-smoke
 
 install:
 	bash scripts/install.sh
+
+# On a server: the project's dependencies only (no test tools, no browser).
+install-prod:
+	INSTALL_MODE=production bash scripts/install.sh
 
 run: install
 	$(PY) manage.py migrate --no-input

@@ -1,4 +1,4 @@
-"""allauth adapter of the site (ACCOUNT_ADAPTER)."""
+"""allauth adapters of the site (ACCOUNT_ADAPTER, MFA_ADAPTER)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import time
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import PermissionDenied
 
+from cms import mfa_secrets
 from cms.client_ip import client_ip
 
 
@@ -45,3 +47,14 @@ class AccountAdapter(DefaultAccountAdapter):
             return required
         fresh = time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
         return not fresh
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth's MFA adapter (MFA_ADAPTER) with TOTP keys and recovery-code seeds encrypted in
+    the database (cms.mfa_secrets): a dump or backup holds no usable second factor."""
+
+    def encrypt(self, text: str) -> str:
+        return mfa_secrets.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return mfa_secrets.decrypt(encrypted_text)

@@ -173,10 +173,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 pg_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-sed -e "s|^SECRET_KEY=.*|SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')|" \
-    -e "s|^ALLOWED_HOSTS=.*|ALLOWED_HOSTS=$SERVER_NAME,localhost,127.0.0.1|" \
-    -e "s|^CSRF_TRUSTED_ORIGINS=.*|CSRF_TRUSTED_ORIGINS=https://$SERVER_NAME|" \
-    -e "s|^SITE_URL=.*|SITE_URL=https://$SERVER_NAME|" \
+# As an operator fills it in: the domain for lms.example.kz everywhere (ALLOWED_HOSTS is then that
+# name alone, so the web container's health check must send it), secrets, container host names.
+sed -e "s|lms\.example\.kz|$SERVER_NAME|g" \
+    -e "s|^SECRET_KEY=.*|SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')|" \
     -e "s|^DATABASE_URL=.*|DATABASE_URL=postgres://pa_lms:$pg_password@postgres:5432/pa_lms|" \
     -e "s|^CELERY_BROKER_URL=.*|CELERY_BROKER_URL=redis://redis:6379/0|" \
     -e "s|^REDIS_CACHE_URL=.*|REDIS_CACHE_URL=redis://redis:6379/1|" \
@@ -211,7 +211,17 @@ services:
   worker:
     volumes:
       - $RUN_DIR/keys:/run/pa-lms-keys:ro
+  backup:
+    volumes:
+      - $RUN_DIR/backups:/srv/pa-lms/backups
+      - $RUN_DIR/backup-recipients.txt:/run/pa-lms-backup/recipients.txt:ro
 EOF
+# The backup key pair as the README says (the private half stays with the operator), and the
+# backups folder the image's pa-lms user (uid 10001) writes to.
+command -v age-keygen >/dev/null || apt-get install -y -qq --no-install-recommends age >/dev/null
+age-keygen -o "$RUN_DIR/backup-key.txt" 2>&1 | sed -n 's/^Public key: //p' >"$RUN_DIR/backup-recipients.txt"
+chmod a+r "$RUN_DIR/backup-recipients.txt"
+install -d -o 10001 -m 700 "$RUN_DIR/backups"
 export DOCKER_HOST=  # docker-compose v1 talks to the default socket
 DOCKER_HOST= "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
 
@@ -297,5 +307,15 @@ $DOCKER exec "$(cid worker)" celery -A cms inspect ping --timeout 10 >/dev/null 
 sleep 2
 $DOCKER logs "$(cid beat)" 2>&1 | grep -q "beat: Starting" || fail "beat did not start"
 log "OK beat running"
+
+log "a backup by the compose backup service (deploy/backup in a one-off container)"
+backup=$("${COMPOSE[@]}" --profile backup run --rm backup 2>"$RUN_DIR/backup.err" | tail -1) \
+  || { cat "$RUN_DIR/backup.err" >&2; fail "backup service"; }
+folder="$RUN_DIR/backups/$(basename "$backup")"
+[ -s "$folder/database.dump.age" ] && [ -s "$folder/private.tar.gz.age" ] || fail "no encrypted backup in $folder"
+(cd "$folder" && sha256sum --check --quiet SHA256SUMS) || fail "backup checksums"
+age --decrypt --identity "$RUN_DIR/backup-key.txt" "$folder/database.dump.age" | head -c 5 | grep -q PGDMP \
+  || fail "the backup does not decrypt with the operator's key"
+log "OK backup $(basename "$backup"): $(grep -c . "$folder/MANIFEST") manifest lines, encrypted with age"
 
 log "PASS"

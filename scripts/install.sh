@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Installs everything the project needs, idempotently: Debian packages (as root, or via sudo),
 # the virtualenv in .venv/, the Python packages pinned in pyproject.toml, compiled translations.
+# INSTALL_MODE=production (`make install-prod`, deploy/upgrade): the project's dependencies only,
+# without the test tools and without the browser set-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
+INSTALL_MODE=${INSTALL_MODE:-development}
+case "$INSTALL_MODE" in
+  production) extras="" ;;
+  development) extras="[test]" ;;
+  *) echo "install: INSTALL_MODE is production or development, not $INSTALL_MODE" >&2 && exit 1 ;;
+esac
 # WeasyPrint needs Pango; libharfbuzz-subset0 makes font subsetting ~6x faster; gettext compiles
 # the translation catalogues.
 DEB_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext fonts-dejavu-core)
@@ -28,10 +36,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 # Reinstall Python packages only when pyproject.toml changed since the last install.
-stamp=.venv/.installed-pyproject
+stamp=.venv/.installed-pyproject-$INSTALL_MODE
 if ! cmp -s pyproject.toml "$stamp" 2>/dev/null; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  if [ "$INSTALL_MODE" = production ]; then
+    .venv/bin/python -m pip install -q .
+  else
+    .venv/bin/python -m pip install -q -e ".$extras"
+  fi
   cp pyproject.toml "$stamp"
 fi
 
@@ -39,7 +51,8 @@ mkdir -p data media
 # Compile every app's gettext catalogue (.po -> .mo).
 .venv/bin/python manage.py compilemessages -v 0 --ignore=.venv
 
-# Browser-test dependencies (Debian chromium, axe-core), when the browser-test setup exists.
-if [ -f scripts/install-browser.sh ]; then
+# Browser-test dependencies (Debian chromium, axe-core), when the browser-test setup exists; never
+# on a server.
+if [ "$INSTALL_MODE" != production ] && [ -f scripts/install-browser.sh ]; then
   bash scripts/install-browser.sh
 fi

@@ -3,7 +3,8 @@
 #
 #   scripts/with-services.sh .venv/bin/python -m pytest ...
 #
-# Installs the Debian packages (postgresql, redis-server, nginx for its config test) when absent, starts both servers in a
+# Installs the Debian packages (postgresql, redis-server, nginx for its config test, age and restic
+# for the backup tests) when absent, starts both servers in a
 # temporary folder owned by this run on free ports, exports
 #   DATABASE_URL=postgres://postgres@127.0.0.1:<port>/pa_lms
 #   PA_LMS_REDIS_URL=redis://127.0.0.1:<port>/0
@@ -37,6 +38,9 @@ install_packages() {
   # nginx: tests/integration/test_nginx.py runs the shipped site config for real.
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v openssl >/dev/null || missing+=(openssl)
+  # age and restic: deploy/backup encrypts with age and copies off-site with restic.
+  command -v age >/dev/null || missing+=(age)
+  command -v restic >/dev/null || missing+=(restic)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then

@@ -220,3 +220,23 @@ def test_the_sweep_task_calls_the_service_with_the_configured_grace(programme):
 
     assert counts["issued"] == 1
     assert Certificate.objects.count() == 1
+
+
+def test_the_sweep_command_renders_a_missing_pdf_at_once_and_says_what_it_did(programme, issue):
+    """deploy/restore runs `manage.py certificates_sweep` for certificates dumped before their PDF
+    was stored: no grace period, the same serial, and one JSON line for the operator's log."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    certificate = issue(EnrolmentFactory())
+    certificate.pdf.storage.delete(certificate.pdf.name)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_sha256="")
+    out = io.StringIO()
+
+    call_command("certificates_sweep", stdout=out)
+
+    assert json.loads(out.getvalue())["pdfs_stored"] == 1
+    certificate.refresh_from_db()
+    assert certificate.pdf and len(certificate.pdf_sha256) == 64

@@ -174,6 +174,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PA LMS"
 MFA_FORMS = {"activate_totp": "cms.mfa_forms.ActivateTOTPForm"}
+# TOTP keys and recovery-code seeds are stored encrypted (cms.mfa_secrets). Comma-separated Fernet
+# keys (cryptography's Fernet.generate_key()): the first encrypts, all decrypt (rotation: put the
+# new one first). Empty: one derived from SECRET_KEY.
+MFA_ADAPTER = "cms.adapters.MFAAdapter"
+MFA_ENCRYPTION_KEYS = [k for k in os.environ.get("MFA_ENCRYPTION_KEYS", "").split(",") if k.strip()]
 
 # Languages: Kazakh first and default; Russian and English.
 LANGUAGE_CODE = "kk"
