@@ -20,7 +20,7 @@ from .factories import EnrolmentFactory, RegistrarFactory, finalised_result
 pytestmark = pytest.mark.django_db
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
-KK_GOOD = "Тапсырды — жақсы"
+KK_GOOD = "Аттестация сәтті өтті (жақсы)"
 KK_FINALISED = "Бекітілді"
 
 SCORES_BY_BAND = {
