@@ -94,7 +94,7 @@ def cohort_zip(certificates) -> bytes:
                 name = f"{certificate.serial}.pdf"
                 lines.append(f"{name}: {status}")
             files.append((name, certificate))
-        archive.writestr("list.txt", "\n".join(lines) + "\n")
+        archive.writestr("list.txt", "\n".join(str(line) for line in lines) + "\n")
         for name, certificate in files:
             with certificate.pdf.open("rb") as handle:
                 archive.writestr(name, handle.read())

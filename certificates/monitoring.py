@@ -32,26 +32,32 @@ def certificates_without_pdf_count(*, created_before: datetime.datetime) -> int:
 
 
 def passes_without_certificate_count(*, finalised_before: datetime.datetime) -> int:
-    """Finalised passing results whose enrolment has no certificate at all (issuing stalled, or
-    the completion rule still holds it pending)."""
+    """Finalised passes that meet the completion rule yet have no certificate: issuing stalled.
+
+    A pass the rule still holds pending is the normal state of a running cohort, not a fault, so
+    it is left out: cheaply first (the rule needs the cohort's end, so a cohort still running is
+    skipped in SQL), then by the rule itself for the few that remain."""
     from assessment.models import FinalResult
     from assessment.rubric import BANDS
+    from course.models import Enrolment
+
+    from .selectors import completion_missing
 
     passing = [band.code for band in BANDS if band.passed]
     certificate = Certificate.objects.filter(
-        enrolment=OuterRef("enrolment"), kind=Certificate.Kind.CERTIFICATE
+        enrolment=OuterRef("pk"), kind=Certificate.Kind.CERTIFICATE
     )
-    return (
-        FinalResult.objects.filter(
-            status=FinalResult.Status.FINALISED,
-            band__in=passing,
-            finalised_at__lt=finalised_before,
-        )
+    passed = FinalResult.objects.filter(
+        status=FinalResult.Status.FINALISED,
+        band__in=passing,
+        finalised_at__lt=finalised_before,
+    ).values("enrolment")
+    candidates = (
+        Enrolment.objects.filter(pk__in=passed, cohort__ends_on__lte=timezone.localdate())
         .filter(~Exists(certificate))
-        .values("enrolment")
-        .distinct()
-        .count()
+        .select_related("cohort__programme", "trainee")
     )
+    return sum(1 for enrolment in candidates if not completion_missing(enrolment=enrolment))
 
 
 def check_certificates_without_pdf() -> Check:
@@ -86,12 +92,10 @@ def check_passes_without_certificate() -> Check:
         title,
         WARNING,
         ngettext(
-            "%(count)s finalised pass has no certificate yet: either the completion rule "
-            "holds it pending (see the cohort's results), or issuing stalled (workers, failed "
-            "tasks).",
-            "%(count)s finalised passes have no certificate yet: either the completion rule "
-            "holds them pending (see the cohort's results), or issuing stalled (workers, failed "
-            "tasks).",
+            "%(count)s finalised pass meets the completion rule but has no certificate yet: "
+            "issuing stalled (workers, failed tasks; `manage.py certificates_sweep`).",
+            "%(count)s finalised passes meet the completion rule but have no certificate yet: "
+            "issuing stalled (workers, failed tasks; `manage.py certificates_sweep`).",
             count,
         )
         % {"count": count},

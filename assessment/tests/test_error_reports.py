@@ -27,7 +27,19 @@ def assignment(programme):
 
 
 @pytest.fixture
-def failing_client(settings, enrolment):
+def production_logging(settings):
+    """Production's logging, which mails ADMINS on a server error (development only prints)."""
+    import logging.config
+
+    from cms.logs import django_logging
+
+    logging.config.dictConfig(django_logging(level="INFO", json_lines=False, mail_admins=True))
+    yield
+    logging.config.dictConfig(settings.LOGGING)
+
+
+@pytest.fixture
+def failing_client(settings, enrolment, production_logging):
     settings.ADMINS = [("Ops", "ops@example.kz")]
     client = Client(raise_request_exception=False)
     client.force_login(enrolment.trainee)

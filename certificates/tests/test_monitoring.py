@@ -52,22 +52,34 @@ def test_a_certificate_being_issued_right_now_is_not_reported(enrolment, issue):
 
 def test_a_finalised_pass_without_a_certificate_is_a_warning(programme, issue):
     finalised_before = NOON - datetime.timedelta(minutes=30)
-    stalled = finalised_result(finalised_at=NOON - datetime.timedelta(hours=2))
-    issued = finalised_result(finalised_at=NOON - datetime.timedelta(hours=2))
+    two_hours_ago = NOON - datetime.timedelta(hours=2)
+    stalled = finalised_result(enrolment=EnrolmentFactory(), finalised_at=two_hours_ago)
+    issued = finalised_result(enrolment=EnrolmentFactory(), finalised_at=two_hours_ago)
     issue(issued.enrolment)
-    finalised_result(scores=FAILING, finalised_at=NOON - datetime.timedelta(hours=2))
-    finalised_result(finalised_at=NOON - datetime.timedelta(minutes=5))  # still being issued
+    finalised_result(enrolment=EnrolmentFactory(), scores=FAILING, finalised_at=two_hours_ago)
+    # Still being issued.
+    finalised_result(
+        enrolment=EnrolmentFactory(), finalised_at=NOON - datetime.timedelta(minutes=5)
+    )
+    # Pending: the completion rule is not met (no hours done), which is no fault.
+    pending = finalised_result(
+        enrolment=EnrolmentFactory(met_rule=False), finalised_at=two_hours_ago
+    )
 
-    assert stalled.passed and issued.passed
+    assert stalled.passed and issued.passed and pending.passed
     assert passes_without_certificate_count(finalised_before=finalised_before) == 1
     with time_machine.travel(NOON, tick=False):
         check = check_passes_without_certificate()
     assert check.state == "warning"
-    assert check.reason.startswith("1 finalised pass has no certificate yet")
+    assert check.reason.startswith(
+        "1 finalised pass meets the completion rule but has no certificate yet"
+    )
 
 
 def test_a_statement_of_attendance_does_not_count_as_the_certificate_of_a_pass(programme, issue):
-    result = finalised_result(finalised_at=NOON - datetime.timedelta(hours=2))
+    result = finalised_result(
+        enrolment=EnrolmentFactory(), finalised_at=NOON - datetime.timedelta(hours=2)
+    )
     document = issue(result.enrolment)
     assert passes_without_certificate_count(finalised_before=NOON) == 0
 

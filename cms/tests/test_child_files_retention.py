@@ -41,7 +41,9 @@ def _practice_file(enrolment, name="case.pdf"):
 def _plan_file(enrolment):
     from assessment.models import PlanAttachment, SupportPlan
 
-    plan = SupportPlan.objects.create(enrolment=enrolment, learner_code="L-1")
+    plan, _created = SupportPlan.objects.get_or_create(
+        enrolment=enrolment, defaults={"learner_code": "L-1"}
+    )
     row = PlanAttachment(plan=plan, name="abc.pdf", size=9)
     row.file.save("abc.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     row.save()
@@ -53,9 +55,10 @@ def certified(programme):
     """A completed enrolment with a certificate issued on 10 January 2025, a practice file and a
     plan attachment."""
     from certificates.services import certificate_issue
+    from certificates.tests.factories import EnrolmentFactory
     from course.models import Enrolment
-    from course.tests.factories import EnrolmentFactory
 
+    # A trainee of a finished cohort who met the completion rule.
     enrolment = EnrolmentFactory(trainee=TraineeFactory(), status=Enrolment.Status.COMPLETED)
     certificate = certificate_issue(
         enrolment=enrolment, score=88, band="excellent", issued_on=ISSUED
