@@ -30,7 +30,7 @@ Eraser = Callable[[Any], None]
 
 _exporters: dict[str, Exporter] = {}
 # "app_label.ModelName" of every model an exporter covers: a test walks the models and fails when
-# one holding a person's data is covered by none (cms/tests/test_personal_data_coverage.py).
+# one holding a person's data is covered by none (tests/crossapp/test_personal_data_coverage.py).
 _covered: dict[str, set[str]] = {}
 _erasers: list[Eraser] = []
 _record_describers: list[Callable[[Any], list[str]]] = []
