@@ -19,9 +19,10 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, personal_data
+        from . import dashboard, menu, personal_data
 
         dashboard.register()
+        menu.register()
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -10,6 +10,7 @@ class MentoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import integration
+        from . import integration, menu
 
         integration.connect()
+        menu.register()
