@@ -10,6 +10,10 @@ class CourseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.roles import registrar_app_declare
+
+        # Registrars edit the programme, cohorts and enrolments in the Wagtail admin.
+        registrar_app_declare(app_label=self.label, manages_every_model=True)
         from cms.personal_data import (
             register_academic_records,
             register_eraser,
