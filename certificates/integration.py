@@ -29,7 +29,6 @@ EXPORTED_MODELS = (
     "certificates.AuditEntry",
     "certificates.VerificationLookup",
     "certificates.ExpiryReminder",
-    "credentials.CredentialRecord",
 )
 
 

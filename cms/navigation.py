@@ -19,23 +19,39 @@ class MenuItem:
     label: str  # a lazy translation: rendered in the reader's language
     url_name: str
     shown_to: Callable[[Any], bool]
+    # Also in the short menu of the Jinja2 public shell (cms/jinja2/public_base.html).
+    in_public_shell: bool = False
 
 
 _items: list[MenuItem] = []
 
 
 def register_menu_item(
-    *, order: int, label: str, url_name: str, shown_to: Callable[[Any], bool]
+    *,
+    order: int,
+    label: str,
+    url_name: str,
+    shown_to: Callable[[Any], bool],
+    in_public_shell: bool = False,
 ) -> None:
     """Add a link for signed-in people for whom `shown_to(user)` is true. Registering the same URL
     name again does nothing (ready() may run more than once in a process)."""
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(MenuItem(order=order, label=label, url_name=url_name, shown_to=shown_to))
+    _items.append(MenuItem(order, label, url_name, shown_to, in_public_shell))
     _items.sort(key=lambda item: item.order)  # stable: equal orders keep registration order
 
 
-def menu_items_for(user: Any) -> list[MenuItem]:
+def menu_items_for(user: Any, *, public_shell: bool = False) -> list[MenuItem]:
     if user is None or not user.is_authenticated:
         return []
-    return [item for item in _items if item.shown_to(user)]
+    return [
+        item
+        for item in _items
+        if item.shown_to(user) and (item.in_public_shell or not public_shell)
+    ]
+
+
+def public_menu_items(user: Any) -> list[MenuItem]:
+    """The links of the Jinja2 public shell's menu (a Jinja2 global: cms/jinja2_env.py)."""
+    return menu_items_for(user, public_shell=True)

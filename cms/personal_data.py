@@ -44,8 +44,17 @@ def register_exporter(name: str, fn: Exporter, *, models: tuple[str, ...] = ()) 
     _covered[name] = set(models)
 
 
+# Models whose rows another app's section exports: an app above reads them there through a
+# reverse relation, and declares them itself because the app below may not name its models.
+_covered_elsewhere: set[str] = set()
+
+
+def register_covered_elsewhere(*, models: tuple[str, ...]) -> None:
+    _covered_elsewhere.update(models)
+
+
 def covered_models() -> set[str]:
-    return set().union(*_covered.values()) if _covered else set()
+    return set().union(_covered_elsewhere, *_covered.values())
 
 
 def row(obj: Any, *, exclude: tuple[str, ...] = ()) -> dict:

@@ -20,9 +20,10 @@ class CourseConfig(AppConfig):
             register_exporter,
         )
 
-        from . import personal_data, signals
+        from . import menu, personal_data, signals
 
         signals.connect()
+        menu.register()
         register_exporter(
             "course", personal_data.export_personal_data, models=personal_data.EXPORTED_MODELS
         )

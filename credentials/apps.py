@@ -21,6 +21,12 @@ class CredentialsConfig(AppConfig):
         # Certificates' pages link to ours (the PDF check, the Open Badges files) through the
         # templates we add at their slots: certificates may not name our URLs.
         from certificates.slots import register_slot_template
+        from cms.personal_data import register_covered_elsewhere
+
+        # The certificates section of a person's data export gives each document's place in
+        # the status list (certificates.integration reads our record through its reverse
+        # relation), so our one model is covered there.
+        register_covered_elsewhere(models=("credentials.CredentialRecord",))
 
         register_slot_template(slot="verify_form", template="credentials/slots/verify_form.html")
         register_slot_template(

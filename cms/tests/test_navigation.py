@@ -36,3 +36,13 @@ def test_items_show_only_to_signed_in_people_they_are_meant_for(empty_registry):
     assert navigation.menu_items_for(None) == []
     assert navigation.menu_items_for(UserFactory()) == []
     assert [item.label for item in navigation.menu_items_for(TraineeFactory())] == ["Mine"]
+
+
+def test_the_public_shell_shows_only_the_items_registered_for_it(empty_registry):
+    everyone = lambda user: True  # noqa: E731
+    navigation.register_menu_item(order=1, label="a", url_name="a", shown_to=everyone)
+    navigation.register_menu_item(
+        order=2, label="b", url_name="b", shown_to=everyone, in_public_shell=True
+    )
+    assert [item.url_name for item in navigation.public_menu_items(User())] == ["b"]
+    assert [item.url_name for item in navigation.menu_items_for(User())] == ["a", "b"]
