@@ -10,6 +10,10 @@ class AssessmentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.roles import registrar_app_declare
+
+        # Registrars manage rubrics, tests and results in the Wagtail admin.
+        registrar_app_declare(app_label=self.label, manages_every_model=True)
         # The course dashboard shows our deadlines, feedback and results; course never imports
         # assessment, so we register the panels with it.
         from cms.personal_data import (
@@ -19,9 +23,10 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, personal_data
+        from . import dashboard, menu, personal_data
 
         dashboard.register()
+        menu.register()
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -10,6 +10,10 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.roles import registrar_app_declare
+
+        # Registrars issue, reissue and revoke certificates in the Wagtail admin.
+        registrar_app_declare(app_label=self.label, manages_every_model=True)
         from . import integration, monitoring, receivers
 
         receivers.connect()

@@ -34,7 +34,6 @@ EXPORTED_MODELS = (
     "certificates.AuditEntry",
     "certificates.VerificationLookup",
     "certificates.ExpiryReminder",
-    "credentials.CredentialRecord",
 )
 
 

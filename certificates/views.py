@@ -26,6 +26,7 @@ from . import exports, lookups, selectors, services
 from .codes import normalise_code
 from .forms import RegisterFilterForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate
+from .slots import slot_templates
 
 PUBLIC_URLCONF = "certificates.public_urlconf"
 
@@ -121,6 +122,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
                 "holder_name": certificate.holder_name_for(language),
                 "course_title": certificate.course_title_for(language),
                 "revocation_reason": certificate.revocation_reason_for(language),
+                "extra_templates": slot_templates("verify_detail"),
             },
             using="jinja2",
         )

@@ -25,6 +25,7 @@ from django.utils.formats import date_format as django_date_format
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
 
+from cms.navigation import public_menu_items
 from cms.templatetags.shell import language_nav
 
 
@@ -139,6 +140,7 @@ def environment(**options) -> Environment:
         url=url,
         static=static,
         language_nav=language_nav,
+        public_menu_items=public_menu_items,
         current_language=translation.get_language,
         organisation_name=_organisation_name,
     )

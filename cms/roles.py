@@ -17,6 +17,24 @@ MENTOR = "mentor"
 
 _CACHE_ATTR = "_cms_group_names"
 
+# Each app above cms says, from its AppConfig.ready(), whether registrars manage every model of
+# it in the Wagtail admin (cms names no app above it: README, "Layout"). An app that gives them
+# nothing says so too, so that a new app cannot be forgotten (cms/tests/test_registrar_apps.py).
+_registrar_apps: dict[str, bool] = {}
+
+
+def registrar_app_declare(*, app_label: str, manages_every_model: bool) -> None:
+    _registrar_apps[app_label] = manages_every_model
+
+
+def registrar_apps() -> tuple[str, ...]:
+    """The app labels of which registrars get every model permission (cms.services)."""
+    return tuple(label for label, every in _registrar_apps.items() if every)
+
+
+def registrar_apps_declared() -> frozenset[str]:
+    return frozenset(_registrar_apps)
+
 
 def _group_names(user: Any) -> frozenset[str]:
     if user is None or not getattr(user, "is_authenticated", False):

@@ -17,9 +17,8 @@ from cms.models import (
     TraineeProfile,
 )
 
-# Models a registrar manages in the Wagtail admin: every model of these apps.
-REGISTRAR_APPS = ("course", "assessment", "certificates")
-# Single permissions a registrar needs besides (app_label, codename).
+# Models a registrar manages in the Wagtail admin: every model of the apps that declare it
+# (roles.registrar_app_declare). Single permissions a registrar needs besides (app_label, codename).
 REGISTRAR_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("cms", "change_organisationsettings"),
@@ -74,7 +73,7 @@ def role_permissions_sync() -> None:
     group, _ = Group.objects.get_or_create(name=roles.REGISTRAR)
     for name in roles.ROLES:
         Group.objects.get_or_create(name=name)
-    wanted = Q(content_type__app_label__in=REGISTRAR_APPS)
+    wanted = Q(content_type__app_label__in=roles.registrar_apps())
     for app_label, codename in REGISTRAR_PERMISSIONS:
         wanted |= Q(content_type__app_label=app_label, codename=codename)
     group.permissions.add(*Permission.objects.filter(wanted))

@@ -10,15 +10,20 @@ class CourseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.roles import registrar_app_declare
+
+        # Registrars edit the programme, cohorts and enrolments in the Wagtail admin.
+        registrar_app_declare(app_label=self.label, manages_every_model=True)
         from cms.personal_data import (
             register_academic_records,
             register_eraser,
             register_exporter,
         )
 
-        from . import personal_data, signals
+        from . import menu, personal_data, signals
 
         signals.connect()
+        menu.register()
         register_exporter(
             "course", personal_data.export_personal_data, models=personal_data.EXPORTED_MODELS
         )

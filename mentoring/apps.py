@@ -10,6 +10,12 @@ class MentoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import integration
+        from cms.roles import registrar_app_declare
+
+        # No admin: registrars reach tickets and cases through mentoring's own views, which check
+        # the role; cases may describe children, so no blanket model permission.
+        registrar_app_declare(app_label=self.label, manages_every_model=False)
+        from . import integration, menu
 
         integration.connect()
+        menu.register()

@@ -1,4 +1,4 @@
-"""Template helpers of the site shell: the language switcher."""
+"""Template helpers of the site shell: the language switcher and the apps' menu links."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from cms.navigation import menu_items_for
 
 register = template.Library()
 
@@ -80,3 +83,12 @@ def language_nav(request, page=None) -> str:
 @register.simple_tag(takes_context=True)
 def language_switcher(context) -> str:
     return language_nav(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_items(context) -> str:
+    """The menu links the apps registered (cms.navigation), those the signed-in person may see."""
+    items = menu_items_for(context.get("user"))
+    return format_html_join(
+        "\n", '<li><a href="{}">{}</a></li>', ((reverse(i.url_name), i.label) for i in items)
+    )

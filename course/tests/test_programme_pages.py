@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from wagtail.models import Page
 
 from cms.models import HomePage
@@ -27,6 +28,26 @@ def test_the_tree_allows_only_programme_module_topic_nesting():
     assert not TopicPage.can_exist_under(programme)
     assert not ModulePage.can_exist_under(HomePage.objects.first())
     assert TopicPage.can_exist_under(ModulePage.objects.first())
+
+
+def test_a_home_page_takes_only_programme_pages_which_name_it_as_their_parent():
+    # cms names no course page type (the dependency rule): HomePage derives its children from
+    # ProgrammePage.parent_page_types. Before that change subpage_types said the same.
+    assert HomePage.allowed_subpage_models() == [ProgrammePage]
+    assert HomePage.creatable_subpage_models() == [ProgrammePage]
+    assert not HomePage.can_exist_under(HomePage.objects.first())
+    assert not Page.can_exist_under(HomePage.objects.first())
+
+
+def test_the_home_page_lists_its_live_programme_and_not_a_draft_one(client):
+    home = HomePage.objects.get(locale__language_code="kk")
+    draft = home.add_child(
+        instance=ProgrammePage(title="Жарияланбаған бағдарлама", slug="draft-programme", live=False)
+    )
+    context = home.get_context(RequestFactory().get("/kk/"))
+    assert list(context["programmes"]) == [ProgrammePage.objects.get(locale=home.locale, live=True)]
+    assert type(context["programmes"][0]) is ProgrammePage
+    assert draft.title not in client.get("/kk/").content.decode()
 
 
 def test_the_loaded_programme_has_five_modules_and_twenty_eight_topics_in_every_language():
