@@ -19,3 +19,17 @@ class CertificatesConfig(AppConfig):
         receivers.connect()
         integration.connect()
         monitoring.connect()
+        # Course and assessment pages link to ours through the templates we add at their slots:
+        # they may not name our URLs.
+        from cms.slots import register_slot_template
+
+        pending_link = "certificates/slots/pending_link.html"
+        register_slot_template(slot="cohort_links", template=pending_link)
+        register_slot_template(slot="cohort_results_links", template=pending_link)
+        register_slot_template(
+            slot="cohort_results_row_actions",
+            template="certificates/slots/statement_row_action.html",
+        )
+        register_slot_template(
+            slot="enrolment_sections", template="certificates/slots/enrolment_statement.html"
+        )

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_POST, require_safe
 from cms.exports import FORMATS as EXPORT_FORMATS
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar
+from cms.slots import slot_templates
 from course.models import Cohort
 
 from . import exports, lookups, selectors, services
 from .codes import normalise_code
 from .forms import RegisterFilterForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate
-from .slots import slot_templates
 
 PUBLIC_URLCONF = "certificates.public_urlconf"
 

@@ -20,8 +20,8 @@ class CredentialsConfig(AppConfig):
         monitoring.connect()
         # Certificates' pages link to ours (the PDF check, the Open Badges files) through the
         # templates we add at their slots: certificates may not name our URLs.
-        from certificates.slots import register_slot_template
         from cms.personal_data import register_covered_elsewhere
+        from cms.slots import register_slot_template
 
         # The certificates section of a person's data export gives each document's place in
         # the status list (certificates.integration reads our record through its reverse

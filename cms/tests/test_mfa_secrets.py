@@ -18,7 +18,7 @@ from cms.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("cms.migrations.0006_encrypt_mfa_secrets")
+migration = importlib.import_module("cms.migrations.0012_encrypt_mfa_secrets")
 
 
 def current_code(secret: str) -> str:

@@ -1,10 +1,10 @@
 """Certificates' pages link to credentials through the templates credentials registers at their
-slots (certificates.slots): certificates may not name credentials' URLs (README, "Layout")."""
+slots (cms.slots): certificates may not name credentials' URLs (README, "Layout")."""
 
 from __future__ import annotations
 
 from certificates.services import statement_issue
-from certificates.slots import slot_templates
+from cms.slots import slot_templates
 from course.models import Enrolment
 
 from .factories import other_trainee

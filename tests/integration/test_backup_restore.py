@@ -436,7 +436,8 @@ def test_a_backup_is_encrypted_and_its_manifest_records_the_version_and_migratio
     assert b"PDF" not in (folder / "private.tar.gz.age").read_bytes()[:4096]
     recorded = dict(manifest(folder))
     plan = source.run(
-        "import json\nfrom cms.management.commands.backup_state import applied_migration_plan\n"
+        "import json\n"
+        "from certificates.management.commands.backup_state import applied_migration_plan\n"
         "print(json.dumps(applied_migration_plan()))"
     )
     assert recorded["migrations_applied"] == str(len(plan))

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db.migrations.recorder import MigrationRecorder
 
-from cms.management.commands import backup_state
+from certificates.management.commands import backup_state
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,14 @@ def test_it_records_the_applied_migrations_and_a_digest_of_their_plan():
     plan = backup_state.applied_migration_plan()
     assert int(state["migrations_applied"]) == len(plan)
     assert plan[0] == "contenttypes.0001_initial"
-    assert "cms.0006_encrypt_mfa_secrets" in plan
+    assert "cms.0012_encrypt_mfa_secrets" in plan
     assert state["migrations_sha256"] == hashlib.sha256("\n".join(plan).encode()).hexdigest()
     assert state["lookups_flushed"] == "0"  # no Redis in tests: nothing waits outside the database
 
 
 def test_the_digest_changes_when_a_migration_is_not_applied():
     before = run()["migrations_sha256"]
-    MigrationRecorder.Migration.objects.filter(app="cms", name="0006_encrypt_mfa_secrets").delete()
+    MigrationRecorder.Migration.objects.filter(app="cms", name="0012_encrypt_mfa_secrets").delete()
 
     assert run()["migrations_sha256"] != before
 

@@ -1,11 +1,11 @@
-"""`{% slot_templates "verify_form" as names %}`: the templates other apps add at a place of the
-certificate pages (certificates.slots)."""
+"""`{% slot_templates "verify_form" as names %}`: the templates apps above add at a place of a page
+(cms.slots)."""
 
 from __future__ import annotations
 
 from django import template
 
-from ..slots import slot_templates as _slot_templates
+from cms.slots import slot_templates as _slot_templates
 
 register = template.Library()
 

@@ -1,0 +1,42 @@
+"""Places in a page where an app above the page's own app adds its part.
+
+Dependencies run one way (README, "Layout"): a course or certificates template may not name the
+URLs of an app above it. The app above registers, from its AppConfig.ready(), a template for each
+place; the page includes the registered templates (with its own context) in registration order:
+
+    {% load page_slots %}{% slot_templates "cohort_links" as extra %}
+    {% for name in extra %}{% include name %}{% endfor %}
+"""
+
+from __future__ import annotations
+
+# The places, each with the page it is on and the context its templates get.
+SLOTS = (
+    # certificates: under the verification form; a row of "My certificates" (`row`); the public
+    # verification page (Jinja2; `c`, `statement`).
+    "verify_form",
+    "my_certificates_row",
+    "verify_detail",
+    # course: the links of a cohort page for the registrar (`cohort`); the staff sections of an
+    # enrolment page (`enrolment`).
+    "cohort_links",
+    "enrolment_sections",
+    # assessment: the links of a cohort's results page for the registrar (`cohort`); a row's
+    # actions there (`row`, `is_registrar`).
+    "cohort_results_links",
+    "cohort_results_row_actions",
+)
+
+_templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}
+
+
+def register_slot_template(*, slot: str, template: str) -> None:
+    """Include `template` at `slot`. Registering it again does nothing (ready() may run twice)."""
+    if slot not in _templates:
+        raise ValueError(f"Unknown page slot: {slot!r}")
+    if template not in _templates[slot]:
+        _templates[slot].append(template)
+
+
+def slot_templates(slot: str) -> tuple[str, ...]:
+    return tuple(_templates[slot])
