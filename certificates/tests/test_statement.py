@@ -164,3 +164,21 @@ def test_the_statement_marks_the_russian_texts_as_a_translation(left_enrolment):
     assert "общеобразовательных школах»* с" in text
     assert "Модуль / Модуль*" in text
     assert "текст на русском языке – перевод" in text
+
+
+@pytest.mark.parametrize("split", ["none", "topics"])
+def test_the_statement_fits_on_one_page_with_its_signature(left_enrolment, split):
+    from cms.models import OrganisationSettings
+
+    OrganisationSettings.objects.update(annex_hours_split=split)
+    enrolment, _ = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert statement.signatory_name in text
+    assert "текст на русском языке – перевод" in " ".join(text.split())
+    assert "{#" not in text and "comment" not in text
