@@ -72,7 +72,7 @@ def cohort_zip(certificates) -> bytes:
     valid on paper, so it goes into a folder of its own with "revoked" in its name, and the
     archive's list (first file) gives every document's status and the public reason."""
     buffer = io.BytesIO()
-    lines = [_("Documents in this archive"), ""]
+    lines = [str(_("Documents in this archive")), ""]  # lazy: join() needs a str
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         files = []
         for certificate in certificates:

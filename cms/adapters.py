@@ -8,13 +8,25 @@ from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from cms import mfa_secrets
 from cms.client_ip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request) -> str:
+        """The home page in the language of the login page. LOGIN_REDIRECT_URL "/" would pick the
+        language from the browser again, so a teacher who signed in on /kk/ with an English or
+        Russian browser landed on /en/ or /ru/. A `next` parameter still wins (allauth reads it
+        before asking the adapter)."""
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES) and settings.LOGIN_REDIRECT_URL == "/":
+            return f"/{language}/"
+        return super().get_login_redirect_url(request)
+
     def get_client_ip(self, request) -> str:
         """The address the login rate limit counts: the same helper as the verification limit,
         which believes X-Forwarded-For only from our own proxy (allauth's default would believe

@@ -69,3 +69,32 @@ def test_demo_certificates_belong_only_to_graduates_of_a_finished_cohort_who_met
         assert statement.attended_to < today
         assert statement.serial.startswith("AN-")
     assert datetime.date(2022, 10, 20) in set(certificates.values_list("issued_on", flat=True))
+
+
+def test_the_demo_statements_show_the_hours_their_holders_studied_before_the_statement(
+    programme,
+):
+    """graduate5 studied the first topics up to 56 h before failing; graduate6 the first topics
+    up to 14 h in the three weeks before withdrawing. Whole topics are counted, so a statement may
+    show a little more than the target, never less, and never more than the programme's 80."""
+    import datetime
+
+    from certificates.selectors import hours_completed
+
+    _seed()
+
+    statements = {
+        s.enrolment.trainee.email: s
+        for s in Certificate.objects.filter(kind="statement").select_related("enrolment__trainee")
+    }
+    failed, withdrew = statements["graduate5@demo.kz"], statements["graduate6@demo.kz"]
+    assert 56 <= failed.hours < 80
+    assert 14 <= withdrew.hours < 20
+    for statement in (failed, withdrew):
+        assert statement.hours == hours_completed(enrolment=statement.enrolment)
+        assert statement.hours == sum(m["total"] for m in statement.modules)
+    left_on = withdrew.cohort.starts_on + datetime.timedelta(weeks=3)
+    studied_until = max(
+        withdrew.enrolment.completions.values_list("completed_at", flat=True)
+    ).date()
+    assert studied_until < left_on

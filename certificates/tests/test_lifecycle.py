@@ -212,6 +212,11 @@ def test_the_holder_sees_how_many_times_the_certificate_was_checked(client, enro
     assert row["c"].check_count == 3
     assert certificate.serial in response.content.decode()
     assert f"/certificates/{certificate.code}/pdf/" in response.content.decode()
+    # The help text names the last column; on a phone each cell carries its column's name.
+    body = response.content.decode()
+    assert body.index('<th scope="col">Times checked</th>') > body.index(">Files</th>")
+    assert 'data-label="Times checked">3</td>' in body
+    assert "{#" not in body and "#}" not in body
 
 
 def test_another_trainees_list_does_not_show_the_certificate(client, enrolment, issue):

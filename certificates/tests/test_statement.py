@@ -123,3 +123,62 @@ def test_the_statement_prints_the_hours_with_agreeing_words(left_enrolment):
     assert statement.hours == sum(t.hours for t in attended) == 8  # topics 1.1–1.4, 2 h each
     assert "освоил(а) 8 академических часов" in text
     assert "8 академиялық сағат меңгерді" in text
+
+
+def test_the_statement_prints_no_lecture_practice_split_unless_the_registrar_chooses_it(
+    left_enrolment,
+):
+    """The topic table's split (28 + 52) contradicts the programme's declared one (32 + 40 + 8);
+    like the annex, the statement prints it only when the registrar chooses "topics"."""
+    from cms.models import OrganisationSettings
+
+    enrolment, _ = left_enrolment
+
+    def text_of(statement):
+        with statement.pdf.open("rb") as handle:
+            pages = PdfReader(io.BytesIO(handle.read())).pages
+        return " ".join(" ".join(p.extract_text() for p in pages).split())
+
+    default = text_of(statement_issue(enrolment=enrolment))
+    assert "Дәріс / Лекции" not in default
+    assert "Барлығы / Итого 8" in default  # topics 1.1–1.4: 8 h, one total column
+
+    organisation = OrganisationSettings.objects.get()
+    organisation.annex_hours_split = "topics"
+    organisation.save()
+    other = EnrolmentFactory(
+        cohort=enrolment.cohort, status=Enrolment.Status.WITHDRAWN, met_rule=False
+    )
+    chosen = text_of(statement_issue(enrolment=other))
+    assert "Дәріс / Лекции" in chosen and "Барлығы / Итого 0 0 0" in chosen
+
+
+def test_the_statement_marks_the_russian_texts_as_a_translation(left_enrolment):
+    enrolment, _ = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "общеобразовательных школах»* с" in text
+    assert "Модуль / Модуль*" in text
+    assert "текст на русском языке – перевод" in text
+
+
+@pytest.mark.parametrize("split", ["none", "topics"])
+def test_the_statement_fits_on_one_page_with_its_signature(left_enrolment, split):
+    from cms.models import OrganisationSettings
+
+    OrganisationSettings.objects.update(annex_hours_split=split)
+    enrolment, _ = left_enrolment
+
+    statement = statement_issue(enrolment=enrolment)
+
+    with statement.pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert statement.signatory_name in text
+    assert "текст на русском языке – перевод" in " ".join(text.split())
+    assert "{#" not in text and "comment" not in text

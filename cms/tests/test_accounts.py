@@ -267,3 +267,40 @@ def test_a_trainer_with_mfa_must_give_a_code_after_the_password(client):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(TOTP_SECRET)})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(trainer.pk)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_signing_in_lands_on_the_home_page_in_the_language_of_the_login_page(client, language):
+    TraineeFactory(email="tili@example.kz")
+    response = client.post(
+        f"/{language}/accounts/login/",
+        {"login": "tili@example.kz", "password": DEFAULT_PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
+
+
+def test_a_trainer_who_gives_the_code_on_the_kazakh_page_lands_on_the_kazakh_home_page(client):
+    TrainerFactory(email="kodty@example.kz")
+    client.post(
+        "/kk/accounts/login/",
+        {"login": "kodty@example.kz", "password": DEFAULT_PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    response = client.post(
+        "/kk/accounts/2fa/authenticate/",
+        {"code": totp_code(TOTP_SECRET)},
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/kk/"
+
+
+def test_a_next_page_given_to_the_login_still_wins_over_the_home_page(client):
+    TraineeFactory(email="kelesi@example.kz")
+    response = client.post(
+        "/kk/accounts/login/?next=/kk/certificates/",
+        {"login": "kelesi@example.kz", "password": DEFAULT_PASSWORD},
+    )
+    assert response["Location"] == "/kk/certificates/"
