@@ -37,9 +37,25 @@ def _fill_organisation_settings() -> None:
     if site is None:
         return
     organisation = OrganisationSettings.for_site(site)
+    if all(getattr(organisation, name) == value for name, value in TEST_ORGANISATION.items()):
+        return
     for name, value in TEST_ORGANISATION.items():
         setattr(organisation, name, value)
     organisation.save()
+
+
+@pytest.fixture(autouse=True)
+def _organisation_settings_filled(request):
+    """Every test with a database starts with the organisation filled in, as a registrar does
+    before the first certificate: a transactional test (django_db(transaction=True)) empties
+    the tables when it ends, and a test that blanks the settings expects to see them blank."""
+    uses_database = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "django_db_setup"} & set(request.fixturenames)
+    )
+    if not uses_database:
+        return
+    request.getfixturevalue("_django_db_helper")
+    _fill_organisation_settings()
 
 
 @pytest.fixture(autouse=True)

@@ -278,14 +278,23 @@ import datetime
 import django; django.setup()
 from django.contrib.auth import get_user_model
 from course.models import Cohort, Enrolment, ProgrammePage
+from certificates.demo import meet_rule
 from certificates.services import certificate_issue
+from cms.demo import organisation_fill
+# As a registrar does before the first certificate: the organisation and its signatory
+# (Settings → Organisation); issuing is refused while they are blank.
+organisation_fill()
 today = datetime.date.today()
 cohort = Cohort.objects.create(
     programme=ProgrammePage.objects.get(locale__language_code="kk"), code="smoke", name="Smoke",
     language="kk", starts_on=today - datetime.timedelta(days=60), ends_on=today)
 user = get_user_model().objects.create_user(email="smoke@example.kz", password=None,
     first_name="Әсем", last_name="Қуанышқызы")
+trainer = get_user_model().objects.create_user(email="smoke-trainer@example.kz", password=None,
+    first_name="Бағалаушы", last_name="Тренер")
 enrolment = Enrolment.objects.create(cohort=cohort, trainee=user, agreement_version="1")
+# The completion rule: every topic, practice work, the test, the plan and its defence.
+meet_rule(enrolment, trainer, day=today)
 c = certificate_issue(enrolment=enrolment, score=88, band="excellent")
 with c.pdf.open("rb") as f:
     data = f.read()

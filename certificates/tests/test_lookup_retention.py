@@ -27,7 +27,7 @@ def test_look_ups_older_than_the_retention_are_deleted(enrolment, issue, setting
     )
 
     with time_machine.travel(NOW, tick=False):
-        assert prune_verification_lookups.delay().get() == 2
+        assert prune_verification_lookups.apply().get() == 2
 
     assert set(VerificationLookup.objects.values_list("pk", flat=True)) == {kept.pk, unknown.pk}
 

@@ -19,14 +19,14 @@ def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(enrolment, 
     expires = certificate.valid_until  # 2029-06-15
 
     with _at(expires - datetime.timedelta(days=91)):
-        assert send_expiry_reminders.delay().get() == 0
+        assert send_expiry_reminders.apply().get() == 0
     with _at(expires - datetime.timedelta(days=90)):
-        assert send_expiry_reminders.delay().get() == 1
-        assert send_expiry_reminders.delay().get() == 0  # the same day again: nothing
+        assert send_expiry_reminders.apply().get() == 1
+        assert send_expiry_reminders.apply().get() == 0  # the same day again: nothing
     with _at(expires - datetime.timedelta(days=30)):
-        assert send_expiry_reminders.delay().get() == 1
+        assert send_expiry_reminders.apply().get() == 1
     with _at(expires - datetime.timedelta(days=10)):
-        assert send_expiry_reminders.delay().get() == 0
+        assert send_expiry_reminders.apply().get() == 0
 
     assert len(mail.outbox) == 2
     assert mail.outbox[0].to == [enrolment.trainee.email]

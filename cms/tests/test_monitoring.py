@@ -48,7 +48,7 @@ def _beat_at(name: str, when: datetime.datetime) -> None:
 
 def test_the_heartbeat_task_notes_the_worker_that_ran_it():
     with time_machine.travel(NOON, tick=False):
-        heartbeat.delay()
+        heartbeat.apply()
     beat = Heartbeat.objects.get(name="worker")
     assert beat.at == NOON
     assert beat.detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import factory
 from django.utils import timezone
@@ -33,7 +34,9 @@ class CohortFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=14))
     ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
     capacity = 30
-    enrolment_key = factory.Sequence(lambda n: f"KEY-{n:04d}")
+    # Unique among cohorts (a constraint), also across the processes some integration tests start
+    # (each process counts its factory sequences from 0 again).
+    enrolment_key = factory.LazyFunction(lambda: f"KEY-{uuid.uuid4().hex[:10].upper()}")
 
     @factory.post_generation
     def trainers(obj, create, extracted, **kwargs):

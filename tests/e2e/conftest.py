@@ -171,6 +171,11 @@ def _e2e_root(request, django_db_blocker):
         with django_db_blocker.unblock():
             own_setup = setup_databases(verbosity=0, interactive=False, aliases={"default"})
             programme_load(programme=PROGRAMME, modules=MODULES)
+            # What a registrar fills in before the first certificate (the root conftest's
+            # values; issuing is refused while they are blank).
+            from conftest import _fill_organisation_settings
+
+            _fill_organisation_settings()
     with django_db_blocker.unblock():
         connection.ensure_connection()
         if connection.vendor == "sqlite":
