@@ -314,7 +314,9 @@ log "worker containers: $workers (deploy.replicas: 2)"
 $DOCKER exec "$(cid worker)" celery -A cms inspect ping --timeout 10 >/dev/null || fail "workers do not answer"
 [ "$($DOCKER inspect -f '{{.State.Running}}' "$(cid beat)")" = true ] || fail "beat not running"
 sleep 2
-$DOCKER logs "$(cid beat)" 2>&1 | grep -q "beat: Starting" || fail "beat did not start"
+# grep reads the whole log (with -q it would stop at the match and, under pipefail, the
+# SIGPIPE of `docker logs` would count as a failure).
+$DOCKER logs "$(cid beat)" 2>&1 | grep "beat: Starting" >/dev/null || fail "beat did not start"
 log "OK beat running"
 
 log "a backup by the compose backup service (deploy/backup in a one-off container)"
@@ -323,7 +325,10 @@ backup=$("${COMPOSE[@]}" --profile backup run --rm backup 2>"$RUN_DIR/backup.err
 folder="$RUN_DIR/backups/$(basename "$backup")"
 [ -s "$folder/database.dump.age" ] && [ -s "$folder/private.tar.gz.age" ] || fail "no encrypted backup in $folder"
 (cd "$folder" && sha256sum --check --quiet SHA256SUMS) || fail "backup checksums"
-age --decrypt --identity "$RUN_DIR/backup-key.txt" "$folder/database.dump.age" | head -c 5 | grep -q PGDMP \
+# Decrypted to a file, then its first bytes read: `age … | head -c 5` would end age with SIGPIPE,
+# a failure under pipefail.
+age --decrypt --identity "$RUN_DIR/backup-key.txt" -o "$RUN_DIR/database.dump" \
+  "$folder/database.dump.age" && [ "$(head -c 5 "$RUN_DIR/database.dump")" = PGDMP ] \
   || fail "the backup does not decrypt with the operator's key"
 log "OK backup $(basename "$backup"): $(grep -c . "$folder/MANIFEST") manifest lines, encrypted with age"
 
