@@ -98,13 +98,14 @@ def _note_beat_heartbeat(sender=None, **kwargs) -> None:
     import socket
 
     try:
-        from django.db import close_old_connections
+        from django.db import close_old_connections, connection
 
         from cms.services import heartbeat_record
 
         # Beat serves no requests, so nothing else replaces a connection that broke (a database
         # restart) or outlived CONN_MAX_AGE: without this, one failure would repeat for ever.
-        close_old_connections()
+        if not connection.in_atomic_block:  # never close a connection inside a transaction
+            close_old_connections()
         heartbeat_record(name="beat", detail=socket.gethostname())
     except Exception:
         logger.exception("could not note beat's heartbeat")

@@ -18,10 +18,20 @@ _local_guard = threading.Lock()
 def job_lock(name: str) -> Iterator[bool]:
     """Try to take the lock called `name`; yield whether it was taken (never waits).
 
-    On PostgreSQL a session-level advisory lock: every worker process and machine sees it, and
-    the server releases it by itself if the process dies holding it. SQLite serves one process
-    (development, tests), where a lock of that process is enough."""
-    if connection.vendor == "postgresql":
+    A lock of this process first (SQLite serves one process: development, tests), then on
+    PostgreSQL a session-level advisory lock: every worker process and machine sees it, and the
+    server releases it by itself if the process dies holding it. The local lock also keeps a
+    nested run in the same process out: PostgreSQL grants an advisory lock again to the session
+    that holds it."""
+    with _local_guard:
+        lock = _local_locks.setdefault(name, threading.Lock())
+    if not lock.acquire(blocking=False):
+        yield False
+        return
+    try:
+        if connection.vendor != "postgresql":
+            yield True
+            return
         key = zlib.crc32(name.encode())  # the same number in every process, unlike hash()
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
@@ -32,12 +42,5 @@ def job_lock(name: str) -> Iterator[bool]:
             if acquired:
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
-        return
-    with _local_guard:
-        lock = _local_locks.setdefault(name, threading.Lock())
-    acquired = lock.acquire(blocking=False)
-    try:
-        yield acquired
     finally:
-        if acquired:
-            lock.release()
+        lock.release()

@@ -36,8 +36,13 @@ def reset_celery_connections(app) -> None:
     """Forget the broker pool, producer pool and result backend the Celery app has cached, so the
     next use connects to whatever app.conf now says (tests switch brokers, production never does).
     """
+    import kombu.pools
+
     if app._pool is not None:
         app._pool.force_close_all()
+    # app.pool comes from kombu's process-wide registry, keyed by the broker connection: a pool
+    # closed above would be handed out again ("Acquire on closed pool") unless it is forgotten.
+    kombu.pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
     app._backend_cache = None
@@ -158,6 +163,13 @@ def make_site(pg_admin, tmp_path):
                 [_pg_tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={site.url}"],
                 input=dump.stdout, capture_output=True, check=True, timeout=300,
             )  # fmt: skip
+            # What a registrar fills in before the first certificate. The test fills it inside
+            # its own transaction, which pg_dump does not see.
+            site.run(
+                "from conftest import _fill_organisation_settings\n"
+                "_fill_organisation_settings()\n"
+                "print('{}')"
+            )
         return site
 
     yield make

@@ -28,6 +28,23 @@ from .nginx_site import nginx_binary, running_nginx
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
+
+@pytest.fixture(autouse=True, scope="module")
+def checkout_reachable_by_the_service_user():
+    """The scripts run as a service user, from this checkout and its .venv. On a server they live
+    under /srv/pa-lms (README); a checkout made with `mktemp -d` (CI's clean clone) sits in a
+    folder only root may enter: let others pass through it (search, not read) for these tests."""
+    changed = []
+    for folder in (REPO, *REPO.parents):
+        mode = folder.stat().st_mode
+        if os.geteuid() == 0 and not mode & stat.S_IXOTH:
+            folder.chmod(mode | stat.S_IXOTH)
+            changed.append((folder, mode))
+    yield
+    for folder, mode in changed:
+        folder.chmod(mode)
+
+
 REPO = Path(__file__).resolve().parents[2]
 SERVICE_USER = "pa-lms-it"
 WEB_GROUP = "www-data"
