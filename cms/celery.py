@@ -98,17 +98,22 @@ def _note_beat_heartbeat(sender=None, **kwargs) -> None:
     import socket
 
     try:
-        from django.db import close_old_connections, connection
-
         from cms.services import heartbeat_record
 
-        # Beat serves no requests, so nothing else replaces a connection that broke (a database
-        # restart) or outlived CONN_MAX_AGE: without this, one failure would repeat for ever.
-        if not connection.in_atomic_block:  # never close a connection inside a transaction
-            close_old_connections()
+        _replace_broken_connection()
         heartbeat_record(name="beat", detail=socket.gethostname())
     except Exception:
         logger.exception("could not note beat's heartbeat")
+
+
+def _replace_broken_connection() -> None:
+    """Beat serves no requests, so nothing else replaces a connection that broke (a database
+    restart) or outlived CONN_MAX_AGE: without this, one failure would repeat for ever. Never
+    inside a transaction, whose connection must stay."""
+    from django.db import close_old_connections, connection
+
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def _keep_failure(name, task_id, args, kwargs, exception) -> None:

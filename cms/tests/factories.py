@@ -35,8 +35,13 @@ def totp_code(secret: str = TOTP_SECRET) -> str:
 
 
 def totp_activate(user, secret: str = TOTP_SECRET) -> None:
+    """Give `user` a TOTP authenticator (once: a factory that finds an existing person by email,
+    e.g. in another process whose sequences start again, must not add a second one)."""
+    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        return
     TOTP.activate(user, secret)
 
 

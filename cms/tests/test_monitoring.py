@@ -418,7 +418,18 @@ def test_a_superuser_is_an_operator():
 
 
 def test_beat_replaces_a_broken_database_connection_before_noting_its_heartbeat():
-    with mock.patch("django.db.close_old_connections") as close_old_connections:
+    with mock.patch("cms.celery._replace_broken_connection") as replace:
         _note_beat_heartbeat(sender="cms.tasks.heartbeat")
-    close_old_connections.assert_called_once_with()
+    replace.assert_called_once_with()
     assert Heartbeat.objects.filter(name="beat").exists()
+
+
+def test_the_connection_is_replaced_outside_a_transaction_and_never_inside_one():
+    from django.db import connection
+
+    from cms.celery import _replace_broken_connection
+
+    with mock.patch("django.db.close_old_connections") as close_old_connections:
+        _replace_broken_connection()  # inside the test's transaction
+    close_old_connections.assert_not_called()
+    assert connection.in_atomic_block

@@ -108,7 +108,13 @@ def test_a_trainer_signs_in_with_mfa_records_attendance_and_grades_a_case(
     assert page.locator("form[action*='/release/']").count() == 0, "released"
     _shot(page, "10-released")
 
-    # The trainee sees the released result and downloads the certificate issued for it.
+    # The trainee sees the released result: passed, the certificate pending until the completion
+    # rule is met (topics, test, plan, its defence, the cohort's end).
+    trainee.goto("/kk/assessment/my/")
+    assert "Аттестациядан өтті — сертификат күтілуде" in trainee.locator("main").inner_text()
+    # The rest of the course done, the certificate is issued at once.
+    issued = server.arrange("completion_met", email=case["trainee"])
+    assert issued["serial"], "the certificate is issued the moment the rule is met"
     trainee.goto("/kk/assessment/my/")
     assert str(total) in trainee.locator("main").inner_text()
     _shot(trainee, "11-trainee-result")
