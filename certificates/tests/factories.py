@@ -25,7 +25,8 @@ __all__ = [
 class UserFactory(people.UserFactory):
     """A person without a trainee profile: the certificate takes the account's name."""
 
-    email = factory.Sequence(lambda n: f"holder{n}@example.kz")
+    # Unique across processes (see cms.tests.factories.UserFactory).
+    email = factory.Sequence(lambda n: f"holder{n}-{people.PROCESS_TAG}@example.kz")
     first_name = "Әйгерім"
     last_name = factory.Sequence(lambda n: f"Құрманғалиева{n}")
 

@@ -8,6 +8,7 @@ that allauth lets them sign in with a password."""
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import factory
 from allauth.account.models import EmailAddress
@@ -93,13 +94,18 @@ def _role(default: str) -> factory.PostGeneration:
     )
 
 
+PROCESS_TAG = uuid.uuid4().hex[:6]
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
         skip_postgeneration_save = True
 
-    email = factory.Sequence(lambda n: f"person{n}@example.kz")
+    # Unique across processes too: an integration test's subprocess counts from 0 again and
+    # would otherwise find (django_get_or_create) a person made by an earlier process.
+    email = factory.Sequence(lambda n: f"person{n}-{PROCESS_TAG}@example.kz")
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     preferred_language = "kk"
