@@ -303,3 +303,20 @@ def test_addresses_of_one_ipv6_block_share_one_limit(client, certificate, settin
 
     assert statuses == [200, 200, 429]
     assert elsewhere == 200
+
+
+def test_a_revoked_certificate_does_not_call_its_end_date_a_validity(client, enrolment, issue):
+    """An employer reading a revoked certificate's facts must not see "Valid until 2029"."""
+    from certificates.models import RevocationReason
+    from certificates.services import certificate_revoke
+
+    certificate = certificate_revoke(
+        certificate=issue(enrolment),
+        revoked_by=None,
+        reason=RevocationReason.ISSUED_IN_ERROR,
+    )
+
+    page = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert "Должен был действовать до (больше не действителен)" in page
+    assert "<dt>Действителен до</dt>" not in page
