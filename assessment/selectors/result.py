@@ -1,4 +1,5 @@
-"""Reads of the final assessment."""
+"""Reads of the final assessment: results, the rubric in force, retake dates, evidence and the
+cohort results."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import CriterionScore, FinalResult, Rubric, RubricCriterion
+from ..models import CriterionScore, FinalResult, Rubric, RubricCriterion
+from .plan import plan_history
+from .practice import practice_evidence
+from .theory import best_test_attempt
 
 RETAKE_WINDOW_YEARS = 1
 
@@ -109,23 +113,6 @@ def later_cohorts_for(*, enrolment) -> list:
     )
 
 
-def plan_history(*, plan) -> list:
-    """Every submission, return (with feedback) and resubmission of the plan, oldest first."""
-    return list(plan.reviews.select_related("by").order_by("at", "pk"))
-
-
-def plan_last_return(*, plan):
-    """The latest return for revision (feedback, who, when), or None."""
-    from .models import PlanReview
-
-    return (
-        plan.reviews.filter(kind=PlanReview.Kind.RETURNED)
-        .select_related("by")
-        .order_by("-at", "-pk")
-        .first()
-    )
-
-
 def score_changes(*, result) -> list:
     return list(
         result.changes.select_related("criterion", "changed_by").order_by("-changed_at", "-pk")
@@ -171,7 +158,7 @@ def evidence_for(*, enrolment) -> dict[str, list[str]]:
     evidence["practice"] = practice_evidence(enrolment=enrolment) or [
         _("No practice work submitted yet.")
     ]
-    from .models import SupportPlan
+    from ..models import SupportPlan
 
     plan = SupportPlan.objects.filter(enrolment=enrolment).only("status", "submitted_at").first()
     history = plan_history(plan=plan) if plan is not None else []
@@ -313,7 +300,7 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
     from course.models import Enrolment
     from course.selectors import trainee_name
 
-    from .rubric import BANDS
+    from ..rubric import BANDS
 
     # The cohort's own trainees, and trainees of earlier cohorts whose retake it assesses.
     enrolments = list(
@@ -370,6 +357,8 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
 
 
 PATTERNS = {"excellent": "dots", "good": "diagonal", "satisfactory": "cross", "fail": "solid"}
+
+
 CHART_HEIGHT = 160
 
 
@@ -397,99 +386,9 @@ def chart_bars(
 
 
 def band_of_bin(lo: int) -> str:
-    from .rubric import band_for
+    from ..rubric import band_for
 
     return band_for(lo).code
-
-
-# --- Practice work ------------------------------------------------------------------------
-
-
-def assignments_of_programme(programme) -> list:
-    from course.models import TopicPage
-
-    from .models import Assignment
-
-    topics = TopicPage.objects.descendant_of(programme)
-    assignments = list(
-        Assignment.objects.filter(topic__in=topics)
-        .select_related("topic")
-        .prefetch_related("materials__document")
-    )
-    assignments.sort(key=lambda a: a.topic.sort_key)
-    return assignments
-
-
-def assignment_in_programme(assignment, programme) -> bool:
-    return assignment.topic.path.startswith(programme.path)
-
-
-def submissions_of_enrolment(*, enrolment) -> dict[int, object]:
-    """assignment id → Submission, with versions and files prefetched."""
-    from .models import Submission
-
-    return {
-        s.assignment_id: s
-        for s in Submission.objects.filter(enrolment=enrolment)
-        .select_related("assignment__topic")
-        .prefetch_related("versions__files")
-    }
-
-
-def submission_with_versions(*, pk: int):
-    from .models import Submission, SubmissionVersion
-
-    return (
-        Submission.objects.filter(pk=pk)
-        .select_related(
-            "assignment__topic",
-            "enrolment__cohort",
-            "enrolment__trainee",
-            "enrolment__trainee__trainee_profile",
-        )
-        .prefetch_related(
-            Prefetch(
-                "versions",
-                queryset=SubmissionVersion.objects.order_by("number")
-                .select_related("decided_by")
-                .prefetch_related("files"),
-            ),
-            "assignment__materials__document",
-        )
-        .first()
-    )
-
-
-def grading_queue(
-    *, user, cohort=None, topic_id: int | None = None, status: str = "", late: bool = False
-):
-    """Submissions the person may review, newest hand-ins first. A queryset: the view pages it,
-    so the number of queries does not grow with the cohort."""
-    from django.db.models import F
-
-    from course.selectors import cohorts_visible
-
-    from .models import Submission
-
-    queryset = Submission.objects.filter(enrolment__cohort__in=cohorts_visible(user)).exclude(
-        status=Submission.Status.DRAFT
-    )
-    if cohort is not None:
-        queryset = queryset.filter(enrolment__cohort=cohort)
-    if topic_id:
-        queryset = queryset.filter(assignment__topic_id=topic_id)
-    if status:
-        queryset = queryset.filter(status=status)
-    if late:
-        queryset = queryset.filter(
-            assignment__due_at__isnull=False, submitted_at__gt=F("assignment__due_at")
-        )
-    return queryset.select_related(
-        "assignment__topic",
-        "enrolment__cohort",
-        "enrolment__trainee",
-        "enrolment__trainee__trainee_profile",
-    ).order_by("-submitted_at", "-pk")
 
 
 RESULTS_TO_SCORE_LIMIT = 50
@@ -511,65 +410,4 @@ def results_to_score(*, user) -> list[FinalResult]:
         )
         .select_related("enrolment__cohort", "enrolment__trainee", "assessing_cohort")
         .order_by("created_at", "pk")[:RESULTS_TO_SCORE_LIMIT]
-    )
-
-
-def practice_evidence(*, enrolment) -> list[str]:
-    from django.utils.translation import gettext as _
-
-    lines = []
-    for submission in submissions_of_enrolment(enrolment=enrolment).values():
-        versions = list(submission.versions.all())
-        latest = versions[-1] if versions else None
-        feedback = next((v.feedback for v in reversed(versions) if v.feedback), "")
-        line = _("%(topic)s: %(status)s, %(n)s version(s).") % {
-            "topic": submission.assignment.topic.number,
-            "status": submission.get_status_display(),
-            "n": len(versions),
-        }
-        if feedback:
-            line += " " + _("Feedback: %(feedback)s") % {"feedback": feedback[:200]}
-        if latest is not None:
-            lines.append(line)
-    return sorted(lines)
-
-
-# --- Theory test --------------------------------------------------------------------------
-
-
-def best_test_attempt(*, enrolment):
-    from .models import TestAttempt
-
-    return (
-        TestAttempt.objects.filter(enrolment=enrolment, finished_at__isnull=False)
-        .select_related("test")
-        .order_by("-score", "-finished_at")
-        .first()
-    )
-
-
-def attempt_questions(attempt) -> list:
-    """The drawn questions in the order drawn, with their choices."""
-    from .models import Question
-
-    by_id = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
-    }
-    return [by_id[q] for q in attempt.question_ids if q in by_id]
-
-
-def attempt_open_besides(attempt):
-    """Another attempt at the same test by the same trainee, still being answered, or None. While
-    there is one, a finished attempt's page must not show the correct answers: the trainee would
-    read them in one tab and answer in the other."""
-    from .models import TestAttempt
-
-    return (
-        TestAttempt.objects.filter(
-            test_id=attempt.test_id, enrolment_id=attempt.enrolment_id, finished_at__isnull=True
-        )
-        .exclude(pk=attempt.pk)
-        .order_by("number")
-        .first()
     )

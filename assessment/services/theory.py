@@ -1,0 +1,89 @@
+"""Writes of the theory test: starting an attempt and submitting its answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Choice,
+    Question,
+    TestAttempt,
+    TheoryTest,
+)
+
+# Answers sent this long after the time limit still count: a slow connection is not cheating.
+TIME_LIMIT_GRACE = dt.timedelta(seconds=60)
+
+
+@transaction.atomic
+def test_attempt_start(*, test: TheoryTest, enrolment) -> TestAttempt:
+    """Draw the questions for a new attempt, or return the attempt still in progress."""
+    from course.models import ModulePage
+
+    attempts = list(
+        TestAttempt.objects.select_for_update()
+        .filter(test=test, enrolment=enrolment)
+        .order_by("number")
+    )
+    open_attempt = next((a for a in attempts if not a.is_finished), None)
+    if open_attempt is not None:
+        return open_attempt
+    if len(attempts) >= test.attempts_allowed:
+        raise ValidationError(
+            _("You have used all %(n)s attempts at this test.") % {"n": test.attempts_allowed},
+            code="attempts_used",
+        )
+    modules = ModulePage.objects.descendant_of(test.programme)
+    pool = list(Question.objects.filter(module__in=modules).values_list("pk", flat=True))
+    if not pool:
+        raise ValidationError(_("The test has no questions yet."), code="empty")
+    drawn = random.sample(pool, min(test.question_count, len(pool)))
+    now = timezone.now()
+    return TestAttempt.objects.create(
+        test=test,
+        enrolment=enrolment,
+        number=len(attempts) + 1,
+        question_ids=drawn,
+        deadline=now + dt.timedelta(minutes=test.time_limit_minutes)
+        if test.time_limit_minutes
+        else None,
+        max_score=len(drawn),
+    )
+
+
+@transaction.atomic
+def test_attempt_submit(*, attempt: TestAttempt, answers: Mapping[int, list[int]]) -> TestAttempt:
+    """Score the attempt: a question counts when the chosen set equals the correct set (a
+    multiple-choice question is all or nothing). Answers after the time limit are not counted."""
+    attempt = TestAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.is_finished:
+        raise ValidationError(_("This attempt is already finished."), code="finished")
+    now = timezone.now()
+    late = attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
+    kept = {} if late else {str(q): sorted(set(c)) for q, c in answers.items()}
+    correct: dict[int, set[int]] = {}
+    for question_id, choice_id in Choice.objects.filter(
+        question_id__in=attempt.question_ids, is_correct=True
+    ).values_list("question_id", "pk"):
+        correct.setdefault(question_id, set()).add(choice_id)
+    attempt.answers = {q: c for q, c in kept.items() if int(q) in attempt.question_ids}
+    attempt.score = sum(
+        1
+        for q in attempt.question_ids
+        if correct.get(q) and set(attempt.answers.get(str(q), [])) == correct[q]
+    )
+    attempt.finished_at = now
+    attempt.save(update_fields=["answers", "score", "finished_at"])
+    if late:
+        raise_after = _("Time was up at %(time)s: answers sent later are not counted.") % {
+            "time": timezone.localtime(attempt.deadline).strftime("%H:%M")
+        }
+        attempt.late_message = raise_after
+    return attempt

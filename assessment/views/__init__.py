@@ -1,0 +1,96 @@
+"""Pages of the final assessment: scoring (first, second and third marker), finalising,
+releasing, the audit log, retakes and the trainee's own results. Access checks live in the small
+`_get_…` helpers; anything a person may not see is a 404, so nobody learns which ids exist."""
+
+from __future__ import annotations
+
+from .common import (  # noqa: F401
+    _add_form_errors,
+    _assesses,
+    _language,
+    _may_review,
+    _teaches,
+    _unstored_files_message,
+)
+from .plan import (  # noqa: F401
+    _fresh_return_form,
+    _get_plan_for_viewer,
+    _plan_for_viewer,
+    _render_plan_view,
+    defence_held,
+    plan_attachment,
+    plan_edit,
+    plan_pdf,
+    plan_return,
+    plan_sample,
+    plan_view,
+)
+from .practice import (  # noqa: F401
+    _get_assignment_for_trainee,
+    _get_file_for_user,
+    _get_submission_for_reviewer,
+    _max_size_label,
+    grading_queue,
+    practice_autosave,
+    practice_detail,
+    practice_list,
+    submission_file,
+    submission_review,
+)
+from .result import (  # noqa: F401
+    Role,
+    _add_errors,
+    _get_cohort_for_results,
+    _get_enrolment_for_later_cohort,
+    _get_enrolment_for_marker,
+    _get_result_for_auditor,
+    _get_result_for_marker,
+    _marking_cohort,
+    _marks,
+    _result_status,
+    _results_table,
+    audit,
+    cohort_results,
+    cohort_results_export,
+    later_cohort,
+    markers,
+    my_results,
+    release,
+    retake,
+    score,
+)
+from .theory import (  # noqa: F401
+    _get_attempt_for_trainee,
+    _get_test_for_trainee,
+    _remaining_seconds,
+    test_attempt,
+    theory_test,
+)
+
+__all__ = [
+    "Role",
+    "audit",
+    "cohort_results",
+    "cohort_results_export",
+    "defence_held",
+    "grading_queue",
+    "later_cohort",
+    "markers",
+    "my_results",
+    "plan_attachment",
+    "plan_edit",
+    "plan_pdf",
+    "plan_return",
+    "plan_sample",
+    "plan_view",
+    "practice_autosave",
+    "practice_detail",
+    "practice_list",
+    "release",
+    "retake",
+    "score",
+    "submission_file",
+    "submission_review",
+    "test_attempt",
+    "theory_test",
+]

@@ -1,0 +1,287 @@
+"""Views of practice work: the trainee's assignments and drafts, files, the grading queue and
+review."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from cms.roles import is_registrar
+
+from .. import selectors, services
+from ..forms import DraftForm
+from .common import _add_form_errors, _language, _may_review, _unstored_files_message
+
+
+def _max_size_label() -> str:
+    from django.template.defaultfilters import filesizeformat
+
+    from cms.uploads import max_upload_bytes
+
+    return filesizeformat(max_upload_bytes())
+
+
+def _get_assignment_for_trainee(user, assignment_id: int):
+    from course.selectors import enrolment_current
+
+    from ..models import Assignment
+
+    enrolment = enrolment_current(user)
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("topic").prefetch_related("materials__document"),
+        pk=assignment_id,
+    )
+    if enrolment is None or not selectors.assignment_in_programme(
+        assignment, enrolment.cohort.programme
+    ):
+        raise Http404
+    return enrolment, assignment
+
+
+def _get_submission_for_reviewer(user, pk: int):
+    submission = selectors.submission_with_versions(pk=pk)
+    if submission is None or not _may_review(user, submission.enrolment.cohort):
+        raise Http404
+    return submission
+
+
+def _get_file_for_user(user, pk: int):
+    """A submitted file: its author, the cohort's trainers and staff; nobody else."""
+    from ..models import SubmissionFile
+
+    stored = get_object_or_404(
+        SubmissionFile.objects.select_related(
+            "version__submission__enrolment__cohort", "version__submission__enrolment"
+        ),
+        pk=pk,
+    )
+    enrolment = stored.version.submission.enrolment
+    if enrolment.trainee_id == user.pk or _may_review(user, enrolment.cohort):
+        return stored
+    raise Http404
+
+
+@login_required
+def practice_list(request):
+    from course.selectors import enrolment_current
+
+    enrolment = enrolment_current(request.user)
+    rows = []
+    if enrolment is not None:
+        submissions = selectors.submissions_of_enrolment(enrolment=enrolment)
+        rows = [
+            (a, submissions.get(a.pk))
+            for a in selectors.assignments_of_programme(enrolment.cohort.programme)
+        ]
+    from ..models import TheoryTest
+
+    tests = (
+        list(TheoryTest.objects.filter(programme_id=enrolment.cohort.programme_id))
+        if enrolment
+        else []
+    )
+    return render(
+        request,
+        "assessment/practice_list.html",
+        {"enrolment": enrolment, "rows": rows, "tests": tests},
+    )
+
+
+@login_required
+@sensitive_post_parameters()
+def practice_detail(request, assignment_id: int):
+    from django.utils.datastructures import MultiValueDict
+
+    from ..models import Submission
+
+    enrolment, assignment = _get_assignment_for_trainee(request.user, assignment_id)
+    submission = Submission.objects.filter(assignment=assignment, enrolment=enrolment).first()
+    if submission is not None:
+        submission = selectors.submission_with_versions(pk=submission.pk)
+    versions = list(submission.versions.all()) if submission else []
+    draft = versions[-1] if versions and versions[-1].is_draft else None
+    editable = submission is None or submission.status in (
+        Submission.Status.DRAFT,
+        Submission.Status.RETURNED,
+    )
+    files = request.FILES if request.method == "POST" else MultiValueDict()
+    form = DraftForm(
+        request.POST or None,
+        files or None,
+        initial={"text": draft.text if draft else (versions[-1].text if versions else "")},
+        max_size_label=_max_size_label(),
+    )
+    if request.method == "POST" and editable and form.is_valid():
+        action = request.POST.get("action", "save")
+        try:
+            with transaction.atomic():
+                version = services.submission_draft_save(
+                    assignment=assignment,
+                    enrolment=enrolment,
+                    text=form.cleaned_data["text"],
+                    files=form.cleaned_data["files"],
+                    remove_file_ids=[
+                        int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
+                    ],
+                )
+                if version.unstored_files:
+                    form.add_error("files", _unstored_files_message(version.unstored_files))
+                elif action == "submit":
+                    services.submission_submit(
+                        submission=version.submission,
+                        anonymised_confirmed=form.cleaned_data["anonymised"],
+                    )
+        except ValidationError as exc:
+            _add_form_errors(form, exc)
+        else:
+            # With files the storage could not take, the page is shown again with its message
+            # (the text is saved); otherwise back to the page with the outcome.
+            if not version.unstored_files:
+                if action == "submit":
+                    messages.success(request, _("Your work is submitted to the trainers."))
+                else:
+                    messages.success(request, _("The draft is saved."))
+                return redirect("assessment:practice_detail", assignment_id=assignment.pk)
+    elif request.method == "POST" and not editable:
+        form.add_error(None, _("Your work is submitted: it can no longer be changed."))
+    return render(
+        request,
+        "assessment/practice_detail.html",
+        {
+            "assignment": assignment,
+            "submission": submission,
+            "versions": versions,
+            "draft": draft,
+            "editable": editable,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters()
+def practice_autosave(request, assignment_id: int):
+    """The draft autosave (small JS posting every half minute); answers JSON."""
+    from django.http import JsonResponse
+    from django.utils import formats, timezone
+
+    enrolment, assignment = _get_assignment_for_trainee(request.user, assignment_id)
+    try:
+        version = services.submission_draft_save(
+            assignment=assignment, enrolment=enrolment, text=request.POST.get("text", "")
+        )
+    except ValidationError as exc:
+        return JsonResponse({"saved": False, "message": " ".join(exc.messages)}, status=409)
+    saved = timezone.localtime(version.saved_at)
+    return JsonResponse(
+        {
+            "saved": True,
+            "message": _("Draft saved at %(time)s.")
+            % {"time": formats.time_format(saved, "TIME_FORMAT")},
+        }
+    )
+
+
+@login_required
+def submission_file(request, pk: int):
+    from cms.private_files import serve_private_file
+
+    stored = _get_file_for_user(request.user, pk)
+    if not stored.file:  # deleted by the retention schedule; the row stays as a record
+        raise Http404
+    return serve_private_file(request, "private", stored.file.name, stored.name)
+
+
+@login_required
+def grading_queue(request):
+    from django.core.paginator import Paginator
+
+    from course.models import TopicPage
+    from course.selectors import cohorts_visible
+
+    from ..forms import QueueFilterForm
+    from ..models import Submission
+
+    cohorts = cohorts_visible(request.user)
+    if not (request.user.is_staff or is_registrar(request.user) or cohorts.exists()):
+        raise Http404
+    topics = sorted(
+        TopicPage.objects.filter(
+            kind="practice", locale__language_code="kk", assignments__isnull=False
+        )
+        .distinct()
+        .only("id", "number", "title"),
+        key=lambda t: t.sort_key,
+    )
+    form = QueueFilterForm(
+        request.GET or None,
+        cohorts=cohorts,
+        topics=topics,
+        statuses=[c for c in Submission.Status.choices if c[0] != Submission.Status.DRAFT],
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.grading_queue(
+        user=request.user,
+        cohort=filters.get("cohort"),
+        topic_id=filters.get("topic"),
+        status=filters.get("status") or "",
+        late=bool(filters.get("late")),
+    )
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "assessment/grading_queue.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "results_to_score": selectors.results_to_score(user=request.user),
+        },
+    )
+
+
+@login_required
+@sensitive_post_parameters()
+def submission_review(request, pk: int):
+    from ..forms import ReviewForm
+
+    submission = _get_submission_for_reviewer(request.user, pk)
+    form = ReviewForm(request.POST or None, initial={"lock_version": submission.lock_version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submission_review(
+                submission=submission,
+                reviewer=request.user,
+                decision=form.cleaned_data["decision"],
+                feedback=form.cleaned_data["feedback"],
+                lock_version=form.cleaned_data["lock_version"],
+            )
+        except ValidationError as exc:
+            _add_form_errors(form, exc)
+            submission = _get_submission_for_reviewer(request.user, pk)
+        else:
+            messages.success(request, _("Your review is saved."))
+            return redirect("assessment:submission_review", pk=submission.pk)
+    from course.selectors import trainee_name
+
+    return render(
+        request,
+        "assessment/submission_review.html",
+        {
+            "submission": submission,
+            "versions": list(submission.versions.all()),
+            "form": form,
+            "trainee_name": trainee_name(submission.enrolment.trainee, _language()),
+            "reviewable": submission.status == submission.Status.SUBMITTED,
+        },
+    )
