@@ -15,12 +15,8 @@ from .practice import (
     submissions_of_enrolment,
 )
 from .result import (  # noqa: F401
-    CHART_HEIGHT,
-    PATTERNS,
     RESULTS_TO_SCORE_LIMIT,
     RETAKE_WINDOW_YEARS,
-    TOTAL_BINS,
-    Bar,
     CohortResults,
     ResultRow,
     _latest_per_enrolment,
@@ -28,8 +24,6 @@ from .result import (  # noqa: F401
     add_years,
     assessing_cohorts,
     attendance_of,
-    band_of_bin,
-    chart_bars,
     cohort_results,
     current_rubric,
     evidence_for,
@@ -52,12 +46,8 @@ from .theory import (
 )
 
 __all__ = [
-    "CHART_HEIGHT",
-    "PATTERNS",
     "RESULTS_TO_SCORE_LIMIT",
     "RETAKE_WINDOW_YEARS",
-    "TOTAL_BINS",
-    "Bar",
     "CohortResults",
     "ResultRow",
     "add_years",
@@ -67,9 +57,7 @@ __all__ = [
     "attempt_open_besides",
     "attempt_questions",
     "attendance_of",
-    "band_of_bin",
     "best_test_attempt",
-    "chart_bars",
     "cohort_results",
     "current_rubric",
     "evidence_for",

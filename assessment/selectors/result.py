@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from ..charts import TOTAL_BINS
 from ..models import CriterionScore, FinalResult, Rubric, RubricCriterion
 from .plan import plan_history
 from .practice import practice_evidence
@@ -261,17 +262,6 @@ class ResultRow:
 
 
 @dataclass
-class Bar:
-    label: str
-    count: int
-    x: int
-    y: int
-    width: int
-    height: int
-    pattern: str
-
-
-@dataclass
 class CohortResults:
     criteria: list[RubricCriterion]
     rows: list[ResultRow]
@@ -286,10 +276,6 @@ def _latest_per_enrolment(results) -> dict[int, FinalResult]:
         if kept is None or result.attempt > kept.attempt:
             latest[result.enrolment_id] = result
     return latest
-
-
-# Bins of the totals chart, aligned with the band thresholds so no bar mixes two bands.
-TOTAL_BINS = ((0, 49), (50, 59), (60, 69), (70, 77), (78, 84), (85, 92), (93, 100))
 
 
 def cohort_results(*, cohort, language: str) -> CohortResults:
@@ -354,41 +340,6 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
     ]
     bin_counts = [(f"{lo}–{hi}", sum(1 for t in totals if lo <= t <= hi)) for lo, hi in TOTAL_BINS]
     return CohortResults(criteria, rows, band_counts, bin_counts)
-
-
-PATTERNS = {"excellent": "dots", "good": "diagonal", "satisfactory": "cross", "fail": "solid"}
-
-
-CHART_HEIGHT = 160
-
-
-def chart_bars(
-    counts: list[tuple[str, int, str]], *, bar_width: int = 56, gap: int = 16
-) -> list[Bar]:
-    """Geometry of a bar chart: (label, count, pattern) → bars scaled to the tallest one. Each bar
-    carries its count and label as text, so the chart is readable without colour."""
-    tallest = max((count for _label, count, _p in counts), default=0) or 1
-    bars = []
-    for i, (label, count, pattern) in enumerate(counts):
-        height = round(CHART_HEIGHT * count / tallest)
-        bars.append(
-            Bar(
-                label=label,
-                count=count,
-                x=gap + i * (bar_width + gap),
-                y=20 + CHART_HEIGHT - height,
-                width=bar_width,
-                height=height,
-                pattern=pattern,
-            )
-        )
-    return bars
-
-
-def band_of_bin(lo: int) -> str:
-    from ..rubric import band_for
-
-    return band_for(lo).code
 
 
 RESULTS_TO_SCORE_LIMIT = 50

@@ -16,7 +16,7 @@ from cms import exports
 from cms.roles import is_registrar
 from course.models import Enrolment
 
-from .. import selectors, services
+from .. import charts, selectors, services
 from ..dashboard import result_notes_render
 from ..forms import MarkersForm, ScoreForm
 from ..models import CriterionScore, FinalResult
@@ -353,15 +353,12 @@ def _get_cohort_for_results(user, code: str):
 def cohort_results(request, code: str):
     cohort = _get_cohort_for_results(request.user, code)
     data = selectors.cohort_results(cohort=cohort, language=_language())
-    band_bars = selectors.chart_bars(
-        [
-            (str(band.label), count, selectors.PATTERNS[band.code])
-            for band, count in data.band_counts
-        ]
+    band_bars = charts.chart_bars(
+        [(str(band.label), count, charts.PATTERNS[band.code]) for band, count in data.band_counts]
     )
-    bin_bars = selectors.chart_bars(
+    bin_bars = charts.chart_bars(
         [
-            (label, count, selectors.PATTERNS[selectors.band_of_bin(int(label.split("–")[0]))])
+            (label, count, charts.PATTERNS[charts.band_of_bin(int(label.split("–")[0]))])
             for label, count in data.bin_counts
         ],
         bar_width=44,
@@ -375,7 +372,7 @@ def cohort_results(request, code: str):
             "data": data,
             "band_bars": band_bars,
             "bin_bars": bin_bars,
-            "chart_height": selectors.CHART_HEIGHT,
+            "chart_height": charts.CHART_HEIGHT,
             "can_score": _teaches(request.user, cohort),
             "is_registrar": request.user.is_staff or is_registrar(request.user),
             "can_choose_cohort": request.user.is_staff
