@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import TopicBodyBlock
+from .hours import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
 from .panels import HoursCheckPanel
-from .selectors import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
 
 
 class TopicKind(models.TextChoices):

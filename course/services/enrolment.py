@@ -1,308 +1,16 @@
-"""Writes to the programme: building the page tree from the approved programme data."""
+"""Enrolment workflows: joining with a key, adding, importing, status changes, transfer,
+expulsion and the agreement."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from wagtail.models import Locale, Page, Site
 
 from cms.celery import enqueue_on_commit
-from cms.models import HomePage
-
-from .models import ModulePage, ProgrammePage, TopicPage
-
-LANGUAGES = ("kk", "ru", "en")
-SOURCE_LANGUAGE = "kk"
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-
-def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-
-
-def _bullets(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
-
-
-# Under a Russian or English text the programme fixes: the approved wording is the Kazakh one.
-TRANSLATION_NOTE = {
-    "ru": "Перевод. Утверждённый текст программы — на казахском языке.",
-    "en": "Translation. The approved text of the programme is in Kazakh.",
-}
-
-
-def _outcomes(outcomes: dict, code: str) -> str:
-    """The 16 approved outcomes in their three groups, each under the programme's own heading."""
-    html = _paragraphs(outcomes["lead"][code])
-    for group in outcomes["groups"]:
-        html += f"<h3>{escape(group['heading'][code])}</h3>" + _bullets(group["items"][code])
-    if code in TRANSLATION_NOTE:
-        html += f"<p><i>{escape(TRANSLATION_NOTE[code])}</i></p>"
-    return html
-
-
-def short_title(title: str, limit: int = 255) -> str:
-    """A title that fits Wagtail's page title (menus, breadcrumbs): the whole title when it fits,
-    else the part before its first colon, else cut at a word. The whole, official, title is kept
-    in TopicPage.official_title and never truncated."""
-    if len(title) <= limit:
-        return title
-    head = title.split(":", 1)[0].strip()
-    if head and len(head) <= limit:
-        return head
-    return title[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _edited_by_person(page: Page) -> str | None:
-    """Who changed this page by hand, if anyone: the loader saves revisions with no user."""
-    if page.has_unpublished_changes and page.latest_revision and page.latest_revision.user_id:
-        return str(page.latest_revision.user)
-    revision = page.latest_revision
-    if revision is not None and revision.user_id is not None:
-        return str(revision.user)
-    return None
-
-
-def _sync_page(
-    *,
-    report: LoadReport,
-    label: str,
-    existing: Page | None,
-    create: Callable[[], Page],
-    values: dict,
-) -> Page:
-    """Create the page, or bring a loader-owned page up to date; never touch a page a person
-    edited since the loader last wrote it."""
-    if existing is None:
-        page = create()
-        for name, value in values.items():
-            setattr(page, name, value)
-        page.save()
-        page.save_revision(user=None, log_action=False).publish(log_action=False)
-        report.created.append(label)
-        return page
-
-    page = existing.specific
-    if page.alias_of_id is not None:
-        # An alias made by the admin's tree sync: turn it into a real translation we own.
-        from wagtail.actions.convert_alias import ConvertAliasPageAction
-
-        ConvertAliasPageAction(page, user=None, log_action=False).execute(
-            skip_permission_checks=True
-        )
-        page = Page.objects.get(pk=page.pk).specific
-    editor = _edited_by_person(page)
-    if editor is not None:
-        report.skipped.append(f"{label} (edited by {editor})")
-        return page
-    if all(getattr(page, name) == value for name, value in values.items()) and page.live:
-        report.unchanged.append(label)
-        return page
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision(user=None, log_action=False).publish(log_action=False)
-    report.updated.append(label)
-    return page
-
-
-def _translation(page: Page, locale: Locale) -> Page | None:
-    return page.get_translation_or_none(locale)
-
-
-def _ensure_locales() -> dict[str, Locale]:
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
-
-
-def _ensure_home(locales: dict[str, Locale], programme: dict, report: LoadReport) -> HomePage:
-    root = Page.get_first_root_node()
-    home = HomePage.objects.filter(locale=locales[SOURCE_LANGUAGE]).first()
-    if home is None:
-        home = HomePage(
-            title=programme["title"][SOURCE_LANGUAGE][:255],
-            slug="course",
-            locale=locales[SOURCE_LANGUAGE],
-            lead=programme["provider"][SOURCE_LANGUAGE],
-        )
-        root.add_child(instance=home)
-        home.save_revision(user=None, log_action=False).publish(log_action=False)
-        report.created.append("home [kk]")
-        # Wagtail's placeholder "Welcome" page is replaced by ours.
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        else:
-            old_root = site.root_page
-            site.root_page = home
-            site.site_name = "PA LMS"
-            site.save()
-            if type(old_root.specific) is Page and old_root.pk != home.pk and old_root.is_leaf():
-                old_root.delete()
-    return home
-
-
-@transaction.atomic
-def programme_load(*, programme: dict, modules: list[dict]) -> LoadReport:
-    """Build (or bring up to date) the programme tree in every locale. Running it twice changes
-    nothing; pages an editor has changed are reported and left alone."""
-    report = LoadReport()
-    locales = _ensure_locales()
-    home = _ensure_home(locales, programme, report)
-
-    for code in LANGUAGES:
-        locale = locales[code]
-        home_here = home if code == SOURCE_LANGUAGE else _translation(home, locale)
-        if home_here is None:
-            home_here = home.copy_for_translation(locale)
-            home_here.title = programme["title"][code][:255]
-            home_here.lead = programme["provider"][code]
-            home_here.save_revision(user=None, log_action=False).publish(log_action=False)
-            report.created.append(f"home [{code}]")
-
-    source_programme = _load_tree(home, locales[SOURCE_LANGUAGE], programme, modules, report)
-    for code in LANGUAGES:
-        if code != SOURCE_LANGUAGE:
-            _load_translation(source_programme, locales[code], programme, modules, report)
-    return report
-
-
-def _programme_values(programme: dict, code: str) -> dict:
-    return {
-        "title": programme["title"][code][:255],
-        "provider": programme["provider"][code],
-        "introduction": _paragraphs(programme["introduction"][code]),
-        "outcomes": _outcomes(programme["outcomes"], code),
-        "declared_lecture_hours": programme["declared_lecture_hours"],
-        "declared_practice_hours": programme["declared_practice_hours"],
-        "declared_final_work_hours": programme["declared_final_work_hours"],
-    }
-
-
-def _module_values(module: dict, code: str) -> dict:
-    return {
-        "title": module["title"][code][:255],
-        "number": module["number"],
-        "description": _paragraphs(module["description"][code]),
-        # Module "learning outcomes" are not in the approved programme (only the course's 16
-        # are): they are not loaded, so nothing invented is shown as official.
-        "outcomes": "",
-    }
-
-
-def _topic_values(topic: dict, code: str) -> dict:
-    return {
-        "title": short_title(topic["title"][code]),
-        "official_title": topic["title"][code],
-        "number": topic["number"],
-        "kind": topic["kind"],
-        "hours": topic["hours"],
-        "introduction": _paragraphs(topic["summary"][code]),
-    }
-
-
-def _add_child(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    return page
-
-
-def _load_tree(home, locale, programme, modules, report) -> ProgrammePage:
-    code = locale.language_code
-    programme_page = _sync_page(
-        report=report,
-        label=f"programme [{code}]",
-        existing=ProgrammePage.objects.child_of(home).first(),
-        create=lambda: _add_child(home, ProgrammePage(slug="programme", title="-", locale=locale)),
-        values=_programme_values(programme, code),
-    )
-    for module in modules:
-        number = module["number"]
-        module_page = _sync_page(
-            report=report,
-            label=f"module {number} [{code}]",
-            existing=ModulePage.objects.child_of(programme_page).filter(number=number).first(),
-            create=lambda n=number: _add_child(
-                programme_page, ModulePage(slug=f"module-{n}", title="-", number=n, locale=locale)
-            ),
-            values=_module_values(module, code),
-        )
-        for topic in module["topics"]:
-            slug = "topic-" + topic["number"].replace(".", "-")
-            _sync_page(
-                report=report,
-                label=f"topic {topic['number']} [{code}]",
-                existing=TopicPage.objects.child_of(module_page)
-                .filter(number=topic["number"])
-                .first(),
-                create=lambda s=slug, t=topic, m=module_page: _add_child(
-                    m,
-                    TopicPage(
-                        slug=s,
-                        title="-",
-                        number=t["number"],
-                        kind=t["kind"],
-                        hours=t["hours"],
-                        locale=locale,
-                    ),
-                ),
-                values=_topic_values(topic, code),
-            )
-    return programme_page
-
-
-def _copy_for(source: Page, locale: Locale) -> Callable[[], Page]:
-    return lambda: source.copy_for_translation(locale).specific
-
-
-def _load_translation(source_programme, locale, programme, modules, report) -> None:
-    code = locale.language_code
-    _sync_page(
-        report=report,
-        label=f"programme [{code}]",
-        existing=_translation(source_programme, locale),
-        create=_copy_for(source_programme, locale),
-        values=_programme_values(programme, code),
-    )
-    source_modules = {m.number: m for m in ModulePage.objects.child_of(source_programme)}
-    for module in modules:
-        source_module = source_modules[module["number"]]
-        _sync_page(
-            report=report,
-            label=f"module {module['number']} [{code}]",
-            existing=_translation(source_module, locale),
-            create=_copy_for(source_module, locale),
-            values=_module_values(module, code),
-        )
-        source_topics = {t.number: t for t in TopicPage.objects.child_of(source_module)}
-        for topic in module["topics"]:
-            source_topic = source_topics[topic["number"]]
-            _sync_page(
-                report=report,
-                label=f"topic {topic['number']} [{code}]",
-                existing=_translation(source_topic, locale),
-                create=_copy_for(source_topic, locale),
-                values=_topic_values(topic, code),
-            )
-
-
-# --- Cohorts, enrolment, attendance and progress ---------------------------------------------
-# Every refusal raises EnrolmentError with a message a person understands; the views show it as is.
-# Each workflow runs in one transaction, so a refusal leaves nothing behind.
 
 
 class EnrolmentError(Exception):
@@ -313,13 +21,6 @@ class EnrolmentError(Exception):
         self.message = message
 
 
-def source_topic(topic: TopicPage) -> TopicPage:
-    """The Kazakh (source-locale) page of a topic read in any language: progress is kept there."""
-    from .selectors import source_topic_for
-
-    return source_topic_for(topic)
-
-
 def _event(
     *,
     enrolment,
@@ -328,7 +29,7 @@ def _event(
     from_status: str | None = None,
     **extra,
 ):
-    from .models import EnrolmentEvent
+    from ..models import EnrolmentEvent
 
     return EnrolmentEvent.objects.create(
         enrolment=enrolment,
@@ -344,7 +45,7 @@ def enrolment_join(*, trainee, enrolment_key: str, agreement, today: date | None
     """A trainee joins a cohort with its enrolment key, accepting the current course agreement."""
     from django.utils.translation import gettext as _
 
-    from .models import Cohort, Enrolment
+    from ..models import Cohort, Enrolment
 
     today = today or timezone.localdate()
     profile = getattr(trainee, "trainee_profile", None) if trainee.pk else None
@@ -396,7 +97,7 @@ def enrolment_add(*, cohort, trainee, by, reason: str):
     enrolment, the first event of its history, and the trainee role."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment
+    from ..models import Enrolment
 
     active = (
         Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.ACTIVE)
@@ -440,7 +141,7 @@ def enrolment_complete(*, enrolment, by=None):
     """The enrolment is certified: active → completed. Called by the certificate issue only."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment
+    from ..models import Enrolment
 
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -459,7 +160,7 @@ def enrolment_complete(*, enrolment, by=None):
 @transaction.atomic
 def enrolment_not_passed(*, enrolment, reason: str):
     """The retake window closed without a pass: active → not passed (the daily task)."""
-    from .models import Enrolment
+    from ..models import Enrolment
 
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -475,7 +176,7 @@ def enrolment_status_set(*, enrolment, status: str, by, reason: str = ""):
     """Close an active enrolment as completed, not passed or withdrawn, recording who and why."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment
+    from ..models import Enrolment
 
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if status not in _FINAL_STATUSES:
@@ -496,7 +197,7 @@ def enrolment_transfer(*, enrolment, to_cohort, by, reason: str, document=None):
     """Move an active trainee to another cohort of the same year; their progress goes with them."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment, TopicCompletion
+    from ..models import Enrolment, TopicCompletion
 
     enrolment = Enrolment.objects.select_for_update().select_related("cohort").get(pk=enrolment.pk)
     if not (reason or "").strip():
@@ -563,8 +264,8 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
     """Expel a trainee for breaking the agreement; the employer is told by email after commit."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment
-    from .tasks import expulsion_notice_send_task
+    from ..models import Enrolment
+    from ..tasks import expulsion_notice_send_task
 
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if not (order_number or "").strip() or decision_date is None or not (reason or "").strip():
@@ -612,86 +313,13 @@ def expulsion_notice_send(*, event) -> bool:
     return True
 
 
-def topic_complete(*, enrolment, topic: TopicPage, source: str, when=None):
-    """Count a topic as done for an enrolment. Idempotent: the first completion is kept, so a
-    practice accepted twice or attendance recorded again changes nothing."""
-    from .models import TopicCompletion
-
-    topic = source_topic(topic)
-    completion, created = TopicCompletion.objects.get_or_create(
-        enrolment=enrolment,
-        topic=topic,
-        defaults={"source": source, "completed_at": when or timezone.now()},
-    )
-    if created:
-        _announce_completions([enrolment.pk])
-    return completion
-
-
-def _announce_completions(enrolment_ids: list[int]) -> None:
-    from .signals import topics_completed
-
-    ids = sorted(set(enrolment_ids))
-    if ids:
-        transaction.on_commit(lambda: topics_completed.send(sender=None, enrolment_ids=ids))
-
-
-@transaction.atomic
-def topic_make_up_record(*, enrolment, topic: TopicPage, recorded_by):
-    """The registrar records that a trainee made up a topic missed with an excused absence: the
-    topic counts as done. Refused for a topic with no excused absence, or already done."""
-    from django.utils.translation import gettext as _
-
-    from .models import Attendance, TopicCompletion
-
-    topic = source_topic(topic)
-    if enrolment.status != "active":
-        raise EnrolmentError(_("Only an active enrolment can make up a topic."))
-    excused = Attendance.objects.filter(
-        enrolment=enrolment, session__topic=topic, mark=Attendance.Mark.EXCUSED
-    ).exists()
-    if not excused:
-        raise EnrolmentError(
-            _("Topic %(number)s has no excused absence to make up.") % {"number": topic.number}
-        )
-    if TopicCompletion.objects.filter(enrolment=enrolment, topic=topic).exists():
-        raise EnrolmentError(
-            _("Topic %(number)s is already counted as done.") % {"number": topic.number}
-        )
-    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.MADE_UP)
-
-
-@transaction.atomic
-def topic_mark_studied(*, enrolment, topic: TopicPage):
-    """A trainee marks a lecture topic as studied."""
-    from django.utils.translation import gettext as _
-
-    from .models import TopicCompletion
-    from .selectors import programme_topics
-
-    refusal = study_refusal(enrolment)
-    if refusal:
-        raise EnrolmentError(refusal)
-    topic = source_topic(topic)
-    if topic.pk not in {t.pk for t in programme_topics(enrolment.cohort.programme)}:
-        raise EnrolmentError(_("This topic is not part of your cohort's programme."))
-    if topic.kind != "lecture":
-        raise EnrolmentError(
-            _(
-                "A practice topic counts when your practice work is accepted "
-                "or when you attend its live session."
-            )
-        )
-    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED)
-
-
 @transaction.atomic
 def enrolment_agreement_accept(*, enrolment, agreement):
     """An imported trainee accepts the course agreement on first sign-in (joining by key accepts
     it on the way). Accepting again keeps the first acceptance."""
     from django.utils.translation import gettext as _
 
-    from .models import Enrolment
+    from ..models import Enrolment
 
     if agreement is None:
         raise EnrolmentError(_("The course agreement is not published yet; joining is closed."))
@@ -722,63 +350,6 @@ def study_refusal(enrolment) -> str:
     return ""
 
 
-@transaction.atomic
-def attendance_record(*, session, marks: dict[int, str], recorded_by) -> int:
-    """Record the register of one live session: {enrolment id: mark}. "present" at a practice
-    topic's session counts that topic. Returns how many marks were saved."""
-    from django.utils.translation import gettext as _
-
-    from .models import Attendance, Enrolment, TopicCompletion
-
-    enrolments = {
-        e.pk: e
-        for e in Enrolment.objects.filter(
-            cohort_id=session.cohort_id, pk__in=list(marks), status=Enrolment.Status.ACTIVE
-        )
-    }
-    valid = set(Attendance.Mark.values)
-    for enrolment_id, mark in marks.items():
-        if enrolment_id not in enrolments:
-            raise EnrolmentError(_("Only active trainees of this cohort can be marked."))
-        if mark not in valid:
-            raise EnrolmentError(_("Choose present, absent or excused for every trainee."))
-    existing = {a.enrolment_id: a for a in Attendance.objects.filter(session=session)}
-    to_create, to_update = [], []
-    for enrolment_id, mark in marks.items():
-        row = existing.get(enrolment_id)
-        if row is None:
-            to_create.append(
-                Attendance(
-                    session=session, enrolment_id=enrolment_id, mark=mark, recorded_by=recorded_by
-                )
-            )
-        elif row.mark != mark:
-            row.mark, row.recorded_by, row.recorded_at = mark, recorded_by, timezone.now()
-            to_update.append(row)
-    Attendance.objects.bulk_create(to_create)
-    Attendance.objects.bulk_update(to_update, ["mark", "recorded_by", "recorded_at"])
-    if session.topic.kind == "practice":
-        present = [pk for pk, mark in marks.items() if mark == Attendance.Mark.PRESENT]
-        done = set(
-            TopicCompletion.objects.filter(
-                enrolment_id__in=present, topic_id=session.topic_id
-            ).values_list("enrolment_id", flat=True)
-        )
-        TopicCompletion.objects.bulk_create(
-            [
-                TopicCompletion(
-                    enrolment_id=pk,
-                    topic_id=session.topic_id,
-                    source=TopicCompletion.Source.ATTENDANCE,
-                )
-                for pk in present
-                if pk not in done
-            ]
-        )
-        _announce_completions([pk for pk in present if pk not in done])
-    return len(to_create) + len(to_update)
-
-
 @dataclass
 class ImportReport:
     created: list[str] = field(default_factory=list)  # new accounts, enrolled and invited
@@ -807,8 +378,8 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
     from cms.models import TraineeProfile, User
     from cms.names import NAME_MESSAGE, is_person_name
 
-    from .models import Enrolment
-    from .tasks import invitation_send_task
+    from ..models import Enrolment
+    from ..tasks import invitation_send_task
 
     report = ImportReport()
     taken = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).count()
