@@ -1,22 +1,19 @@
-"""An expelled or withdrawn trainee has left the course: their result is not scored, finalised or
-released (each would lead towards a certificate). The refusal says why and changes nothing."""
+"""Final result workflows refused for a trainee who left the course (expelled or withdrawn)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from assessment import services
-from assessment.models import CriterionScore, DefenceSlot, FinalResult, ScoreChange, SupportPlan
+from assessment.models import CriterionScore, FinalResult, ScoreChange
 from assessment.services import ScoreInput
 from course.models import Enrolment
 
 from .factories import CohortFactory, EnrolmentFactory, TrainerFactory, finalised_result
 
 pytestmark = pytest.mark.django_db
+
 
 FULL = {"theory": 18, "practice": 27, "plan": 25, "defence": 9, "participation": 8}
 
@@ -81,36 +78,3 @@ def test_releasing_the_result_of_a_withdrawn_trainee_is_refused(trainer, program
 
     result.refresh_from_db()
     assert result.released_at is None
-
-
-def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
-    plan = SupportPlan.objects.create(
-        enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
-    )
-    DefenceSlot.objects.create(
-        plan=plan, starts_at=timezone.now(), place="Room 4", scheduled_by=trainer
-    )
-    day = timezone.localdate() - dt.timedelta(days=1)
-
-    slot = services.defence_record_held(plan=plan, held_on=day, assessed_by=trainer)
-
-    assert (slot.held_on, slot.assessed_by) == (day, trainer)
-
-
-def test_a_defence_in_the_future_or_never_scheduled_is_not_recorded(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
-    plan = SupportPlan.objects.create(
-        enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
-    )
-    with pytest.raises(ValidationError, match="Schedule the defence before recording it as held"):
-        services.defence_record_held(plan=plan, held_on=timezone.localdate(), assessed_by=trainer)
-    DefenceSlot.objects.create(
-        plan=plan, starts_at=timezone.now(), place="Room 4", scheduled_by=trainer
-    )
-    tomorrow = timezone.localdate() + dt.timedelta(days=1)
-
-    with pytest.raises(ValidationError, match="cannot be held in the future"):
-        services.defence_record_held(plan=plan, held_on=tomorrow, assessed_by=trainer)
-
-    assert DefenceSlot.objects.get(plan=plan).held_on is None
