@@ -1,4 +1,5 @@
-"""Reads of the final assessment."""
+"""Reads of the assessment, one module per capability (result, practice, theory, plan); every name
+is re-exported here so `from assessment import selectors; selectors.x(...)` keeps working."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from .result import (  # noqa: F401
     results_to_score,
     retake_deadline,
     retake_of,
+    retake_offered_until,
     role_totals,
     score_changes,
 )
@@ -74,6 +76,7 @@ __all__ = [
     "results_to_score",
     "retake_deadline",
     "retake_of",
+    "retake_offered_until",
     "role_totals",
     "score_changes",
     "submission_with_versions",

@@ -80,6 +80,15 @@ def retake_deadline(*, enrolment) -> dt.date | None:
     return add_years(timezone.localdate(first.finalised_at), RETAKE_WINDOW_YEARS)
 
 
+def retake_offered_until(*, enrolment, results: list[FinalResult]) -> dt.date | None:
+    """The last day the scoring page offers to open the retake: the retake deadline while the
+    failed first attempt is still the only one; None once the retake is opened (the one rule the
+    page shows, instead of repeating it in the template)."""
+    if len(results) != 1:
+        return None
+    return retake_deadline(enrolment=enrolment)
+
+
 def assessing_cohorts(*, enrolment):
     """The trainee's own cohort and, when the retake is assessed with a later cohort, that one:
     their trainers may see the trainee's assessment work."""

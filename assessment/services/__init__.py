@@ -16,6 +16,7 @@ from .plan import (
     defence_schedule,
     plan_may_be_returned_by,
     plan_missing_parts,
+    plan_page_save,
     plan_return,
     plan_returned_notify,
     plan_save,
@@ -24,6 +25,7 @@ from .plan import (
 from .practice import (  # noqa: F401
     _current_version,
     submission_draft_save,
+    submission_page_save,
     submission_review,
     submission_submit,
 )
@@ -48,6 +50,7 @@ from .result import (  # noqa: F401
     result_markers_assign,
     result_needs_reconciliation,
     result_release,
+    result_score,
     result_scores_save,
     result_start,
 )
@@ -69,6 +72,7 @@ __all__ = [
     "logger",
     "plan_may_be_returned_by",
     "plan_missing_parts",
+    "plan_page_save",
     "plan_return",
     "plan_returned_notify",
     "plan_save",
@@ -79,9 +83,11 @@ __all__ = [
     "result_markers_assign",
     "result_needs_reconciliation",
     "result_release",
+    "result_score",
     "result_scores_save",
     "result_start",
     "submission_draft_save",
+    "submission_page_save",
     "submission_review",
     "submission_submit",
     "test_attempt_start",

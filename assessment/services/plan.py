@@ -314,3 +314,34 @@ def defence_invitation_send(*, slot: DefenceSlot) -> None:
     )
     message.send()
     DefenceSlot.objects.filter(pk=slot.pk).update(emailed_at=timezone.now())
+
+
+@transaction.atomic
+def plan_page_save(
+    *,
+    enrolment,
+    data: Mapping,
+    abc_records: list[dict] | None = None,
+    goals: list[dict] | None = None,
+    files=(),
+    remove_file_ids=(),
+    submit: bool = False,
+    anonymised_confirmed: bool = False,
+    submitted_by=None,
+) -> SupportPlan:
+    """What the trainee's plan page posts: save the draft and, when `submit` is asked and every
+    file was stored, hand it in. A refused submit undoes the save with it; files the storage
+    could not take are named in `plan.unstored_files` and nothing is submitted."""
+    saved = plan_save(
+        enrolment=enrolment,
+        data=data,
+        abc_records=abc_records,
+        goals=goals,
+        files=files,
+        remove_file_ids=remove_file_ids,
+    )
+    if submit and not saved.unstored_files:
+        plan_submit(
+            plan=saved, anonymised_confirmed=anonymised_confirmed, submitted_by=submitted_by
+        )
+    return saved

@@ -161,3 +161,29 @@ def submission_review(
             source="practice_accepted",
         )
     return submission
+
+
+@transaction.atomic
+def submission_page_save(
+    *,
+    assignment: Assignment,
+    enrolment,
+    text: str,
+    files=(),
+    remove_file_ids=(),
+    submit: bool = False,
+    anonymised_confirmed: bool = False,
+) -> SubmissionVersion:
+    """What the trainee's practice page posts: save the draft and, when `submit` is asked and
+    every file was stored, hand it in. A refused submit undoes the save with it; files the
+    storage could not take are named in `version.unstored_files` and nothing is submitted."""
+    version = submission_draft_save(
+        assignment=assignment,
+        enrolment=enrolment,
+        text=text,
+        files=files,
+        remove_file_ids=remove_file_ids,
+    )
+    if submit and not version.unstored_files:
+        submission_submit(submission=version.submission, anonymised_confirmed=anonymised_confirmed)
+    return version

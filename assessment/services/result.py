@@ -439,3 +439,46 @@ def result_release(*, result: FinalResult) -> FinalResult:
         result.released_at = timezone.now()
         result.save(update_fields=["released_at", "updated_at"])
     return result
+
+
+@transaction.atomic
+def result_score(
+    *,
+    enrolment,
+    result: FinalResult | None,
+    marker,
+    role: str,
+    scores: Mapping[str, ScoreInput],
+    rationale: str = "",
+    reason: str = "",
+    lock_version: int | None = None,
+    finalise: bool = False,
+) -> FinalResult:
+    """What the scoring page posts, all or nothing: the first result is started here so a
+    refused first save leaves no empty draft behind; a first marker with a rationale records an
+    agreement, anyone else saves their scores; `finalise` then finalises (the first marker only).
+    `result` is the attempt the page showed (None: none yet)."""
+    target = result or result_start(enrolment=enrolment)
+    rationale = (rationale or "").strip()
+    if role == Role.FIRST and rationale:
+        result_agree(
+            result=target,
+            marker=marker,
+            scores=scores,
+            rationale=rationale,
+            lock_version=lock_version,
+        )
+    else:
+        result_scores_save(
+            result=target,
+            marker=marker,
+            scores=scores,
+            role=role,
+            reason=reason,
+            lock_version=lock_version,
+        )
+    if finalise:
+        if role != Role.FIRST:
+            raise ValidationError(_("Only the first marker finalises the result."))
+        result_finalise(result=target, finalised_by=marker)
+    return target

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -97,7 +98,7 @@ def test_a_500_on_the_practice_form_mails_admins_nothing_the_trainee_typed(
         typed = kwargs["text"]  # a frame variable holding the child's description
         raise RuntimeError(f"the disk is full ({len(typed)} characters lost)")
 
-    monkeypatch.setattr(services, "submission_draft_save", fails)
+    monkeypatch.setattr(services, "submission_page_save", fails)
 
     response = failing_client.post(
         url("practice_detail", assignment.pk),
@@ -221,3 +222,33 @@ def test_the_files_written_before_the_disk_filled_are_removed_too(
         os.path.exists(os.path.join(settings.PRIVATE_MEDIA_ROOT, name)) for name in calls
     )
     assert SubmissionVersion.objects.get().text == "Kept."
+
+
+def test_a_refused_submit_on_the_practice_page_undoes_the_draft_saved_with_it(
+    enrolment, assignment
+):
+    with pytest.raises(ValidationError) as refused:
+        services.submission_page_save(
+            assignment=assignment,
+            enrolment=enrolment,
+            text="<p>Менің жауабым</p>",
+            submit=True,
+            anonymised_confirmed=False,
+        )
+    assert refused.value.message_dict["anonymised"] == [
+        "Confirm that the child is anonymised: no name, school, photo or scanned PMPK conclusion."
+    ]
+    assert not Submission.objects.filter(assignment=assignment, enrolment=enrolment).exists()
+
+
+def test_the_practice_page_saves_and_submits_in_one_call(enrolment, assignment):
+    version = services.submission_page_save(
+        assignment=assignment,
+        enrolment=enrolment,
+        text="<p>Менің жауабым</p>",
+        submit=True,
+        anonymised_confirmed=True,
+    )
+    version.submission.refresh_from_db()
+    assert version.submission.status == Submission.Status.SUBMITTED
+    assert version.submission.versions.count() == 1

@@ -78,3 +78,43 @@ def test_releasing_the_result_of_a_withdrawn_trainee_is_refused(trainer, program
 
     result.refresh_from_db()
     assert result.released_at is None
+
+
+def test_a_refused_first_save_on_the_scoring_page_leaves_no_empty_draft(trainer, programme):
+    enrolment = EnrolmentFactory(cohort=CohortFactory(trainers=[trainer]))
+    with pytest.raises(ValidationError) as refused:
+        services.result_score(
+            enrolment=enrolment,
+            result=None,
+            marker=trainer,
+            role=CriterionScore.Role.FIRST,
+            scores=_input({**FULL, "theory": 21}),
+        )
+    assert refused.value.message_dict["theory"] == [
+        "A score for “Mastery of theory” must be between 0 and 20."
+    ]
+    assert not FinalResult.objects.filter(enrolment=enrolment).exists()
+
+
+def test_a_second_marker_asking_to_finalise_is_refused_and_their_scores_are_not_kept(
+    trainer, programme
+):
+    from .factories import UserFactory
+
+    enrolment = EnrolmentFactory(cohort=CohortFactory(trainers=[trainer]))
+    result = services.result_start(enrolment=enrolment)
+    second = UserFactory()
+    services.result_markers_assign(result=result, second_marker=second)
+    with pytest.raises(ValidationError) as refused:
+        services.result_score(
+            enrolment=enrolment,
+            result=result,
+            marker=second,
+            role=CriterionScore.Role.SECOND,
+            scores=_input(FULL),
+            finalise=True,
+        )
+    assert refused.value.messages == ["Only the first marker finalises the result."]
+    assert not CriterionScore.objects.filter(result=result).exists()
+    result.refresh_from_db()
+    assert result.status == FinalResult.Status.DRAFT

@@ -350,3 +350,27 @@ def test_two_first_saves_at_the_same_moment_give_a_conflict_message_not_a_500(
     monkeypatch.undo()
     assert _state(result) == before
     assert FinalResult.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_the_scoring_page_offers_the_retake_until_its_deadline_only_before_it_is_opened(
+    client, trainer, enrolment
+):
+    import re
+
+    finalised_result(
+        enrolment=enrolment,
+        scores=FAILING,
+        marker=trainer,
+        finalised_at=timezone.make_aware(dt.datetime(2026, 3, 10, 12, 0)),
+    )
+    client.force_login(trainer)
+    page = client.get(url("score", enrolment.pk)).text
+    assert "Open the retake" in page
+    # One year after the first final assessment.
+    offered_until = re.search(r"is allowed until ([^.<]+)\.", page).group(1)
+    assert "10" in offered_until and "2027" in offered_until
+
+    services.result_start(enrolment=enrolment, attempt=2)
+    page = client.get(url("score", enrolment.pk)).text
+    assert "Open the retake" not in page
+    assert "is allowed until" not in page

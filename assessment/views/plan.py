@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -68,25 +67,21 @@ def plan_edit(request):
         if valid:
             action = request.POST.get("action", "save")
             try:
-                with transaction.atomic():
-                    saved = services.plan_save(
-                        enrolment=enrolment,
-                        data=form.plan_data(),
-                        abc_records=rows_of(abc),
-                        goals=rows_of(goals),
-                        files=form.cleaned_data["files"],
-                        remove_file_ids=[
-                            int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
-                        ],
-                    )
-                    if saved.unstored_files:
-                        form.add_error("files", _unstored_files_message(saved.unstored_files))
-                    elif action == "submit":
-                        services.plan_submit(
-                            plan=saved,
-                            anonymised_confirmed=form.cleaned_data["anonymised"],
-                            submitted_by=request.user,
-                        )
+                saved = services.plan_page_save(
+                    enrolment=enrolment,
+                    data=form.plan_data(),
+                    abc_records=rows_of(abc),
+                    goals=rows_of(goals),
+                    files=form.cleaned_data["files"],
+                    remove_file_ids=[
+                        int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
+                    ],
+                    submit=action == "submit",
+                    anonymised_confirmed=form.cleaned_data["anonymised"],
+                    submitted_by=request.user,
+                )
+                if saved.unstored_files:
+                    form.add_error("files", _unstored_files_message(saved.unstored_files))
             except ValidationError as exc:
                 _add_form_errors(form, exc)
             else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -121,23 +120,19 @@ def practice_detail(request, assignment_id: int):
     if request.method == "POST" and editable and form.is_valid():
         action = request.POST.get("action", "save")
         try:
-            with transaction.atomic():
-                version = services.submission_draft_save(
-                    assignment=assignment,
-                    enrolment=enrolment,
-                    text=form.cleaned_data["text"],
-                    files=form.cleaned_data["files"],
-                    remove_file_ids=[
-                        int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
-                    ],
-                )
-                if version.unstored_files:
-                    form.add_error("files", _unstored_files_message(version.unstored_files))
-                elif action == "submit":
-                    services.submission_submit(
-                        submission=version.submission,
-                        anonymised_confirmed=form.cleaned_data["anonymised"],
-                    )
+            version = services.submission_page_save(
+                assignment=assignment,
+                enrolment=enrolment,
+                text=form.cleaned_data["text"],
+                files=form.cleaned_data["files"],
+                remove_file_ids=[
+                    int(v) for v in request.POST.getlist("remove_file") if v.isdigit()
+                ],
+                submit=action == "submit",
+                anonymised_confirmed=form.cleaned_data["anonymised"],
+            )
+            if version.unstored_files:
+                form.add_error("files", _unstored_files_message(version.unstored_files))
         except ValidationError as exc:
             _add_form_errors(form, exc)
         else:

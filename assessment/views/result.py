@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -115,31 +114,17 @@ def score(request, enrolment_id: int):
         seen = form.cleaned_data.get("lock_version")
         lock_version = None if result is None else (-1 if seen is None else seen)
         try:
-            with transaction.atomic():
-                # A refused first save must not leave an empty draft behind: start it inside.
-                target = result or services.result_start(enrolment=enrolment)
-                rationale = form.cleaned_data.get("rationale", "").strip()
-                if role == Role.FIRST and rationale:
-                    services.result_agree(
-                        result=target,
-                        marker=request.user,
-                        scores=form.entered_scores(),
-                        rationale=rationale,
-                        lock_version=lock_version,
-                    )
-                else:
-                    services.result_scores_save(
-                        result=target,
-                        marker=request.user,
-                        scores=form.entered_scores(),
-                        role=role,
-                        reason=form.cleaned_data.get("reason", ""),
-                        lock_version=lock_version,
-                    )
-                if action == "finalise":
-                    if role != Role.FIRST:
-                        raise ValidationError(_("Only the first marker finalises the result."))
-                    services.result_finalise(result=target, finalised_by=request.user)
+            services.result_score(
+                enrolment=enrolment,
+                result=result,
+                marker=request.user,
+                role=role,
+                scores=form.entered_scores(),
+                rationale=form.cleaned_data.get("rationale", ""),
+                reason=form.cleaned_data.get("reason", ""),
+                lock_version=lock_version,
+                finalise=action == "finalise",
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
@@ -185,7 +170,7 @@ def score(request, enrolment_id: int):
                     "third_marker": result.third_marker_id if result else None,
                 },
             ),
-            "retake_deadline": selectors.retake_deadline(enrolment=enrolment),
+            "retake_until": selectors.retake_offered_until(enrolment=enrolment, results=results),
             "plan": getattr(enrolment, "support_plan", None),
             "can_mark": can_mark,
             # The later cohort's trainers come from (and go back to) their own cohort's pages.
