@@ -91,7 +91,8 @@ def test_a_refused_first_save_on_the_scoring_page_leaves_no_empty_draft(trainer,
             scores=_input({**FULL, "theory": 21}),
         )
     assert refused.value.message_dict["theory"] == [
-        "A score for “Mastery of theory” must be between 0 and 20."
+        "A score for “Mastery of theory (modern approaches, legal requirements, support methods)” "
+        "must be between 0 and 20."
     ]
     assert not FinalResult.objects.filter(enrolment=enrolment).exists()
 
