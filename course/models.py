@@ -5,6 +5,8 @@ split, are derived from the live topics beneath them and never stored."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -16,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from . import versioning
+from .admin_forms import TopicPageForm
 from .blocks import TopicBodyBlock
 from .panels import HoursCheckPanel
 from .selectors import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
@@ -27,6 +31,13 @@ class TopicKind(models.TextChoices):
 
 
 class ProgrammePage(Page):
+    # Versions (course/versioning.py): a cohort studies one version; a structural change to a
+    # version cohorts use is made on a copy, the next version. Both fields are set by the copy,
+    # never typed: the same programme_key in every version and translation of the programme.
+    version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
+    programme_key = models.UUIDField(
+        _("programme key"), default=uuid.uuid4, editable=False, db_index=True
+    )
     introduction = RichTextField(_("introduction"), blank=True)
     outcomes = RichTextField(_("expected outcomes"), blank=True)
     provider = models.CharField(_("provider"), max_length=255, blank=True)
@@ -66,6 +77,17 @@ class ProgrammePage(Page):
 
     class Meta:
         verbose_name = _("programme")
+
+    def get_admin_display_title(self):
+        # The admin's explorer and the cohort form tell the versions apart.
+        return _("%(title)s (version %(version)s)") % {
+            "title": super().get_admin_display_title(),
+            "version": self.version,
+        }
+
+    @property
+    def in_use(self) -> bool:
+        return versioning.programme_in_use(self)
 
     @property
     def declared_total(self) -> int | None:
@@ -110,6 +132,12 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
         ordering = ["number"]
+
+    def clean(self):
+        super().clean()
+        errors = versioning.structural_edit_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     def derived_hours(self) -> Hours:
         return hours_of_pages(TopicPage.objects.live().child_of(self))
@@ -159,6 +187,7 @@ class TopicPage(Page):
     ]
     parent_page_types = ["course.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = TopicPageForm
 
     class Meta:
         verbose_name = _("topic")
@@ -179,6 +208,19 @@ class TopicPage(Page):
                     "hours": _("A topic must last at least one hour; %(hours)s is not allowed.")
                     % {"hours": self.hours}
                 }
+            )
+        errors = versioning.structural_edit_errors(self)
+        if errors:
+            raise ValidationError(errors)
+        # A new page has no place in the tree until it is added; the admin's form checks it
+        # against the parent it is being added to (course/admin_forms.py).
+        if self.path and self.depth:
+            self.clean_number_under(self.get_parent())
+
+    def clean_number_under(self, parent: Page) -> None:
+        if versioning.topic_number_clash(number=self.number, parent=parent, exclude_pk=self.pk):
+            raise ValidationError(
+                {"number": versioning.topic_number_clash_message(number=self.number)}
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -270,6 +312,24 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    def clean(self):
+        super().clean()
+        if not self.programme_id:
+            return
+        # A cohort's trainees study the version it points at: their progress is kept on its
+        # topics and their certificates describe it, so a cohort with trainees keeps its version.
+        before = Cohort.objects.filter(pk=self.pk).values_list("programme_id", flat=True).first()
+        if before is not None and before != self.programme_id and self.enrolments.exists():
+            raise ValidationError(
+                {
+                    "programme": _(
+                        "Trainees of this cohort study version %(version)s of the programme; a "
+                        "cohort with trainees keeps its version."
+                    )
+                    % {"version": ProgrammePage.objects.get(pk=before).version}
+                }
+            )
 
 
 class LiveSession(models.Model):
@@ -489,8 +549,10 @@ class TopicCompletion(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="completions"
     )
+    # PROTECT: a topic with trainees' progress is never deleted, from the admin or from code
+    # (course/versioning.py gives the admin its message first).
     topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="completions"
+        TopicPage, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="completions"
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     completed_at = models.DateTimeField(_("when"), default=timezone.now)

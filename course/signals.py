@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.dispatch import Signal
-from wagtail.signals import page_published
+from wagtail.signals import page_published, pre_page_move
 
 from .models import ModulePage, TopicPage
 
@@ -27,5 +27,8 @@ def sync_structural_fields(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    from .versioning import refuse_move_from_code
+
+    pre_page_move.connect(refuse_move_from_code, dispatch_uid="course-versioning-move")
     for model in STRUCTURAL_FIELDS:
         page_published.connect(sync_structural_fields, sender=model, dispatch_uid=f"sync-{model}")

@@ -167,3 +167,7 @@ class CourseAgreementViewSet(SnippetViewSet):
 
 
 register_snippet(CourseAgreementViewSet)
+
+
+# Programme versions: the refusals that protect a version cohorts use, and "Create a new version".
+from . import versioning_admin  # noqa: E402, F401
