@@ -295,6 +295,9 @@ def _finished_cohort(result: dict) -> None:
             continue
         if scores[0] >= 10:  # the ones who pass did everything the rule asks
             meet_rule(enrolment, trainer, day=defence_day)
+        else:
+            # The one who did not pass still handed in a plan: its criterion is scored only then.
+            _plan_submitted(enrolment, day=defence_day)
         if FinalResult.objects.filter(enrolment=enrolment).exists():
             continue
         attempt = assessment.result_start(enrolment=enrolment)
@@ -312,6 +315,23 @@ def _finished_cohort(result: dict) -> None:
         )
         assessment.result_finalise(result=attempt, finalised_by=trainer)
         assessment.result_release(result=attempt)
+
+
+def _plan_submitted(enrolment, *, day) -> None:
+    from django.utils import timezone
+
+    from assessment.models import SupportPlan
+
+    when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+    SupportPlan.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "status": SupportPlan.Status.SUBMITTED,
+            "submitted_at": when,
+            "learner_code": "L-2",
+            "anonymised_confirmed": True,
+        },
+    )
 
 
 def seed(result: dict) -> None:

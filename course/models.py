@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -30,7 +31,26 @@ class TopicKind(models.TextChoices):
     PRACTICE = "practice", _("Practice")
 
 
-class ProgrammePage(Page):
+class UntranslatedMixin:
+    """The admin's tree sync (wagtail.contrib.simple_translation) adds a new page to the other
+    languages' trees as an alias: the source page's own (Kazakh) text. Such a page is shown marked
+    as not yet translated, in its own language's `lang`, never as if it were this language's."""
+
+    @cached_property
+    def untranslated_language(self) -> str | None:
+        if self.alias_of_id is None:
+            return None
+        source = (
+            Page.objects.filter(pk=self.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+        if source is None or source == self.locale.language_code:
+            return None
+        return source
+
+
+class ProgrammePage(UntranslatedMixin, Page):
     # Versions (course/versioning.py): a cohort studies one version; a structural change to a
     # version cohorts use is made on a copy, the next version. Both fields are set by the copy,
     # never typed: the same programme_key in every version and translation of the programme.
@@ -115,7 +135,7 @@ class ProgrammePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(UntranslatedMixin, Page):
     number = models.PositiveSmallIntegerField(_("module number"), validators=[MinValueValidator(1)])
     description = RichTextField(_("description"), blank=True)
     outcomes = RichTextField(_("learning outcomes"), blank=True)
@@ -152,7 +172,7 @@ class ModulePage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(UntranslatedMixin, Page):
     number = models.CharField(
         _("topic number"),
         max_length=8,

@@ -12,6 +12,12 @@ from .models import ModulePage, TopicPage
 # Sent after the commit; bulk inserts (the attendance register) send it too.
 topics_completed = Signal()
 
+# A new version of a programme was made (course.versioning.programme_new_version), inside its
+# transaction. Apps above course that keep rows per programme, module or topic (completion rules,
+# mentoring policies, assignments, test questions) copy theirs onto the new version. kwargs:
+# source and new (the Kazakh ProgrammePages), pages ({old Kazakh page pk: its copy's pk}).
+programme_version_created = Signal()
+
 STRUCTURAL_FIELDS = {TopicPage: ("number", "kind", "hours"), ModulePage: ("number",)}
 
 

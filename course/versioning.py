@@ -244,7 +244,25 @@ def programme_new_version(*, programme, by=None):
         ).execute(skip_permission_checks=True)
         copies[original.locale_id] = copy
     _keep_aliases(originals=translations, mapping=mapping)
-    return models.ProgrammePage.objects.get(pk=copies[source.locale_id].pk)
+    new = models.ProgrammePage.objects.get(pk=copies[source.locale_id].pk)
+    from .signals import programme_version_created
+
+    programme_version_created.send(
+        sender=models.ProgrammePage,
+        source=source,
+        new=new,
+        pages=_page_map(source, new, mapping),
+    )
+    return new
+
+
+def _page_map(source, new, mapping: dict) -> dict[int, int]:
+    """{page pk in the old Kazakh tree: pk of its copy}; `mapping` is old translation_key -> new."""
+    old = Page.objects.descendant_of(source, inclusive=True).values_list("translation_key", "pk")
+    copied = dict(
+        Page.objects.descendant_of(new, inclusive=True).values_list("translation_key", "pk")
+    )
+    return {pk: copied[mapping[key]] for key, pk in old if mapping.get(key) in copied}
 
 
 def _keep_aliases(*, originals: list, mapping: dict) -> None:
