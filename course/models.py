@@ -337,9 +337,23 @@ class Cohort(models.Model):
         super().clean()
         if not self.programme_id:
             return
+        before = (
+            Cohort.objects.filter(pk=self.pk).values_list("programme_id", flat=True).first()
+            if self.pk
+            else None
+        )
+        if before != self.programme_id and not self.programme.live:
+            raise ValidationError(
+                {
+                    "programme": _(
+                        "Version %(version)s of the programme is not published yet: publish it "
+                        "before a cohort studies it."
+                    )
+                    % {"version": self.programme.version}
+                }
+            )
         # A cohort's trainees study the version it points at: their progress is kept on its
         # topics and their certificates describe it, so a cohort with trainees keeps its version.
-        before = Cohort.objects.filter(pk=self.pk).values_list("programme_id", flat=True).first()
         if before is not None and before != self.programme_id and self.enrolments.exists():
             raise ValidationError(
                 {

@@ -357,6 +357,7 @@ def test_a_trainer_cannot_make_a_new_version(client, programme):
 def test_a_cohort_with_trainees_keeps_its_version(programme, editor):
     enrolment = EnrolmentFactory(cohort=CohortFactory(programme=programme))
     new = programme_new_version(programme=programme, by=editor)
+    new.save_revision().publish()
     cohort = enrolment.cohort
     cohort.programme = new
 
@@ -368,6 +369,26 @@ def test_a_cohort_with_trainees_keeps_its_version(programme, editor):
         "keeps its version."
     ]
     assert Cohort.objects.get(pk=cohort.pk).programme_id == programme.pk
+
+
+def test_a_new_cohort_cannot_study_a_version_not_yet_published(programme, editor):
+    new = programme_new_version(programme=programme, by=editor)
+    cohort = CohortFactory.build(programme=new)
+
+    with pytest.raises(ValidationError) as error:
+        cohort.full_clean()
+
+    assert error.value.message_dict["programme"] == [
+        "Version 2 of the programme is not published yet: publish it before a cohort studies it."
+    ]
+
+
+def test_the_cohort_form_names_each_version(client, editor, programme):
+    programme_new_version(programme=programme, by=editor)
+
+    html = client.get(reverse("cohort:add")).content.decode()
+
+    assert "(version 1)" in html and "(version 2)" in html
 
 
 def _publish_tree(programme) -> None:
