@@ -155,7 +155,7 @@ class ModulePage(UntranslatedMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = versioning.structural_edit_errors(self)
+        errors = versioning.structural_errors(self)
         if errors:
             raise ValidationError(errors)
 
@@ -229,7 +229,7 @@ class TopicPage(UntranslatedMixin, Page):
                     % {"hours": self.hours}
                 }
             )
-        errors = versioning.structural_edit_errors(self)
+        errors = versioning.structural_errors(self)
         if errors:
             raise ValidationError(errors)
         # A new page has no place in the tree until it is added; the admin's form checks it

@@ -127,9 +127,41 @@ def refuse_move_from_code(sender, instance, parent_page_before, parent_page_afte
         raise ValidationError(refusal)
 
 
+def new_page_refusal(page: Page) -> str | None:
+    """For a module or topic being added (a copy, a page made in code): refused in a version in
+    use, unless it is a translation of a page that exists (the translators' work, or the tree
+    sync's alias), which changes no structure."""
+    if page.pk is not None or not page.path:
+        return None
+    if Page.objects.filter(translation_key=page.translation_key).exists():
+        return None
+    return structure_refusal(page)
+
+
+def copy_refusal(page: Page, destination: Page | None) -> str | None:
+    """Why the admin's plain copy of this page (to `destination`) is refused, or None."""
+    models = _course_models()
+    if isinstance(page.specific_deferred, models.ProgrammePage):
+        return _(
+            "A programme is copied as its next version: use “Create a new version” on the "
+            "programme page."
+        )
+    if destination is not None:
+        return creation_refusal(destination)
+    return None
+
+
 def creation_refusal(parent: Page) -> str | None:
     """Why no page may be added under `parent`, or None."""
     return structure_refusal(parent)
+
+
+def structural_errors(page: Page) -> dict[str, str]:
+    """The refusals for a module or topic being saved: a new one or a structural edit."""
+    refusal = new_page_refusal(page)
+    if refusal:
+        return {"__all__": refusal}
+    return structural_edit_errors(page)
 
 
 def structural_edit_errors(page: Page) -> dict[str, str]:

@@ -52,6 +52,17 @@ def refuse_page_in_a_version_in_use(request, parent_page, page_class):
     return None
 
 
+@hooks.register("before_copy_page")
+def refuse_structural_copy(request, page):
+    destination = None
+    if request.method == "POST":
+        destination = Page.objects.filter(pk=request.POST.get("new_parent_page") or 0).first()
+    refusal = versioning.copy_refusal(page, destination)
+    if refusal:
+        return _refuse(request, refusal, page)
+    return None
+
+
 @hooks.register("before_bulk_action")
 def refuse_structural_bulk_action(request, action_type, objects, action_class_instance):
     if action_type not in ("delete", "move") or not objects or not isinstance(objects[0], Page):

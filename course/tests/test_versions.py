@@ -208,6 +208,61 @@ def test_the_admin_refuses_to_add_a_topic_to_a_version_in_use(client, editor, pr
     assert Page.objects.count() == pages_before
 
 
+def test_a_topic_added_from_code_to_a_version_in_use_is_refused(programme):
+    CohortFactory(programme=programme)
+    module = ModulePage.objects.child_of(programme).get(number=1)
+    pages_before = Page.objects.count()
+
+    with pytest.raises(ValidationError) as error:
+        module.add_child(
+            instance=TopicPage(
+                title="New",
+                slug="topic-1-9",
+                number="1.9",
+                kind="lecture",
+                hours=1,
+                locale=programme.locale,
+            )
+        )
+
+    assert error.value.message_dict["__all__"][0].startswith(IN_USE)
+    assert Page.objects.count() == pages_before
+
+
+def test_the_admins_plain_copy_of_a_topic_into_a_version_in_use_is_refused(
+    client, editor, programme
+):
+    CohortFactory(programme=programme)
+    topic = _topic(programme, "1.2")
+    pages_before = Page.objects.count()
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[topic.pk]),
+        {
+            "new_title": "Copy",
+            "new_slug": "topic-1-2-copy",
+            "new_parent_page": topic.get_parent().pk,
+        },
+    )
+
+    assert response.status_code == 302
+    assert _messages(response)[0].startswith(IN_USE)
+    assert Page.objects.count() == pages_before
+
+
+def test_the_admin_copies_a_programme_only_as_a_new_version(client, editor, programme):
+    pages_before = Page.objects.count()
+
+    response = client.get(reverse("wagtailadmin_pages:copy", args=[programme.pk]))
+
+    assert response.status_code == 302
+    assert _messages(response) == [
+        "A programme is copied as its next version: use “Create a new version” on the "
+        "programme page."
+    ]
+    assert Page.objects.count() == pages_before
+
+
 def test_a_russian_topic_of_a_version_in_use_is_held_as_well(programme):
     CohortFactory(programme=programme)
     russian = TopicPage.objects.get(locale__language_code="ru", number="1.3")
