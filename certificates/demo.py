@@ -80,7 +80,7 @@ def _expired_certificate():
 
     from .services import certificate_issue
 
-    programme = ProgrammePage.objects.get(locale__language_code="kk")
+    programme = ProgrammePage.objects.get(locale__language_code="kk", version=1)
     cohort, _ = Cohort.objects.get_or_create(
         code=ALUMNI_COHORT,
         defaults={
@@ -224,7 +224,7 @@ def _finished_cohort(result: dict) -> None:
     cohort, created = Cohort.objects.get_or_create(
         code=FINISHED_COHORT,
         defaults={
-            "programme": ProgrammePage.objects.get(locale__language_code="kk"),
+            "programme": ProgrammePage.objects.get(locale__language_code="kk", version=1),
             "name": "Демо ағын 2026, көктем / Демо-поток 2026, весна",
             "starts_on": today - datetime.timedelta(weeks=10),
             "ends_on": today - datetime.timedelta(weeks=2),
