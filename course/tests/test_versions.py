@@ -413,6 +413,7 @@ def test_a_cohort_with_trainees_keeps_its_version(programme, editor):
     enrolment = EnrolmentFactory(cohort=CohortFactory(programme=programme))
     new = programme_new_version(programme=programme, by=editor)
     new.save_revision().publish()
+    new = ProgrammePage.objects.get(pk=new.pk)
     cohort = enrolment.cohort
     cohort.programme = new
 
