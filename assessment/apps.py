@@ -23,8 +23,9 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, menu, personal_data
+        from . import dashboard, menu, personal_data, versions
 
+        versions.connect()
         dashboard.register()
         menu.register()
         register_exporter(

@@ -114,6 +114,8 @@ def _final_results(enrolments, trainers) -> None:
         if FinalResult.objects.filter(enrolment=enrolment).exists():
             continue
         marker = trainers[i % len(trainers)]
+        # Every criterion is scored, the plan among them: so the plan was submitted first.
+        _submitted_plan(enrolment)
         result = services.result_start(enrolment=enrolment)
         services.result_scores_save(
             result=result,
@@ -241,14 +243,16 @@ RETURN_FEEDBACK = (
 )
 
 
-def _returned_plan(enrolment, trainer) -> None:
-    """One plan submitted and returned for revision, with feedback (the trainee's banner)."""
+def _submitted_plan(enrolment):
+    """The enrolment's plan, written from the example plan and submitted through the services
+    (the plan criterion is scored only on a submitted plan)."""
     from . import services
     from .models import SupportPlan
     from .pdf import example_plan
 
-    if SupportPlan.objects.filter(enrolment=enrolment).exists():
-        return
+    existing = SupportPlan.objects.filter(enrolment=enrolment).first()
+    if existing is not None:
+        return existing
     sample, abc, goals = example_plan()
     data = {name: getattr(sample, name) for name in services.PLAN_FIELDS}
     plan = services.plan_save(
@@ -263,7 +267,17 @@ def _returned_plan(enrolment, trainer) -> None:
             for g in goals
         ],
     )
-    plan = services.plan_submit(plan=plan, anonymised_confirmed=True)
+    return services.plan_submit(plan=plan, anonymised_confirmed=True)
+
+
+def _returned_plan(enrolment, trainer) -> None:
+    """One plan submitted and returned for revision, with feedback (the trainee's banner)."""
+    from . import services
+    from .models import SupportPlan
+
+    if SupportPlan.objects.filter(enrolment=enrolment).exists():
+        return
+    plan = _submitted_plan(enrolment)
     services.plan_return(
         plan=plan, returned_by=trainer, feedback=RETURN_FEEDBACK, lock_version=plan.lock_version
     )

@@ -80,7 +80,7 @@ def _expired_certificate():
 
     from .services import certificate_issue
 
-    programme = ProgrammePage.objects.get(locale__language_code="kk")
+    programme = ProgrammePage.objects.get(locale__language_code="kk", version=1)
     cohort, _ = Cohort.objects.get_or_create(
         code=ALUMNI_COHORT,
         defaults={
@@ -224,7 +224,7 @@ def _finished_cohort(result: dict) -> None:
     cohort, created = Cohort.objects.get_or_create(
         code=FINISHED_COHORT,
         defaults={
-            "programme": ProgrammePage.objects.get(locale__language_code="kk"),
+            "programme": ProgrammePage.objects.get(locale__language_code="kk", version=1),
             "name": "Демо ағын 2026, көктем / Демо-поток 2026, весна",
             "starts_on": today - datetime.timedelta(weeks=10),
             "ends_on": today - datetime.timedelta(weeks=2),
@@ -295,6 +295,9 @@ def _finished_cohort(result: dict) -> None:
             continue
         if scores[0] >= 10:  # the ones who pass did everything the rule asks
             meet_rule(enrolment, trainer, day=defence_day)
+        else:
+            # The one who did not pass still handed in a plan: its criterion is scored only then.
+            _plan_submitted(enrolment, day=defence_day)
         if FinalResult.objects.filter(enrolment=enrolment).exists():
             continue
         attempt = assessment.result_start(enrolment=enrolment)
@@ -312,6 +315,23 @@ def _finished_cohort(result: dict) -> None:
         )
         assessment.result_finalise(result=attempt, finalised_by=trainer)
         assessment.result_release(result=attempt)
+
+
+def _plan_submitted(enrolment, *, day) -> None:
+    from django.utils import timezone
+
+    from assessment.models import SupportPlan
+
+    when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+    SupportPlan.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "status": SupportPlan.Status.SUBMITTED,
+            "submitted_at": when,
+            "learner_code": "L-2",
+            "anonymised_confirmed": True,
+        },
+    )
 
 
 def seed(result: dict) -> None:

@@ -192,6 +192,10 @@ class Certificate(models.Model):
         related_name="certificates",
     )
 
+    # The programme, whatever its version (course.ProgrammePage.programme_key), copied at issue so
+    # that the database can hold "one valid certificate per person and programme" (below).
+    programme_key = models.UUIDField(_("programme key"), null=True, blank=True, editable=False)
+
     # Frozen at issue.
     holder_name_kk = models.CharField(_("holder's name (Kazakh)"), max_length=255)
     holder_name_ru = models.CharField(_("holder's name (Russian)"), max_length=255)
@@ -286,6 +290,14 @@ class Certificate(models.Model):
                 fields=["enrolment", "kind"],
                 condition=~models.Q(status="superseded"),
                 name="one_current_document_per_enrolment",
+            ),
+            # A person holds at most one valid certificate of a programme (any of its versions),
+            # whichever enrolment or cohort earned it: a second one is refused by the service with
+            # a message, and by the database if anything gets past it.
+            models.UniqueConstraint(
+                fields=["holder", "programme_key"],
+                condition=models.Q(status="valid", kind="certificate"),
+                name="one_valid_certificate_per_person_and_programme",
             ),
         ]
 

@@ -68,6 +68,9 @@ def connect() -> None:
     # when the rule is met, so an early event does nothing. The daily sweep catches the rest
     # (and the cohort's end date, which is no event).
     topics_completed.connect(on_topics_completed, dispatch_uid="certificates.topics_completed")
+    from . import versions
+
+    versions.connect()
     post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="certificates.sub")
     post_save.connect(on_defence_saved, sender=DefenceSlot, dispatch_uid="certificates.defence")
     post_save.connect(on_plan_saved, sender=SupportPlan, dispatch_uid="certificates.plan")

@@ -161,6 +161,7 @@ def _frozen_fields(*, enrolment: Enrolment, organisation: OrganisationSettings) 
         "enrolment": enrolment,
         "holder": enrolment.trainee,
         "cohort": enrolment.cohort,
+        "programme_key": cohort.programme.programme_key,
         "holder_name_kk": names.kk,
         "holder_name_ru": names.ru,
         "holder_surname": names.surname_kk,
@@ -296,7 +297,7 @@ def certificate_issue(
     missing = completion_missing(enrolment=enrolment)
     if missing:
         raise CompletionNotMet(missing)
-    _refuse_second_valid_certificate(enrolment=enrolment, today=issued_on)
+    _refuse_second_valid_certificate(enrolment=enrolment)
     organisation = _organisation()
     _check_organisation(organisation)
     fields = _frozen_fields(enrolment=enrolment, organisation=organisation)
@@ -321,17 +322,18 @@ def certificate_issue(
     return certificate_store_pdf(certificate=certificate)
 
 
-def _refuse_second_valid_certificate(*, enrolment: Enrolment, today: datetime.date) -> None:
+def _refuse_second_valid_certificate(*, enrolment: Enrolment) -> None:
     """At most one valid certificate per person and programme: a second enrolment of the same
     person (an old one, or one entered twice) does not earn a second document while the first is
     valid."""
+    # The same rule as the database's (one_valid_certificate_per_person_and_programme): any
+    # version of the programme, and an expired document whose status is still valid counts too.
     other = (
         Certificate.objects.filter(
             kind=Certificate.Kind.CERTIFICATE,
             status=Certificate.Status.VALID,
             holder=enrolment.trainee,
-            cohort__programme=enrolment.cohort.programme_id,
-            valid_until__gte=today,
+            programme_key=enrolment.cohort.programme.programme_key,
         )
         .exclude(enrolment=enrolment)
         .first()
@@ -426,6 +428,7 @@ _REISSUE_COPIED = (
     "enrolment",
     "holder",
     "cohort",
+    "programme_key",
     "holder_email",
     "course_title_kk",
     "course_title_ru",

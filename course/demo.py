@@ -79,13 +79,14 @@ def _person(email: str, password: str, first: str, last: str, *, staff: bool = F
 def _programme():
     from .models import ProgrammePage
 
-    programme = ProgrammePage.objects.filter(locale__language_code="kk").first()
+    # The demo's cohorts study the first version (an editor may have made a second one since).
+    programme = ProgrammePage.objects.filter(locale__language_code="kk").order_by("version").first()
     if programme is None:
         from .programme_data import MODULES, PROGRAMME
         from .services import programme_load
 
         programme_load(programme=PROGRAMME, modules=MODULES)
-        programme = ProgrammePage.objects.get(locale__language_code="kk")
+        programme = ProgrammePage.objects.get(locale__language_code="kk", version=1)
     return programme
 
 

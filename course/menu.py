@@ -5,11 +5,16 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from cms.navigation import register_menu_item
+from cms.roles import is_registrar
 
 
-def _signed_in(user) -> bool:
-    # Every signed-in person has a study page (it explains what to do without an enrolment).
-    return True
+def _studies_shown_to(user) -> bool:
+    # Trainees, trainers (their cohorts are listed there) and a new sign-up with no role yet (the
+    # page explains how to join) use the study page. A registrar works in the administration and
+    # studies nothing, so "My studies" would lead nowhere, unless they are enrolled themselves.
+    if not is_registrar(user):
+        return True
+    return user.enrolments.exists()
 
 
 def register() -> None:
@@ -18,6 +23,6 @@ def register() -> None:
         order=100,
         label=_("My studies"),
         url_name="course:dashboard",
-        shown_to=_signed_in,
+        shown_to=_studies_shown_to,
         in_public_shell=True,
     )

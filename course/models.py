@@ -5,17 +5,22 @@ split, are derived from the live topics beneath them and never stored."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from . import versioning
+from .admin_forms import TopicPageForm
 from .blocks import TopicBodyBlock
 from .hours import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
 from .panels import HoursCheckPanel
@@ -26,7 +31,33 @@ class TopicKind(models.TextChoices):
     PRACTICE = "practice", _("Practice")
 
 
-class ProgrammePage(Page):
+class UntranslatedMixin:
+    """The admin's tree sync (wagtail.contrib.simple_translation) adds a new page to the other
+    languages' trees as an alias: the source page's own (Kazakh) text. Such a page is shown marked
+    as not yet translated, in its own language's `lang`, never as if it were this language's."""
+
+    @cached_property
+    def untranslated_language(self) -> str | None:
+        if self.alias_of_id is None:
+            return None
+        source = (
+            Page.objects.filter(pk=self.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+        if source is None or source == self.locale.language_code:
+            return None
+        return source
+
+
+class ProgrammePage(UntranslatedMixin, Page):
+    # Versions (course/versioning.py): a cohort studies one version; a structural change to a
+    # version cohorts use is made on a copy, the next version. Both fields are set by the copy,
+    # never typed: the same programme_key in every version and translation of the programme.
+    version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
+    programme_key = models.UUIDField(
+        _("programme key"), default=uuid.uuid4, editable=False, db_index=True
+    )
     introduction = RichTextField(_("introduction"), blank=True)
     outcomes = RichTextField(_("expected outcomes"), blank=True)
     provider = models.CharField(_("provider"), max_length=255, blank=True)
@@ -67,6 +98,17 @@ class ProgrammePage(Page):
     class Meta:
         verbose_name = _("programme")
 
+    def get_admin_display_title(self):
+        # The admin's explorer and the cohort form tell the versions apart.
+        return _("%(title)s (version %(version)s)") % {
+            "title": super().get_admin_display_title(),
+            "version": self.version,
+        }
+
+    @property
+    def in_use(self) -> bool:
+        return versioning.programme_in_use(self)
+
     @property
     def declared_total(self) -> int | None:
         parts = [
@@ -93,7 +135,7 @@ class ProgrammePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(UntranslatedMixin, Page):
     number = models.PositiveSmallIntegerField(_("module number"), validators=[MinValueValidator(1)])
     description = RichTextField(_("description"), blank=True)
     outcomes = RichTextField(_("learning outcomes"), blank=True)
@@ -111,6 +153,12 @@ class ModulePage(Page):
         verbose_name = _("module")
         ordering = ["number"]
 
+    def clean(self):
+        super().clean()
+        errors = versioning.structural_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
     def derived_hours(self) -> Hours:
         return hours_of_pages(TopicPage.objects.live().child_of(self))
 
@@ -124,7 +172,7 @@ class ModulePage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(UntranslatedMixin, Page):
     number = models.CharField(
         _("topic number"),
         max_length=8,
@@ -159,6 +207,7 @@ class TopicPage(Page):
     ]
     parent_page_types = ["course.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = TopicPageForm
 
     class Meta:
         verbose_name = _("topic")
@@ -179,6 +228,19 @@ class TopicPage(Page):
                     "hours": _("A topic must last at least one hour; %(hours)s is not allowed.")
                     % {"hours": self.hours}
                 }
+            )
+        errors = versioning.structural_errors(self)
+        if errors:
+            raise ValidationError(errors)
+        # A new page has no place in the tree until it is added; the admin's form checks it
+        # against the parent it is being added to (course/admin_forms.py).
+        if self.path and self.depth:
+            self.clean_number_under(self.get_parent())
+
+    def clean_number_under(self, parent: Page) -> None:
+        if versioning.topic_number_clash(number=self.number, parent=parent, exclude_pk=self.pk):
+            raise ValidationError(
+                {"number": versioning.topic_number_clash_message(number=self.number)}
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -270,6 +332,38 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    def clean(self):
+        super().clean()
+        if not self.programme_id:
+            return
+        before = (
+            Cohort.objects.filter(pk=self.pk).values_list("programme_id", flat=True).first()
+            if self.pk
+            else None
+        )
+        if before != self.programme_id and not self.programme.live:
+            raise ValidationError(
+                {
+                    "programme": _(
+                        "Version %(version)s of the programme is not published yet: publish it "
+                        "before a cohort studies it."
+                    )
+                    % {"version": self.programme.version}
+                }
+            )
+        # A cohort's trainees study the version it points at: their progress is kept on its
+        # topics and their certificates describe it, so a cohort with trainees keeps its version.
+        if before is not None and before != self.programme_id and self.enrolments.exists():
+            raise ValidationError(
+                {
+                    "programme": _(
+                        "Trainees of this cohort study version %(version)s of the programme; a "
+                        "cohort with trainees keeps its version."
+                    )
+                    % {"version": ProgrammePage.objects.get(pk=before).version}
+                }
+            )
 
 
 class LiveSession(models.Model):
@@ -489,8 +583,10 @@ class TopicCompletion(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="completions"
     )
+    # PROTECT: a topic with trainees' progress is never deleted, from the admin or from code
+    # (course/versioning.py gives the admin its message first).
     topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="completions"
+        TopicPage, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="completions"
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     completed_at = models.DateTimeField(_("when"), default=timezone.now)

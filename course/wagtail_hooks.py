@@ -52,10 +52,16 @@ class CohortViewSet(ModelViewSet):
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "programme":
-            kwargs["queryset"] = ProgrammePage.objects.filter(locale__language_code="kk")
+            kwargs["queryset"] = ProgrammePage.objects.filter(locale__language_code="kk").order_by(
+                "-version"
+            )
         if db_field.name == "trainers":
             kwargs["queryset"] = User.objects.filter(groups__name=TRAINER).order_by("last_name")
-        return super().formfield_for_dbfield(db_field, **kwargs)
+        field = super().formfield_for_dbfield(db_field, **kwargs)
+        if db_field.name == "programme":
+            # The versions share a title: the registrar tells them apart by number.
+            field.label_from_instance = lambda page: page.get_admin_display_title()
+        return field
 
 
 class LiveSessionViewSet(ModelViewSet):
@@ -167,3 +173,7 @@ class CourseAgreementViewSet(SnippetViewSet):
 
 
 register_snippet(CourseAgreementViewSet)
+
+
+# Programme versions: the refusals that protect a version cohorts use, and "Create a new version".
+from . import versioning_admin  # noqa: E402, F401

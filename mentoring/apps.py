@@ -15,7 +15,8 @@ class MentoringConfig(AppConfig):
         # No admin: registrars reach tickets and cases through mentoring's own views, which check
         # the role; cases may describe children, so no blanket model permission.
         registrar_app_declare(app_label=self.label, manages_every_model=False)
-        from . import integration, menu
+        from . import integration, menu, versions
 
         integration.connect()
+        versions.connect()
         menu.register()
