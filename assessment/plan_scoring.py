@@ -1,9 +1,8 @@
-"""The plan criterion is scored only on a submitted individual support plan.
+"""The plan criterion is credited only on a submitted individual support plan.
 
-The check for the scoring service: `result_scores_save` (assessment/services.py) is to call
-`plan_score_refusal` before storing a "plan" score and raise its message as a ValidationError on
-the "plan" criterion. It lives apart while that module is being split into a package (see the
-README, "Final assessment"); the demos already submit every plan they score."""
+`result_scores_save` (assessment/services/result.py) calls `plan_score_refusal` with the criteria
+it is about to credit (score above 0) and raises its message on the "plan" criterion; a plan never
+submitted may still be scored 0. The demos submit every plan they score."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from ..models import (
     RubricCriterion,
     ScoreChange,
 )
+from ..plan_scoring import PLAN, plan_score_refusal
 from ..selectors import current_rubric, marker_difference_threshold, retake_deadline
 
 Role = CriterionScore.Role
@@ -281,6 +282,12 @@ def result_scores_save(
     errors = _validate_scores(criteria, scores)
     if errors:
         raise ValidationError(errors)
+    # A plan never submitted may only be scored 0 (so that a trainee who hands in nothing can
+    # still be given a result); any credit needs a submitted plan.
+    credited = [code for code, entry in scores.items() if entry.score]
+    refusal = plan_score_refusal(enrolment_id=result.enrolment_id, codes=credited)
+    if refusal:
+        raise ValidationError({PLAN: [refusal]}, code="plan_not_submitted")
     reason = (reason or "").strip()
     if result.is_finalised:
         if role == Role.SECOND:

@@ -49,3 +49,24 @@ def outsiders(programme):
     other_trainer = TrainerFactory()
     other = EnrolmentFactory(cohort=CohortFactory(trainers=[other_trainer]))
     return {"trainee": other.trainee, "trainer": other_trainer}
+
+
+@pytest.fixture
+def plans_handed_in(db):
+    """Every trainee enrolled during the test has submitted the support plan, so the plan
+    criterion may be credited (`result_scores_save` refuses credit for a plan never submitted).
+    For the scoring tests, whose subject is the rubric, not the plan."""
+    from django.db.models.signals import post_save
+
+    from assessment.models import SupportPlan
+    from course.models import Enrolment
+
+    def hand_in(sender, instance, created, raw=False, **kwargs):
+        if created and not raw:
+            SupportPlan.objects.get_or_create(
+                enrolment=instance, defaults={"status": SupportPlan.Status.SUBMITTED}
+            )
+
+    post_save.connect(hand_in, sender=Enrolment, dispatch_uid="plans_handed_in")
+    yield
+    post_save.disconnect(sender=Enrolment, dispatch_uid="plans_handed_in")

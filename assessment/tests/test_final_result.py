@@ -21,7 +21,7 @@ from .factories import (
     finalised_result,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
 
 FULL = {"theory": 18, "practice": 27, "plan": 25, "defence": 9, "participation": 8}  # 87
 

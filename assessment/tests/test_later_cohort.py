@@ -18,7 +18,7 @@ from .conftest import url
 from .factories import CohortFactory, RegistrarFactory, TrainerFactory, finalised_result
 from .test_scoring_views import FAILING, GOOD, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
 
 FIRST_ASSESSED = timezone.make_aware(dt.datetime(2026, 3, 10, 12, 0))
 
@@ -192,7 +192,9 @@ def test_the_later_cohorts_trainer_scores_the_retake_and_the_own_trainer_only_re
     assert "you can read it only" in response.text
     assert CriterionScore.objects.get(result=retake, criterion__code="theory").score == 15
     # The later cohort's trainer sees the plan and may schedule the defence.
-    plan = SupportPlan.objects.create(enrolment=enrolment, status="submitted")
+    plan, _ = SupportPlan.objects.update_or_create(
+        enrolment=enrolment, defaults={"status": "submitted"}
+    )
     client.force_login(later_trainer)
     assert client.get(url("plan_view", plan.pk)).status_code == 200
 
@@ -264,7 +266,9 @@ def test_the_trainee_sees_the_deadline_then_the_cohort_and_the_defence_slot(
         dashboard = client.get(course_url("dashboard")).text
         assert "retake or assessment with a later cohort by" in dashboard
         services.result_assess_with_cohort(enrolment=enrolment, cohort=later, decided_by=trainer)
-    plan = SupportPlan.objects.create(enrolment=enrolment, status="submitted")
+    plan, _ = SupportPlan.objects.update_or_create(
+        enrolment=enrolment, defaults={"status": "submitted"}
+    )
     DefenceSlot.objects.create(
         plan=plan,
         starts_at=timezone.now() + dt.timedelta(days=100),

@@ -15,7 +15,7 @@ from assessment.services import ScoreInput
 from .conftest import url
 from .factories import RegistrarFactory, TrainerFactory, finalised_result
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
 
 GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}  # 74
 
