@@ -8,7 +8,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from assessment.models import CriterionScore, FinalResult, Rubric, SupportPlan
+from assessment.models import CriterionScore, FinalResult, Rubric
 from assessment.rubric import band_for
 from cms.models import User
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory, UserFactory
@@ -25,15 +25,6 @@ class FinalResultFactory(factory.django.DjangoModelFactory):
     enrolment = factory.SubFactory(EnrolmentFactory)
     attempt = 1
     rubric = factory.LazyFunction(lambda: Rubric.objects.get(version=1))
-
-    @factory.post_generation
-    def plan_submitted(obj, create, extracted, **kwargs):
-        """The trainee has handed in the support plan, so the plan criterion may be credited
-        (pass `plan_submitted=True`; by default no plan exists)."""
-        if create and extracted:
-            SupportPlan.objects.update_or_create(
-                enrolment=obj.enrolment, defaults={"status": SupportPlan.Status.SUBMITTED}
-            )
 
     @classmethod
     def finalised(cls, *, scores: dict[str, int] | None = None, **kwargs) -> FinalResult:

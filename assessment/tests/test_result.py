@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from assessment import services
-from assessment.models import CriterionScore, FinalResult, ScoreChange
+from assessment.models import CriterionScore, FinalResult, ScoreChange, SupportPlan
 from assessment.services import ScoreInput
 from course.models import Enrolment
 
@@ -119,3 +119,25 @@ def test_a_second_marker_asking_to_finalise_is_refused_and_their_scores_are_not_
     assert not CriterionScore.objects.filter(result=result).exists()
     result.refresh_from_db()
     assert result.status == FinalResult.Status.DRAFT
+
+
+def test_crediting_the_plan_of_a_trainee_who_never_submitted_it_is_refused_and_nothing_is_kept(
+    trainer,
+):
+    enrolment = EnrolmentFactory(cohort=CohortFactory(trainers=[trainer]))
+    SupportPlan.objects.filter(enrolment=enrolment).update(status=SupportPlan.Status.DRAFT)
+    result = services.result_start(enrolment=enrolment)
+
+    with pytest.raises(ValidationError) as refused:
+        services.result_scores_save(result=result, marker=trainer, scores={"plan": ScoreInput(20)})
+
+    assert refused.value.message_dict == {
+        "plan": [
+            "The individual support plan has not been submitted, so the plan criterion cannot "
+            "be scored yet. Score it once the trainee has submitted the plan."
+        ]
+    }
+    assert not CriterionScore.objects.filter(result=result).exists()
+    # A plan never handed in may still be scored 0, so the trainee can be given a result.
+    services.result_scores_save(result=result, marker=trainer, scores={"plan": ScoreInput(0)})
+    assert CriterionScore.objects.get(result=result, criterion__code="plan").score == 0
