@@ -232,7 +232,7 @@ def _postprocess(data: bytes) -> bytes:
     from django.conf import settings
     from django.utils.module_loading import import_string
 
-    for path in getattr(settings, "CERTIFICATES_PDF_POSTPROCESSORS", []):
+    for path in settings.CERTIFICATES_PDF_POSTPROCESSORS:
         data = import_string(path)(data)
     return data
 

@@ -290,6 +290,42 @@ LOGGING = django_logging(
 # Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
 # a self-signed development pair is made on demand (`manage.py credentials_dev_keys`).
 CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
+# Where the signing keys are (credentials/conf.py): each path, else a file of that name in
+# CREDENTIALS_KEY_DIR, else DATA_DIR/credentials/ (git-ignored). Empty = that fallback.
+CREDENTIALS_KEY_DIR = os.environ.get("CREDENTIALS_KEY_DIR", "")
+CREDENTIALS_SIGNING_KEY = os.environ.get("CREDENTIALS_SIGNING_KEY", "")
+CREDENTIALS_SIGNING_CERT = os.environ.get("CREDENTIALS_SIGNING_CERT", "")
+CREDENTIALS_SIGNING_KEY_PASSWORD = os.environ.get("CREDENTIALS_SIGNING_KEY_PASSWORD", "")
+CREDENTIALS_VC_KEY = os.environ.get("CREDENTIALS_VC_KEY", "")
+# Default: a folder retired-keys beside the signing certificate (never inside the code's folder).
+CREDENTIALS_RETIRED_KEY_DIR = os.environ.get("CREDENTIALS_RETIRED_KEY_DIR", "")
+# Make a self-signed pair when none is configured: unset = only while DEBUG is on. In production a
+# missing key is an error, never silently replaced (every issued credential would stop verifying).
+CREDENTIALS_DEV_KEYS = (
+    env_bool("CREDENTIALS_DEV_KEYS", False) if os.environ.get("CREDENTIALS_DEV_KEYS") else None
+)
+# An uploaded PDF to check is refused past this size (certificate PDFs are about 100 KB).
+CREDENTIALS_UPLOAD_LIMIT = int(os.environ.get("CREDENTIALS_UPLOAD_LIMIT", str(5 * 1024 * 1024)))
+
+# Public verification: look-ups one address may make per hour before 429 (CONTRACTS: >= 300).
+VERIFY_RATE_LIMIT_PER_HOUR = int(os.environ.get("VERIFY_RATE_LIMIT_PER_HOUR", "300"))
+# Private uploads (practice work, plans, mentoring attachments) are refused past this size.
+PRIVATE_UPLOAD_MAX_BYTES = int(os.environ.get("PRIVATE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# Local private files: off = Django streams them (development); on = Django checks permission and
+# answers with X-Accel-Redirect to nginx's `internal` location under this prefix (production).
+PRIVATE_FILES_X_ACCEL = env_bool("PRIVATE_FILES_X_ACCEL", False)
+PRIVATE_FILES_X_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
+# Totals of the first and second marker may differ by this much before reconciliation.
+ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD = int(
+    os.environ.get("ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD", "10")
+)
+# The support plan's PDF font: DejaVu Sans covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І).
+ASSESSMENT_PDF_FONT = os.environ.get(
+    "ASSESSMENT_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+)
+ASSESSMENT_PDF_BOLD_FONT = os.environ.get(
+    "ASSESSMENT_PDF_BOLD_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
 
 # The beat sweep (certificates.tasks.certificates_sweep) completes what a lost task left undone:
 # finalised passes without a certificate, certificates without a stored PDF. It runs every
