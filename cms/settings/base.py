@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from cms.logs import django_logging
 
@@ -383,3 +384,62 @@ ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTIO
 # Files about children (practice, plan and mentoring attachments) are deleted this many months
 # after the certificate or statement was issued (or after the cohort ended, without either).
 CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))
+
+# --- The beat schedule: every periodic task, here and nowhere else ----------------------------
+# Tasks are named by string (their explicit Celery names, cms.celery.task), so this file imports no
+# app. Exactly one beat runs in a deployment. Times are TIME_ZONE's (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    # Beat and a worker each note that they are alive (cms.celery._note_beat_heartbeat); a
+    # heartbeat that waited in the queue longer than its interval proves nothing new.
+    "cms-heartbeat": {
+        "task": "cms.tasks.heartbeat",
+        "schedule": float(MONITOR_HEARTBEAT_SECONDS),
+        "options": {"expires": float(MONITOR_HEARTBEAT_SECONDS)},
+    },
+    # Every minute: public look-ups waiting on Redis into the database (certificates/lookups.py).
+    "certificates-flush-verification-lookups": {
+        "task": "certificates.tasks.flush_verification_lookups",
+        "schedule": 60.0,
+    },
+    # The one certificate sweep: what a lost task left undone (broker down at finalising, a worker
+    # killed mid-render) and pending passes whose completion rule is now met (the cohort's end
+    # date reached, a missed event).
+    "certificates-sweep": {
+        "task": "certificates.tasks.certificates_sweep",
+        "schedule": CERTIFICATES_SWEEP_EVERY_MINUTES * 60.0,
+    },
+    # Hourly: mentoring's first-reply reminders and overdue alerts.
+    "mentoring-reminders": {
+        "task": "mentoring.tasks.send_reminders",
+        "schedule": crontab(minute=0),
+    },
+    # Daily, just after midnight: closed retake windows (statements of attendance).
+    "certificates-retake-windows-close": {
+        "task": "certificates.tasks.retake_windows_close",
+        "schedule": crontab(minute=30, hour=0),
+    },
+    # Nightly clean-ups (retention settings above; README "What to monitor").
+    "cms-clear-expired-sessions": {
+        "task": "cms.tasks.clear_expired_sessions",
+        "schedule": crontab(minute=10, hour=3),
+    },
+    "cms-prune-failed-tasks": {
+        "task": "cms.tasks.prune_failed_tasks",
+        "schedule": crontab(minute=20, hour=3),
+    },
+    # Files about children past CHILD_FILES_RETENTION_MONTHS (cms.retention).
+    "cms-child-files-retention": {
+        "task": "cms.tasks.child_files_retention",
+        "schedule": crontab(minute=30, hour=3),
+    },
+    # Look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS.
+    "certificates-prune-verification-lookups": {
+        "task": "certificates.tasks.prune_verification_lookups",
+        "schedule": crontab(minute=30, hour=3),
+    },
+    # Daily at 09:00: certificate expiry reminders 90 and 30 days ahead.
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": crontab(minute=0, hour=9),
+    },
+}
