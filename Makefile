@@ -2,7 +2,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-prod run test bench lint format messages docker-smoke
+.PHONY: install install-prod run test test-fast bench lint format messages docker-smoke
 
 install:
 	bash scripts/install.sh
@@ -20,6 +20,13 @@ run: install
 # The whole suite on PostgreSQL + Redis (started and stopped by the script), then on SQLite.
 test: install
 	bash scripts/run-tests.sh
+
+# For developers: SQLite, keeping the test database in data/test-db.sqlite3 between runs (built by
+# the first run, and again with `make test-fast ARGS=--create-db` after a new migration). One run at
+# a time per checkout. Narrow it with ARGS, e.g. `make test-fast ARGS=course`.
+test-fast:
+	mkdir -p data
+	TEST_DATABASE_FILE=$(CURDIR)/data/test-db.sqlite3 $(PY) -m pytest --reuse-db -p no:cacheprovider -m "not browser and not services" $(ARGS)
 
 bench: install
 	$(PY) tests/bench/run.py

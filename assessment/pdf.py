@@ -6,9 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.template.loader import render_to_string
 
-DEFAULT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-DEFAULT_BOLD_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
 
 def plan_pdf(
     plan,
@@ -39,8 +36,8 @@ def plan_pdf(
             "trainee_name": trainee_name,
             # The current state: a returned plan's PDF says so, with the trainer's feedback.
             "last_return": _last_return(plan) if saved and plan.is_returned else None,
-            "font": getattr(settings, "ASSESSMENT_PDF_FONT", DEFAULT_FONT),
-            "bold_font": getattr(settings, "ASSESSMENT_PDF_BOLD_FONT", DEFAULT_BOLD_FONT),
+            "font": settings.ASSESSMENT_PDF_FONT,
+            "bold_font": settings.ASSESSMENT_PDF_BOLD_FONT,
         },
     )
     return HTML(string=html).write_pdf()

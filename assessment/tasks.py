@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from cms.celery import task
 
 
-@shared_task
+@task("assessment.tasks.defence_invitation_send_task")
 def defence_invitation_send_task(slot_id: int) -> None:
     from .models import DefenceSlot
     from .services import defence_invitation_send
@@ -19,7 +19,7 @@ def defence_invitation_send_task(slot_id: int) -> None:
         defence_invitation_send(slot=slot)
 
 
-@shared_task
+@task("assessment.tasks.plan_returned_email_task")
 def plan_returned_email_task(review_id: int) -> None:
     from .models import PlanReview
     from .services import plan_returned_notify

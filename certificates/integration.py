@@ -1,9 +1,7 @@
 """How certificates plug into the rest: the trainee dashboard, the personal-data export and
-erasure, and Celery beat."""
+erasure (its periodic tasks are on the one beat schedule, cms/settings/base.py)."""
 
 from __future__ import annotations
-
-from celery.schedules import crontab
 
 
 def dashboard_panel(request, enrolment):
@@ -129,10 +127,8 @@ def pseudonymise_personal_data(user) -> None:
 
 
 def connect() -> None:
-    from django.conf import settings
 
     from assessment.dashboard import register_result_note
-    from cms.celery import app
     from cms.personal_data import (
         register_academic_records,
         register_eraser,
@@ -147,35 +143,3 @@ def connect() -> None:
     register_eraser(erase_personal_data)
     register_academic_records(academic_records)
     register_pseudonymiser(pseudonymise_personal_data)
-    # Daily at 09:00 local time: expiry reminders 90 and 30 days ahead.
-    schedule = dict(app.conf.beat_schedule or {})
-    schedule["certificates-expiry-reminders"] = {
-        "task": "certificates.tasks.send_expiry_reminders",
-        "schedule": crontab(minute=0, hour=9),
-    }
-    # Daily: pending passes whose completion rule is now met (the cohort's end date is reached
-    # at midnight; an event may have been missed), then closed retake windows.
-    schedule["certificates-issue-pending"] = {
-        "task": "certificates.tasks.certificates_issue_pending",
-        "schedule": crontab(minute=15, hour=0),
-    }
-    schedule["certificates-retake-windows-close"] = {
-        "task": "certificates.tasks.retake_windows_close",
-        "schedule": crontab(minute=30, hour=0),
-    }
-    # Every minute: public look-ups waiting on Redis into the database (see lookups.py).
-    schedule["certificates-flush-verification-lookups"] = {
-        "task": "certificates.tasks.flush_verification_lookups",
-        "schedule": 60.0,
-    }
-    # What a lost task left undone (broker down at finalising, worker killed mid-render).
-    schedule["certificates-sweep"] = {
-        "task": "certificates.tasks.certificates_sweep",
-        "schedule": settings.CERTIFICATES_SWEEP_EVERY_MINUTES * 60.0,
-    }
-    # Nightly: look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS deleted.
-    schedule["certificates-prune-verification-lookups"] = {
-        "task": "certificates.tasks.prune_verification_lookups",
-        "schedule": crontab(minute=30, hour=3),
-    }
-    app.conf.beat_schedule = schedule

@@ -55,7 +55,7 @@ return count
 
 
 def limit_per_hour() -> int:
-    return int(getattr(settings, "VERIFY_RATE_LIMIT_PER_HOUR", 300))
+    return int(settings.VERIFY_RATE_LIMIT_PER_HOUR)
 
 
 def _key(request, window: int) -> str:

@@ -9,26 +9,26 @@ from cms.celery import enqueue_on_commit
 def on_result_finalised(sender, *, result_id: int, enrolment_id: int, **kwargs) -> None:
     from assessment.models import FinalResult
 
-    from .tasks import issue_certificate
+    from .tasks import certificate_issue_task
 
     result = FinalResult.objects.filter(pk=result_id).first()
     if result is None or not result.passed:
         return
-    enqueue_on_commit(issue_certificate, enrolment_id)
+    enqueue_on_commit(certificate_issue_task, enrolment_id)
 
 
 def on_result_changed_after_finalising(
     sender, *, result_id: int, enrolment_id: int, **kwargs
 ) -> None:
-    from .tasks import flag_certificate_for_review
+    from .tasks import certificate_flag_for_review_task
 
-    enqueue_on_commit(flag_certificate_for_review, enrolment_id, result_id)
+    enqueue_on_commit(certificate_flag_for_review_task, enrolment_id, result_id)
 
 
 def _issue_if_earned_after_commit(enrolment_id: int) -> None:
-    from .tasks import issue_certificate_if_earned
+    from .tasks import certificate_issue_if_earned_task
 
-    enqueue_on_commit(issue_certificate_if_earned, enrolment_id)
+    enqueue_on_commit(certificate_issue_if_earned_task, enrolment_id)
 
 
 def on_topics_completed(sender, *, enrolment_ids, **kwargs) -> None:

@@ -24,7 +24,6 @@ from .selectors import (
     current_document,
     holder_names,
     hours_completed,
-    pending_rows,
     programme_snapshot,
 )
 
@@ -233,7 +232,7 @@ def _postprocess(data: bytes) -> bytes:
     from django.conf import settings
     from django.utils.module_loading import import_string
 
-    for path in getattr(settings, "CERTIFICATES_PDF_POSTPROCESSORS", []):
+    for path in settings.CERTIFICATES_PDF_POSTPROCESSORS:
         data = import_string(path)(data)
     return data
 
@@ -351,7 +350,7 @@ def _refuse_second_valid_certificate(*, enrolment: Enrolment) -> None:
 def certificate_issue_if_earned(*, enrolment_id: int) -> Certificate | None:
     """Issue the certificate of a finalised pass the moment its completion rule is met; do nothing
     otherwise (an event fired before the last condition, a trainee who has not passed). Called on
-    every event that may complete the rule and by the daily sweep of pending passes."""
+    every event that may complete the rule; certificates_sweep catches what no event completed."""
     enrolment = (
         Enrolment.objects.select_related("cohort__programme", "trainee")
         .filter(pk=enrolment_id)
@@ -368,18 +367,6 @@ def certificate_issue_if_earned(*, enrolment_id: int) -> Certificate | None:
         return certificate_issue(enrolment=enrolment)
     except CertificateError:
         return None
-
-
-def certificates_issue_pending(*, today: datetime.date | None = None) -> int:
-    """The daily sweep: issue every pending pass whose rule is now met (the cohort's end date
-    reached, or an event that was missed). Returns how many were issued."""
-    issued = 0
-    for row in pending_rows(today=today):
-        if row.missing:
-            continue
-        if certificate_issue_if_earned(enrolment_id=row.enrolment.pk) is not None:
-            issued += 1
-    return issued
 
 
 def certificate_revoke(
@@ -765,7 +752,10 @@ def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
 
 
 def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, int]:
-    """Complete what a lost task left undone (beat, every CERTIFICATES_SWEEP_EVERY_MINUTES):
+    """The one certificate sweep (beat, every CERTIFICATES_SWEEP_EVERY_MINUTES; `manage.py
+    certificates_sweep` with no grace). It completes what a lost task left undone and issues the
+    pending passes whose completion rule is now met (the cohort's end date reached, a missed
+    event), so no daily sweep of its own is needed:
 
     - a certificate without its stored PDF (a worker killed while rendering): the PDF is rendered
       from the frozen record, keeping its serial and code;

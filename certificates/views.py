@@ -319,13 +319,13 @@ def cohort_bulk_issue(request: HttpRequest, cohort_code: str) -> HttpResponse:
     """Queue issuing for a whole cohort and show the progress page."""
     from cms.celery import enqueue_on_commit
 
-    from .tasks import bulk_issue_cohort
+    from .tasks import cohort_bulk_issue_task
 
     _require_staff(request)
     cohort = get_object_or_404(Cohort, code=cohort_code)
     job_id = uuid.uuid4().hex
     services.cohort_bulk_issue_start(cohort=cohort, started_by=request.user, job_id=job_id)
-    enqueue_on_commit(bulk_issue_cohort, cohort.pk, request.user.pk, job_id)
+    enqueue_on_commit(cohort_bulk_issue_task, cohort.pk, request.user.pk, job_id)
     return redirect("certificates:bulk_progress", job_id=job_id)
 
 

@@ -24,6 +24,3 @@ class CmsConfig(AppConfig):
         from . import checks  # noqa: F401 - registers the deploy checks
 
         post_migrate.connect(_sync_role_permissions, dispatch_uid="cms_role_permissions_sync")
-        from cms.celery import beat_schedule_add_site_entries
-
-        beat_schedule_add_site_entries()

@@ -14,7 +14,6 @@ import logging
 import os
 
 from celery import Celery, Task
-from celery.schedules import crontab
 from celery.signals import before_task_publish, setup_logging, task_failure
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
@@ -23,15 +22,18 @@ logger = logging.getLogger("cms.tasks")
 
 
 def _transient_errors() -> tuple[type[BaseException], ...]:
-    # Errors that a later attempt can cure. A validation error ("already issued") is not one of
-    # them: retrying it would only repeat the refusal.
-    from django.db import InterfaceError, OperationalError
+    # Errors that a later attempt can cure: the database (connection lost, a lock timeout, a race
+    # that an idempotent task answers on its next run) and the operating system (storage, SMTP,
+    # broker and socket errors are all OSError). A refusal ("already issued", ValidationError) is
+    # not one of them: retrying it would only repeat the refusal.
+    from django.db import DatabaseError
 
-    return (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+    return (DatabaseError, OSError)
 
 
 class RetryingTask(Task):
-    """Base class of every task: transient failures retried with exponential backoff."""
+    """Base class of every task, and the one retry policy: transient failures retried with
+    exponential backoff. No task configures retries of its own."""
 
     retry_backoff = 5  # seconds before the first retry, then 10, 20, 40 … (with jitter)
     retry_backoff_max = 600
@@ -51,35 +53,24 @@ app.autodiscover_tasks()
 HEARTBEAT_TASK = "cms.tasks.heartbeat"
 
 
-def beat_schedule_add_site_entries() -> None:
-    """The site's own entries of the one beat schedule (each app adds its own in its
-    AppConfig.ready(); cms is first). Called from CmsConfig.ready(), once settings are loaded."""
-    from django.conf import settings
+def task(name: str, *, idempotent: bool = False, bind: bool = False, ignore_result: bool = False):
+    """The one way to declare a task: `@task("certificates.tasks.issue_certificate")` above a
+    function named `<entity>_<action>_task` that takes ids and calls one service.
 
-    app.conf.beat_schedule = {
-        **(app.conf.beat_schedule or {}),
-        # Beat and a worker each note that they are alive (see _note_beat_heartbeat).
-        "cms-heartbeat": {
-            "task": HEARTBEAT_TASK,
-            "schedule": float(settings.MONITOR_HEARTBEAT_SECONDS),
-            # A heartbeat that waited in the queue longer than its interval proves nothing new.
-            "options": {"expires": float(settings.MONITOR_HEARTBEAT_SECONDS)},
-        },
-        # Nightly clean-ups (retention settings in cms/settings/base.py, README).
-        "cms-clear-expired-sessions": {
-            "task": "cms.tasks.clear_expired_sessions",
-            "schedule": crontab(minute=10, hour=3),
-        },
-        "cms-prune-failed-tasks": {
-            "task": "cms.tasks.prune_failed_tasks",
-            "schedule": crontab(minute=20, hour=3),
-        },
-        # Files about children past their retention (cms.retention).
-        "cms-child-files-retention": {
-            "task": "cms.tasks.child_files_retention",
-            "schedule": crontab(minute=30, hour=3),
-        },
-    }
+    `name` is what travels on the broker, is kept in failed-task records (retried from the admin
+    by it), in task results, on the beat schedule (settings.CELERY_BEAT_SCHEDULE) and in the
+    README: it is written out so that renaming or moving the function (a module becoming a
+    package) never orphans a queued message. A new task is named `<app>.tasks.<function>`;
+    a renamed one keeps the name it had. Retries: RetryingTask's policy. `idempotent`: running it
+    twice does no harm, so a message whose worker died (killed, out of memory) is put back on the
+    queue and done again (late acknowledgement, reject on worker lost). `ignore_result`: no row
+    in the task results (a task every minute whose outcome nobody reads)."""
+    from celery import shared_task
+
+    options: dict = {"name": name, "bind": bind, "ignore_result": ignore_result}
+    if idempotent:
+        options.update(acks_late=True, reject_on_worker_lost=True)
+    return shared_task(**options)
 
 
 @setup_logging.connect

@@ -40,7 +40,7 @@ def _is_local(storage) -> bool:
 
 
 def _x_accel_location(storage_name: str, name: str) -> str:
-    prefix = getattr(settings, "PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
+    prefix = settings.PRIVATE_FILES_X_ACCEL_PREFIX
     # nginx decodes the URI before matching the `internal` location's alias, so quote the name
     # (Kazakh/Russian file names, spaces) and keep the slashes of sub-folders.
     return f"{prefix.rstrip('/')}/{storage_name}/{quote(name, safe='/')}"
@@ -84,7 +84,7 @@ def serve_private_file(
             raise Http404 from None
         if not name or not exists:
             raise Http404
-        if getattr(settings, "PRIVATE_FILES_X_ACCEL", False):
+        if settings.PRIVATE_FILES_X_ACCEL:
             response = HttpResponse(content_type=content_type)
             response["X-Accel-Redirect"] = _x_accel_location(storage_name, name)
             response["Content-Disposition"] = disposition

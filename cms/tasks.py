@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from cms.celery import task
 
 
-@shared_task
-def ping() -> str:
+@task("cms.tasks.ping")
+def ping_task() -> str:
     """A task with no side effects: proves a worker consumes from the broker (tests, operators)."""
     return "pong"
 
 
-@shared_task(ignore_result=True)
-def heartbeat() -> None:
+@task("cms.tasks.heartbeat", ignore_result=True)
+def heartbeat_task() -> None:
     """Sent by beat every MONITOR_HEARTBEAT_SECONDS; beat notes the sending (cms.celery), the
     worker that runs it notes the running. The status page reads both."""
     import socket
@@ -22,22 +22,22 @@ def heartbeat() -> None:
     heartbeat_record(name="worker", detail=socket.gethostname())
 
 
-@shared_task
-def clear_expired_sessions() -> None:
+@task("cms.tasks.clear_expired_sessions")
+def sessions_clear_task() -> None:
     from cms.services import sessions_clear
 
     sessions_clear()
 
 
-@shared_task
-def prune_failed_tasks() -> int:
+@task("cms.tasks.prune_failed_tasks")
+def failed_tasks_prune_task() -> int:
     from cms.services import failed_tasks_prune
 
     return failed_tasks_prune()
 
 
-@shared_task
-def child_files_retention() -> int:
+@task("cms.tasks.child_files_retention")
+def child_files_sweep_task() -> int:
     """Daily (beat): delete the files about children that the retention schedule says are due."""
     from cms.retention import child_files_sweep
 

@@ -36,7 +36,7 @@ MIMETYPE_MAX_BYTES = 100
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "PRIVATE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+    return int(settings.PRIVATE_UPLOAD_MAX_BYTES)
 
 
 def max_archive_members() -> int:

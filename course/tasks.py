@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from cms.celery import task
 
 
-@shared_task
+@task("course.tasks.expulsion_notice_send_task")
 def expulsion_notice_send_task(event_id: int) -> bool:
     from .models import EnrolmentEvent
     from .services import expulsion_notice_send
@@ -16,7 +16,7 @@ def expulsion_notice_send_task(event_id: int) -> bool:
     return expulsion_notice_send(event=event)
 
 
-@shared_task
+@task("course.tasks.invitation_send_task")
 def invitation_send_task(user_id: int) -> None:
     from cms.models import User
 

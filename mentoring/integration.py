@@ -1,9 +1,7 @@
-"""How mentoring plugs into the rest: the trainee dashboard, the data export and erasure, and
-Celery beat."""
+"""How mentoring plugs into the rest: the trainee dashboard, the data export and erasure (its
+periodic task is on the one beat schedule, cms/settings/base.py)."""
 
 from __future__ import annotations
-
-from celery.schedules import crontab
 
 
 def dashboard_panel(request, enrolment):
@@ -80,7 +78,6 @@ def pseudonymise_personal_data(user) -> None:
 
 
 def connect() -> None:
-    from cms.celery import app
     from cms.personal_data import register_eraser, register_exporter, register_pseudonymiser
     from course.dashboard import register_panel
 
@@ -91,12 +88,6 @@ def connect() -> None:
     from cms.retention import register_child_files
 
     register_child_files("mentoring attachments", child_files_sweep)
-    schedule = dict(app.conf.beat_schedule or {})
-    schedule["mentoring-reminders"] = {
-        "task": "mentoring.tasks.send_reminders",
-        "schedule": crontab(minute=0),
-    }
-    app.conf.beat_schedule = schedule
 
 
 def child_files_sweep(*, today, months: int) -> int:

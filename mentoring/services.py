@@ -138,9 +138,9 @@ def ticket_reply(
             )
         ticket.save(update_fields=fields)
     if by_mentor:
-        from .tasks import notify_graduate_of_reply
+        from .tasks import reply_notify_graduate_task
 
-        enqueue_on_commit(notify_graduate_of_reply, message.pk)
+        enqueue_on_commit(reply_notify_graduate_task, message.pk)
     return message
 
 
@@ -170,9 +170,9 @@ def consultation_schedule(
         if ticket.mentor_id is None:
             ticket.mentor = by
             ticket.save(update_fields=["mentor"])
-    from .tasks import send_consultation_invitation
+    from .tasks import consultation_invitation_send_task
 
-    enqueue_on_commit(send_consultation_invitation, consultation.pk)
+    enqueue_on_commit(consultation_invitation_send_task, consultation.pk)
     return consultation
 
 
@@ -264,7 +264,7 @@ def case_publish(*, ticket: Ticket, by, title: str, situation: str, advice: str)
 def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Remind mentors a working day before the first-reply target and alert registrars once it has
     passed. Each ticket is reminded and alerted at most once (the timestamps record it)."""
-    from .tasks import alert_registrars_of_overdue, remind_mentors
+    from .tasks import mentors_remind_task, overdue_alert_registrars_task
 
     now = now or timezone.now()
     waiting = Ticket.objects.filter(first_response_at__isnull=True).exclude(
@@ -276,10 +276,10 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
         # away.
         if add_working_days(now, 1) >= ticket.first_reply_due:
             Ticket.objects.filter(pk=ticket.pk).update(mentor_reminded_at=now)
-            remind_mentors.delay(ticket.pk)
+            mentors_remind_task.delay(ticket.pk)
             counts["reminded"] += 1
     for ticket in waiting.filter(registrar_alerted_at__isnull=True, first_reply_due__lt=now):
         Ticket.objects.filter(pk=ticket.pk).update(registrar_alerted_at=now)
-        alert_registrars_of_overdue.delay(ticket.pk)
+        overdue_alert_registrars_task.delay(ticket.pk)
         counts["alerted"] += 1
     return counts

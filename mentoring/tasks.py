@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -10,14 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.celery import task
 from cms.emails import one_line
 from cms.ics import ics_event
 from cms.roles import REGISTRAR
 
 from .models import Consultation, Message, Ticket
 from .selectors import MENTOR_GROUP
-
-RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 
 def _ticket_url(ticket: Ticket, language: str) -> str:
@@ -30,8 +28,8 @@ def _language_of(user) -> str:
     return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
 
 
-@shared_task(**RETRY)
-def notify_graduate_of_reply(message_id: int) -> None:
+@task("mentoring.tasks.notify_graduate_of_reply")
+def reply_notify_graduate_task(message_id: int) -> None:
     message = Message.objects.select_related("ticket__graduate").get(pk=message_id)
     ticket = message.ticket
     language = _language_of(ticket.graduate)
@@ -44,8 +42,8 @@ def notify_graduate_of_reply(message_id: int) -> None:
         ).send()
 
 
-@shared_task(**RETRY)
-def send_consultation_invitation(consultation_id: int) -> None:
+@task("mentoring.tasks.send_consultation_invitation")
+def consultation_invitation_send_task(consultation_id: int) -> None:
     consultation = Consultation.objects.select_related("ticket__graduate", "scheduled_by").get(
         pk=consultation_id
     )
@@ -91,8 +89,8 @@ def _send_to(users, subject_fn, body_fn) -> None:
             ).send()
 
 
-@shared_task(**RETRY)
-def remind_mentors(ticket_id: int) -> None:
+@task("mentoring.tasks.remind_mentors")
+def mentors_remind_task(ticket_id: int) -> None:
     ticket = Ticket.objects.select_related("mentor").get(pk=ticket_id)
     if ticket.first_response_at is not None or ticket.is_closed:
         return
@@ -114,8 +112,8 @@ def remind_mentors(ticket_id: int) -> None:
     )
 
 
-@shared_task(**RETRY)
-def alert_registrars_of_overdue(ticket_id: int) -> None:
+@task("mentoring.tasks.alert_registrars_of_overdue")
+def overdue_alert_registrars_task(ticket_id: int) -> None:
     ticket = Ticket.objects.get(pk=ticket_id)
     if ticket.first_response_at is not None or ticket.is_closed:
         return
@@ -134,8 +132,8 @@ def alert_registrars_of_overdue(ticket_id: int) -> None:
     )
 
 
-@shared_task
-def send_reminders() -> dict[str, int]:
+@task("mentoring.tasks.send_reminders")
+def reminders_send_task() -> dict[str, int]:
     """Run by Celery beat every hour."""
     from .services import reminders_send
 

@@ -19,7 +19,9 @@
 # Checks: healthz through nginx over HTTPS is {"database": "ok", "broker": "ok"}, HTTP redirects
 # to HTTPS, a collected static file is served by nginx, a task sent from web is run by a worker
 # (result stored in the database), a certificate issued in the web container is a signed PDF and
-# reads as valid at /verify/<code>.json through nginx, beat is running. Containers and volumes are removed on exit;
+# reads as valid at /verify/<code>.json through nginx, beat is running; a backup by the compose
+# backup service, restored by the restore service into fresh volumes (the README's Docker
+# restore), after which the holder downloads the PDF through nginx. Containers and volumes are removed on exit;
 # images are kept as a cache (a second run only rebuilds what changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -215,6 +217,9 @@ services:
     volumes:
       - $RUN_DIR/backups:/srv/pa-lms/backups
       - $RUN_DIR/backup-recipients.txt:/run/pa-lms-backup/recipients.txt:ro
+  restore:
+    volumes:
+      - $RUN_DIR/backups:/srv/pa-lms/backups:ro
 EOF
 # The backup key pair as the README says (the private half stays with the operator), and the
 # backups folder the image's pa-lms user (uid 10001) writes to.
@@ -298,10 +303,10 @@ meet_rule(enrolment, trainer, day=today)
 c = certificate_issue(enrolment=enrolment, score=88, band="excellent")
 with c.pdf.open("rb") as f:
     data = f.read()
-print(c.code, len(data), data[:5].decode(), b"/ByteRange" in data, c.pdf_sha256[:12])
+print(c.code, len(data), data[:5].decode(), b"/ByteRange" in data, c.pdf_sha256)
 ') || fail "certificate not issued"
 log "certificate: $issued"
-read -r code size magic signed _ <<<"$issued"
+read -r code size magic signed sha256 <<<"$issued"
 [ "$magic" = "%PDF-" ] && [ "$signed" = True ] && [ "$size" -gt 10000 ] \
   || fail "the stored file is not a signed PDF"
 verdict=$(curl_nginx -k "https://$SERVER_NAME/verify/$code.json") || fail "verification through nginx"
@@ -331,5 +336,53 @@ age --decrypt --identity "$RUN_DIR/backup-key.txt" -o "$RUN_DIR/database.dump" \
   "$folder/database.dump.age" && [ "$(head -c 5 "$RUN_DIR/database.dump")" = PGDMP ] \
   || fail "the backup does not decrypt with the operator's key"
 log "OK backup $(basename "$backup"): $(grep -c . "$folder/MANIFEST") manifest lines, encrypted with age"
+
+# --- 5. Restore into fresh volumes, as the runbook says for Docker; the PDF through nginx -------
+log "restore: everything down with its volumes (database, media, private), then postgres and redis alone"
+"${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || fail "docker-compose down -v"
+"${COMPOSE[@]}" up -d --no-build postgres redis 2>&1 | sed 's/^/  /' >&2 || fail "postgres and redis up"
+for _ in $(seq 60); do
+  [ "$($DOCKER inspect -f '{{.State.Health.Status}}' "$(cid postgres)")" = healthy ] && break
+  sleep 2
+done
+# The operator's private key, brought for the run only, readable by the image's pa-lms user.
+install -o 10001 -m 400 "$RUN_DIR/backup-key.txt" "$RUN_DIR/identity.txt"
+"${COMPOSE[@]}" --profile restore run --rm \
+  -v "$RUN_DIR/identity.txt:/run/pa-lms-backup/identity.txt:ro" \
+  restore "/srv/pa-lms/backups/$(basename "$backup")" >"$RUN_DIR/restore.out" 2>"$RUN_DIR/restore.err" \
+  || { cat "$RUN_DIR/restore.out" "$RUN_DIR/restore.err" >&2; fail "restore service"; }
+log "$(tail -1 "$RUN_DIR/restore.out")"
+grep -q "1 certificates, each with its PDF, readable by others" "$RUN_DIR/restore.out" \
+  || { cat "$RUN_DIR/restore.err" >&2; fail "restore did not end with its check"; }
+
+"${COMPOSE[@]}" up -d --no-build 2>&1 | sed 's/^/  /' >&2 || fail "docker-compose up after the restore"
+for _ in $(seq 60); do
+  [ "$($DOCKER inspect -f '{{.State.Health.Status}}' "$(cid web)")" = healthy ] && break
+  sleep 2
+done
+[ "$($DOCKER inspect -f '{{.State.Health.Status}}' "$(cid web)")" = healthy ] || fail "web not healthy after the restore"
+for _ in $(seq 30); do curl_nginx -k -o /dev/null "https://$SERVER_NAME/healthz" 2>/dev/null && break; sleep 1; done
+# The holder signed in (a session made in the web container stands for the sign-in form).
+session=$($DOCKER exec "$(cid web)" python -c '
+import django; django.setup()
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from importlib import import_module
+user = get_user_model().objects.get(email="smoke@example.kz")
+store = import_module(settings.SESSION_ENGINE).SessionStore()
+store[SESSION_KEY] = str(user.pk)
+store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+store.save()
+print(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+') || fail "no session for the holder"
+status=$(curl_nginx -k -o "$RUN_DIR/restored.pdf" -w '%{http_code}' --cookie "$session" \
+  "https://$SERVER_NAME/certificates/$code/pdf/") || fail "download through nginx"
+log "the holder's PDF through nginx after the restore -> $status"
+[ "$status" = 200 ] || fail "the restored PDF is not served (nginx cannot read it?)"
+[ "$(sha256sum "$RUN_DIR/restored.pdf" | cut -d' ' -f1)" = "$sha256" ] || fail "the downloaded PDF is not the one issued"
+verdict=$(curl_nginx -k "https://$SERVER_NAME/verify/$code.json") || fail "verification after the restore"
+case "$verdict" in *'"status": "valid"'*) ;; *) fail "not valid after the restore: $verdict" ;; esac
+log "OK restored: the PDF downloaded through nginx has its recorded SHA-256; verification says valid"
 
 log "PASS"

@@ -20,7 +20,7 @@ from certificates.services import (
     CertificateError,
     CompletionNotMet,
     certificate_issue,
-    certificates_issue_pending,
+    certificates_sweep,
     retake_windows_close,
 )
 from certificates.tests.factories import CohortFactory, EnrolmentFactory
@@ -324,19 +324,27 @@ def test_an_event_before_the_last_condition_issues_nothing(
     assert not Certificate.objects.exists()
 
 
-def test_the_daily_sweep_issues_once_the_cohort_has_ended_and_never_before(programme):
+def test_the_sweep_issues_a_pending_pass_once_the_cohort_has_ended_and_never_before(programme):
     cohort = CohortFactory(ends_on=TODAY + datetime.timedelta(days=1))
     enrolment = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.ACTIVE)
     finalised_result(enrolment=enrolment)
+    now = datetime.timedelta(0)
 
-    assert certificates_issue_pending() == 0
+    assert certificates_sweep(grace=now)["pending"] == 1
     assert not Certificate.objects.exists()
 
     cohort.ends_on = TODAY
     cohort.save()
-    assert certificates_issue_pending() == 1
+    assert certificates_sweep(grace=now)["issued"] == 1
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
-    assert certificates_issue_pending() == 0
+    assert certificates_sweep(grace=now) == {
+        "pdfs_stored": 0,
+        "issued": 0,
+        "pending": 0,
+        "refused": 0,
+        "failed": 0,
+        "locked": 0,
+    }
 
 
 # --- Not passed when the retake window closes -----------------------------------------------

@@ -163,13 +163,13 @@ def test_issuing_is_refused_while_the_organisation_names_or_signatory_are_blank(
 
 def test_the_issuing_task_records_a_failed_task_while_the_signatory_is_blank(enrolment):
     from assessment.tests.factories import finalised_result
-    from certificates.tasks import issue_certificate
+    from certificates.tasks import certificate_issue_task
     from cms.models import FailedTask, OrganisationSettings
 
     finalised_result(enrolment=enrolment)  # a pass: only the settings stand in the way
     OrganisationSettings.objects.update(signatory_name="")
 
-    assert issue_certificate.delay(enrolment.pk).get() is None
+    assert certificate_issue_task.delay(enrolment.pk).get() is None
 
     failed = FailedTask.objects.get()
     assert failed.task_name == "certificates.tasks.issue_certificate"

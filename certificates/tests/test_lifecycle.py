@@ -10,7 +10,7 @@ from assessment.signals import result_changed_after_finalising, result_finalised
 from assessment.tests.factories import finalised_result
 from certificates.models import AuditEntry, Certificate
 from certificates.services import CertificateError, certificate_reissue, certificate_revoke
-from certificates.tasks import issue_certificate
+from certificates.tasks import certificate_issue_task
 from cms.celery import _enqueue
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
 
@@ -20,11 +20,11 @@ FAILING = {"theory": 5, "practice": 10, "plan": 10, "defence": 2, "participation
 
 
 def _issue_callbacks(captured):
-    """The after-commit enqueues of issue_certificate (cms.celery.enqueue_on_commit)."""
+    """The after-commit enqueues of certificate_issue_task (cms.celery.enqueue_on_commit)."""
     return [
         c
         for c in captured
-        if getattr(c, "func", None) is _enqueue and c.args and c.args[0] is issue_certificate
+        if getattr(c, "func", None) is _enqueue and c.args and c.args[0] is certificate_issue_task
     ]
 
 
@@ -61,15 +61,15 @@ def test_a_failed_final_result_enqueues_nothing(enrolment, django_capture_on_com
 def test_the_issuing_task_run_twice_gives_one_certificate(enrolment):
     finalised_result(enrolment=enrolment)
 
-    first = issue_certificate.delay(enrolment.pk).get()
-    second = issue_certificate.delay(enrolment.pk).get()
+    first = certificate_issue_task.delay(enrolment.pk).get()
+    second = certificate_issue_task.delay(enrolment.pk).get()
 
     assert first == second
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
 
 
 def test_the_task_refuses_an_enrolment_without_a_finalised_result(enrolment):
-    assert issue_certificate.delay(enrolment.pk).get() is None
+    assert certificate_issue_task.delay(enrolment.pk).get() is None
     assert not Certificate.objects.exists()
 
 

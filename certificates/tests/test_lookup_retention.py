@@ -7,7 +7,7 @@ import datetime
 import time_machine
 
 from certificates.models import VerificationLookup
-from certificates.tasks import prune_verification_lookups
+from certificates.tasks import verification_lookups_prune_task
 
 NOW = datetime.datetime(2029, 6, 1, 3, 30, tzinfo=datetime.UTC)
 
@@ -27,7 +27,7 @@ def test_look_ups_older_than_the_retention_are_deleted(enrolment, issue, setting
     )
 
     with time_machine.travel(NOW, tick=False):
-        assert prune_verification_lookups.apply().get() == 2
+        assert verification_lookups_prune_task.apply().get() == 2
 
     assert set(VerificationLookup.objects.values_list("pk", flat=True)) == {kept.pk, unknown.pk}
 

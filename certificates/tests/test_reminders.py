@@ -7,7 +7,7 @@ from django.core import mail
 
 from certificates.models import ExpiryReminder
 from certificates.services import expiry_reminders_send
-from certificates.tasks import send_expiry_reminders
+from certificates.tasks import expiry_reminders_send_task
 
 
 def _at(day: datetime.date):
@@ -19,14 +19,14 @@ def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(enrolment, 
     expires = certificate.valid_until  # 2029-06-15
 
     with _at(expires - datetime.timedelta(days=91)):
-        assert send_expiry_reminders.apply().get() == 0
+        assert expiry_reminders_send_task.apply().get() == 0
     with _at(expires - datetime.timedelta(days=90)):
-        assert send_expiry_reminders.apply().get() == 1
-        assert send_expiry_reminders.apply().get() == 0  # the same day again: nothing
+        assert expiry_reminders_send_task.apply().get() == 1
+        assert expiry_reminders_send_task.apply().get() == 0  # the same day again: nothing
     with _at(expires - datetime.timedelta(days=30)):
-        assert send_expiry_reminders.apply().get() == 1
+        assert expiry_reminders_send_task.apply().get() == 1
     with _at(expires - datetime.timedelta(days=10)):
-        assert send_expiry_reminders.apply().get() == 0
+        assert expiry_reminders_send_task.apply().get() == 0
 
     assert len(mail.outbox) == 2
     assert mail.outbox[0].to == [enrolment.trainee.email]

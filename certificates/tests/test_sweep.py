@@ -34,7 +34,7 @@ def broker_down(monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.issue_certificate, "apply_async", refuse)
+    monkeypatch.setattr(tasks.certificate_issue_task, "apply_async", refuse)
 
 
 def test_a_pass_finalised_while_the_broker_is_down_succeeds_and_the_failure_is_recorded(
@@ -193,13 +193,17 @@ def test_a_second_sweep_while_one_runs_does_nothing(programme):
 
 
 def test_the_issuing_tasks_are_redelivered_when_their_worker_dies():
-    for task in (tasks.issue_certificate, tasks.bulk_issue_cohort, tasks.certificates_sweep):
+    for task in (
+        tasks.certificate_issue_task,
+        tasks.cohort_bulk_issue_task,
+        tasks.certificates_sweep_task,
+    ):
         assert task.acks_late is True, task.name
         assert task.reject_on_worker_lost is True, task.name
 
 
 def test_a_task_that_is_not_idempotent_keeps_celerys_default():
-    assert not tasks.flag_certificate_for_review.reject_on_worker_lost
+    assert not tasks.certificate_flag_for_review_task.reject_on_worker_lost
 
 
 def test_the_sweep_is_on_the_beat_schedule(settings):
@@ -216,7 +220,7 @@ def test_the_sweep_task_calls_the_service_with_the_configured_grace(programme):
         finalised_at=timezone.now() - dt.timedelta(minutes=11),
     )
 
-    counts = tasks.certificates_sweep.apply().get()
+    counts = tasks.certificates_sweep_task.apply().get()
 
     assert counts["issued"] == 1
     assert Certificate.objects.count() == 1

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from cms.logs import django_logging
 
@@ -290,6 +291,42 @@ LOGGING = django_logging(
 # Keys: CREDENTIALS_SIGNING_KEY / CREDENTIALS_SIGNING_CERT (see deploy/.env.example); with DEBUG on
 # a self-signed development pair is made on demand (`manage.py credentials_dev_keys`).
 CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
+# Where the signing keys are (credentials/conf.py): each path, else a file of that name in
+# CREDENTIALS_KEY_DIR, else DATA_DIR/credentials/ (git-ignored). Empty = that fallback.
+CREDENTIALS_KEY_DIR = os.environ.get("CREDENTIALS_KEY_DIR", "")
+CREDENTIALS_SIGNING_KEY = os.environ.get("CREDENTIALS_SIGNING_KEY", "")
+CREDENTIALS_SIGNING_CERT = os.environ.get("CREDENTIALS_SIGNING_CERT", "")
+CREDENTIALS_SIGNING_KEY_PASSWORD = os.environ.get("CREDENTIALS_SIGNING_KEY_PASSWORD", "")
+CREDENTIALS_VC_KEY = os.environ.get("CREDENTIALS_VC_KEY", "")
+# Default: a folder retired-keys beside the signing certificate (never inside the code's folder).
+CREDENTIALS_RETIRED_KEY_DIR = os.environ.get("CREDENTIALS_RETIRED_KEY_DIR", "")
+# Make a self-signed pair when none is configured: unset = only while DEBUG is on. In production a
+# missing key is an error, never silently replaced (every issued credential would stop verifying).
+CREDENTIALS_DEV_KEYS = (
+    env_bool("CREDENTIALS_DEV_KEYS", False) if os.environ.get("CREDENTIALS_DEV_KEYS") else None
+)
+# An uploaded PDF to check is refused past this size (certificate PDFs are about 100 KB).
+CREDENTIALS_UPLOAD_LIMIT = int(os.environ.get("CREDENTIALS_UPLOAD_LIMIT", str(5 * 1024 * 1024)))
+
+# Public verification: look-ups one address may make per hour before 429 (CONTRACTS: >= 300).
+VERIFY_RATE_LIMIT_PER_HOUR = int(os.environ.get("VERIFY_RATE_LIMIT_PER_HOUR", "300"))
+# Private uploads (practice work, plans, mentoring attachments) are refused past this size.
+PRIVATE_UPLOAD_MAX_BYTES = int(os.environ.get("PRIVATE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# Local private files: off = Django streams them (development); on = Django checks permission and
+# answers with X-Accel-Redirect to nginx's `internal` location under this prefix (production).
+PRIVATE_FILES_X_ACCEL = env_bool("PRIVATE_FILES_X_ACCEL", False)
+PRIVATE_FILES_X_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
+# Totals of the first and second marker may differ by this much before reconciliation.
+ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD = int(
+    os.environ.get("ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD", "10")
+)
+# The support plan's PDF font: DejaVu Sans covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І).
+ASSESSMENT_PDF_FONT = os.environ.get(
+    "ASSESSMENT_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+)
+ASSESSMENT_PDF_BOLD_FONT = os.environ.get(
+    "ASSESSMENT_PDF_BOLD_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
 
 # The beat sweep (certificates.tasks.certificates_sweep) completes what a lost task left undone:
 # finalised passes without a certificate, certificates without a stored PDF. It runs every
@@ -347,3 +384,62 @@ ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTIO
 # Files about children (practice, plan and mentoring attachments) are deleted this many months
 # after the certificate or statement was issued (or after the cohort ended, without either).
 CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))
+
+# --- The beat schedule: every periodic task, here and nowhere else ----------------------------
+# Tasks are named by string (their explicit Celery names, cms.celery.task), so this file imports no
+# app. Exactly one beat runs in a deployment. Times are TIME_ZONE's (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    # Beat and a worker each note that they are alive (cms.celery._note_beat_heartbeat); a
+    # heartbeat that waited in the queue longer than its interval proves nothing new.
+    "cms-heartbeat": {
+        "task": "cms.tasks.heartbeat",
+        "schedule": float(MONITOR_HEARTBEAT_SECONDS),
+        "options": {"expires": float(MONITOR_HEARTBEAT_SECONDS)},
+    },
+    # Every minute: public look-ups waiting on Redis into the database (certificates/lookups.py).
+    "certificates-flush-verification-lookups": {
+        "task": "certificates.tasks.flush_verification_lookups",
+        "schedule": 60.0,
+    },
+    # The one certificate sweep: what a lost task left undone (broker down at finalising, a worker
+    # killed mid-render) and pending passes whose completion rule is now met (the cohort's end
+    # date reached, a missed event).
+    "certificates-sweep": {
+        "task": "certificates.tasks.certificates_sweep",
+        "schedule": CERTIFICATES_SWEEP_EVERY_MINUTES * 60.0,
+    },
+    # Hourly: mentoring's first-reply reminders and overdue alerts.
+    "mentoring-reminders": {
+        "task": "mentoring.tasks.send_reminders",
+        "schedule": crontab(minute=0),
+    },
+    # Daily, just after midnight: closed retake windows (statements of attendance).
+    "certificates-retake-windows-close": {
+        "task": "certificates.tasks.retake_windows_close",
+        "schedule": crontab(minute=30, hour=0),
+    },
+    # Nightly clean-ups (retention settings above; README "What to monitor").
+    "cms-clear-expired-sessions": {
+        "task": "cms.tasks.clear_expired_sessions",
+        "schedule": crontab(minute=10, hour=3),
+    },
+    "cms-prune-failed-tasks": {
+        "task": "cms.tasks.prune_failed_tasks",
+        "schedule": crontab(minute=20, hour=3),
+    },
+    # Files about children past CHILD_FILES_RETENTION_MONTHS (cms.retention).
+    "cms-child-files-retention": {
+        "task": "cms.tasks.child_files_retention",
+        "schedule": crontab(minute=30, hour=3),
+    },
+    # Look-ups older than VERIFICATION_LOOKUP_RETENTION_DAYS.
+    "certificates-prune-verification-lookups": {
+        "task": "certificates.tasks.prune_verification_lookups",
+        "schedule": crontab(minute=30, hour=3),
+    },
+    # Daily at 09:00: certificate expiry reminders 90 and 30 days ahead.
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": crontab(minute=0, hour=9),
+    },
+}

@@ -137,7 +137,6 @@ if AWS_STORAGE_BUCKET_NAME:
 # Local private files go out through nginx: Django checks permission and answers with
 # X-Accel-Redirect to nginx's `internal` location (deploy/nginx/pa-lms.conf).
 PRIVATE_FILES_X_ACCEL = env_bool("PRIVATE_FILES_X_ACCEL", True)
-PRIVATE_FILES_X_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_X_ACCEL_PREFIX", "/_protected/")
 
 # --- Celery ----------------------------------------------------------------------------------
 CELERY_BROKER_URL = _required("CELERY_BROKER_URL")

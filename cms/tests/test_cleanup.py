@@ -11,7 +11,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
 from cms.models import FailedTask
-from cms.tasks import clear_expired_sessions, prune_failed_tasks
+from cms.tasks import failed_tasks_prune_task, sessions_clear_task
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_failed_tasks_older_than_the_retention_are_pruned_open_or_resolved(setti
     ]
 
     with time_machine.travel(now, tick=False):
-        assert prune_failed_tasks.apply().get() == 2
+        assert failed_tasks_prune_task.apply().get() == 2
 
     assert sorted(FailedTask.objects.values_list("pk", flat=True)) == sorted(f.pk for f in kept)
 
@@ -46,7 +46,7 @@ def test_the_failed_task_retention_is_read_from_the_setting(settings):
     _failure(now - datetime.timedelta(days=8))
     _failure(now - datetime.timedelta(days=6))
     with time_machine.travel(now, tick=False):
-        prune_failed_tasks.apply()
+        failed_tasks_prune_task.apply()
     assert FailedTask.objects.count() == 1
 
 
@@ -62,6 +62,6 @@ def test_expired_sessions_are_cleared_and_live_ones_kept(settings):
         recent.create()
 
     with time_machine.travel(START + datetime.timedelta(days=15), tick=False):
-        clear_expired_sessions.apply()
+        sessions_clear_task.apply()
 
     assert list(Session.objects.values_list("session_key", flat=True)) == [recent.session_key]

@@ -19,7 +19,7 @@ from django.utils import translation
 from cms import monitoring
 from cms.celery import _note_beat_heartbeat
 from cms.models import FailedTask, Heartbeat
-from cms.tasks import heartbeat
+from cms.tasks import heartbeat_task
 
 from .factories import RegistrarFactory, TraineeFactory, TrainerFactory, UserFactory
 
@@ -48,7 +48,7 @@ def _beat_at(name: str, when: datetime.datetime) -> None:
 
 def test_the_heartbeat_task_notes_the_worker_that_ran_it():
     with time_machine.travel(NOON, tick=False):
-        heartbeat.apply()
+        heartbeat_task.apply()
     beat = Heartbeat.objects.get(name="worker")
     assert beat.at == NOON
     assert beat.detail

@@ -19,7 +19,7 @@ from django.core.management import CommandError, call_command
 from credentials import conf, keys, openbadges
 from credentials.signing import pdf_sign
 
-from .conftest import sign_stored_pdf
+from .conftest import stored_pdf
 from .factories import EnrolmentFactory
 from .pdfs import minimal_pdf
 
@@ -69,7 +69,7 @@ def test_after_rotating_both_keys_earlier_credentials_and_pdfs_still_verify(
     client, own_keys, enrolment, issue
 ):
     before = issue(enrolment)
-    old_pdf = sign_stored_pdf(before)
+    old_pdf = stored_pdf(before)
     old_token = _jwt(client, before)
     old_certificate = conf.pdf_cert_path().read_bytes()
     assert _kid(old_token).endswith("#key-1")
@@ -79,7 +79,7 @@ def test_after_rotating_both_keys_earlier_credentials_and_pdfs_still_verify(
     # The new keys sign what is issued from now on.
     assert conf.pdf_cert_path().read_bytes() != old_certificate
     after = issue(EnrolmentFactory())
-    new_pdf = sign_stored_pdf(after)
+    new_pdf = stored_pdf(after)
     new_token = _jwt(client, after)
     assert _kid(new_token).endswith("#key-2")
     published = _did_keys(client)
@@ -197,7 +197,7 @@ def test_a_pdf_we_stored_still_checks_as_genuine_after_its_certificate_expired(
     _short_lived_pair(conf.pdf_key_path(), conf.pdf_cert_path(), days=2)
     keys._cached.cache_clear()
     certificate = issue(enrolment)
-    signed = sign_stored_pdf(certificate)
+    signed = stored_pdf(certificate)
     forged = pdf_sign(minimal_pdf())  # our key, but a file we never stored
 
     with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)):

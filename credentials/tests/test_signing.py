@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import hashlib
-import inspect
 from io import BytesIO
 
 import pytest
@@ -129,22 +128,13 @@ def test_the_dev_keys_command_refuses_when_debug_is_off(settings, tmp_path):
     assert not (tmp_path / "prod").exists()
 
 
-def _hook_wired() -> bool:
-    from certificates import services
-
-    return "CERTIFICATES_PDF_POSTPROCESSORS" in inspect.getsource(services)
-
-
-@pytest.mark.skipif(
-    not _hook_wired(),
-    reason="certificates.services does not apply CERTIFICATES_PDF_POSTPROCESSORS yet",
-)
-def test_issuing_stores_the_signed_pdf_and_its_hash(settings, enrolment, issue):
-    settings.CERTIFICATES_PDF_POSTPROCESSORS = ["credentials.signing.pdf_sign"]
-
+def test_issuing_stores_the_signed_pdf_and_its_hash(enrolment, issue):
+    # The settings as configured (no override): issuing itself must sign before hashing.
     certificate = issue(enrolment)
 
     with certificate.pdf.open("rb") as handle:
         data = handle.read()
-    assert _validate(data).intact
+    status = _validate(data)
+    assert status.intact and status.trusted
+    assert status.signing_cert.subject.native["common_name"] == DEV_ORGANISATION
     assert certificate.pdf_sha256 == hashlib.sha256(data).hexdigest()

@@ -58,7 +58,7 @@ def test_a_stored_subject_with_line_breaks_still_gives_a_one_line_mail_subject(
         ticket=ticket, author=mentor, body="Try a first-then board.", created_at=timezone.now()
     )
 
-    tasks.notify_graduate_of_reply(message.pk)
+    tasks.reply_notify_graduate_task(message.pk)
 
     sent = mail.outbox[-1]
     assert sent.subject == f"Тәлімгеріңіз жауап берді: {ONE_LINE}"  # the graduate reads Kazakh
@@ -81,7 +81,7 @@ def test_the_consultation_invitation_and_its_calendar_title_are_one_line(
         location="https://meet.example/abc",
     )
 
-    tasks.send_consultation_invitation(consultation.pk)
+    tasks.consultation_invitation_send_task(consultation.pk)
 
     sent = mail.outbox[-1]
     assert sent.subject == "Тәлімгердің кеңесі: Plan review"

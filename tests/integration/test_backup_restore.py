@@ -24,7 +24,7 @@ import pytest
 from django.test import RequestFactory
 
 from .conftest import Site, _skip_or_fail
-from .nginx_site import nginx_binary, running_nginx
+from .nginx_site import require_nginx, running_nginx
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
@@ -296,8 +296,7 @@ def test_the_service_user_restores_a_backup_and_trainees_download_every_pdf_thro
     downloads_upstream,
     settings,
 ):
-    if not nginx_binary():
-        _skip_or_fail("nginx and openssl (Debian packages nginx, openssl)")
+    require_nginx()
     source, folder = backup
     before = source.run(SNAPSHOT)
     readme_folders(server_root, service_user)

@@ -7,10 +7,10 @@ import logging
 import pytest
 from celery import shared_task
 from django.core import mail
-from django.db.utils import OperationalError
+from django.db.utils import DatabaseError, OperationalError
 
 from cms.celery import RetryingTask, _report_task_failure
-from cms.tasks import ping
+from cms.tasks import ping_task
 
 attempts: list[int] = []
 
@@ -30,11 +30,13 @@ def refusing_task() -> None:
 
 
 def test_every_task_gets_the_retry_policy():
-    assert isinstance(ping, RetryingTask)
-    assert OperationalError in ping.autoretry_for
-    assert ConnectionError in ping.autoretry_for
-    assert (ping.retry_backoff, ping.retry_backoff_max, ping.retry_jitter) == (5, 600, True)
-    assert ping.max_retries == 5
+    assert isinstance(ping_task, RetryingTask)
+    # Database errors (OperationalError among them) and OS errors (ConnectionError, TimeoutError,
+    # SMTP and storage errors are OSError).
+    assert ping_task.autoretry_for == (DatabaseError, OSError)
+    assert (ping_task.retry_backoff, ping_task.retry_backoff_max) == (5, 600)
+    assert ping_task.retry_jitter is True
+    assert ping_task.max_retries == 5
 
 
 def test_a_transient_database_error_is_retried_until_it_passes(monkeypatch):
@@ -65,7 +67,7 @@ def test_a_final_failure_is_logged_with_the_task_and_mailed_to_admins(settings, 
     caplog.set_level(logging.ERROR, logger="cms.tasks")
 
     _report_task_failure(
-        sender=ping, task_id="abc-123", exception=RuntimeError("boom"), args=(42,), kwargs={}
+        sender=ping_task, task_id="abc-123", exception=RuntimeError("boom"), args=(42,), kwargs={}
     )
 
     [record] = [r for r in caplog.records if r.name == "cms.tasks"]

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.services
 
 
 def test_a_worker_runs_a_task_sent_through_redis(celery_worker):
-    from cms.tasks import ping
+    from cms.tasks import ping_task
 
-    result = ping.delay()
+    result = ping_task.delay()
 
     assert result.get(timeout=30) == "pong"
     assert result.status == "SUCCESS"
@@ -25,13 +25,13 @@ import hashlib, json, time
 from django.db import transaction
 from assessment.tests.factories import finalised_result
 from certificates.models import Certificate
-from certificates.tasks import issue_certificate
+from certificates.tasks import certificate_issue_task
 from certificates.tests.factories import EnrolmentFactory
 
 enrolment = EnrolmentFactory()
 finalised_result(enrolment=enrolment)
 # As the app does it: enqueue after commit; this process is not eager, so it goes to Redis.
-transaction.on_commit(lambda: issue_certificate.delay(enrolment.pk))
+transaction.on_commit(lambda: certificate_issue_task.delay(enrolment.pk))
 deadline = time.monotonic() + 120
 certificate = None
 while time.monotonic() < deadline:
@@ -62,4 +62,4 @@ def test_a_worker_issues_a_certificate_sent_through_redis_and_stores_its_pdf(
     assert outcome["actual"] == outcome["recorded"]
     assert (site.private_root / outcome["pdf"]).is_file()
     assert not site.media_root.exists() or not any(site.media_root.rglob("*.pdf"))
-    assert "issue_certificate" in (tmp_path / "worker.log").read_text()
+    assert "certificates.tasks.issue_certificate" in (tmp_path / "worker.log").read_text()

@@ -106,10 +106,10 @@ print(json.dumps({
 SWEEP_THROUGH_THE_BROKER_TWICE = """
 import hashlib, json
 from certificates.models import Certificate
-from certificates.tasks import certificates_sweep
+from certificates.tasks import certificates_sweep_task
 
-first = certificates_sweep.delay().get(timeout=240)
-second = certificates_sweep.delay().get(timeout=240)
+first = certificates_sweep_task.delay().get(timeout=240)
+second = certificates_sweep_task.delay().get(timeout=240)
 documents = []
 for c in Certificate.objects.all():
     with c.pdf.open("rb") as f:
@@ -160,12 +160,12 @@ ENQUEUE_ISSUE = """
 import json
 from django.db import transaction
 from assessment.tests.factories import finalised_result
-from certificates.tasks import issue_certificate
+from certificates.tasks import certificate_issue_task
 from certificates.tests.factories import EnrolmentFactory
 
 enrolment = EnrolmentFactory()
 finalised_result(enrolment=enrolment)
-transaction.on_commit(lambda: issue_certificate.delay(enrolment.pk))
+transaction.on_commit(lambda: certificate_issue_task.delay(enrolment.pk))
 print(json.dumps({"enrolment": enrolment.pk}))
 """
 

@@ -8,15 +8,10 @@ upstream from 127.0.0.1, the one trusted proxy."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
+import httpx
 import pytest
 from django.core.cache import caches
 from django.test import RequestFactory
@@ -24,12 +19,10 @@ from django.test import RequestFactory
 from certificates.lookups import lookup_allowed
 from cms.client_ip import client_ip
 
-from .conftest import _skip_or_fail
-from .test_nginx import free_port
+from .nginx_site import require_nginx, running_nginx
 
 pytestmark = pytest.mark.services
 
-REPO = Path(__file__).resolve().parents[2]
 LIMIT = 3
 
 
@@ -59,59 +52,12 @@ class Upstream(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def nginx(settings, tmp_path):
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists() or not shutil.which("openssl"):
-        _skip_or_fail("nginx and openssl (Debian packages nginx, openssl)")
+    require_nginx()
     settings.TRUSTED_PROXY_COUNT = 1
     settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1"]
     settings.VERIFY_RATE_LIMIT_PER_HOUR = LIMIT
-    caches["default"].clear()
-
     upstream = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    http_port, https_port = free_port(), free_port()
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=lms.test", "-keyout", str(tmp_path / "key.pem"),
-         "-out", str(tmp_path / "cert.pem")],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    rendered = subprocess.run(
-        ["envsubst", "$PA_LMS_SERVER_NAME $PA_LMS_UPSTREAM $PA_LMS_TLS_CERT $PA_LMS_TLS_KEY "
-         "$PA_LMS_ROOT"],
-        input=(REPO / "deploy/nginx/pa-lms.conf.template").read_text(),
-        env={**os.environ, "PA_LMS_SERVER_NAME": "lms.test",
-             "PA_LMS_UPSTREAM": f"127.0.0.1:{upstream.server_port}",
-             "PA_LMS_TLS_CERT": str(tmp_path / "cert.pem"),
-             "PA_LMS_TLS_KEY": str(tmp_path / "key.pem"), "PA_LMS_ROOT": str(tmp_path)},
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    # The site as shipped, on free loopback ports, logging into the test's folder.
-    rendered = re.sub(r"listen \[::\]:\d+[^;]*;", "", rendered)
-    rendered = rendered.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
-    rendered = rendered.replace("listen 443 ", f"listen 127.0.0.1:{https_port} ")
-    rendered = rendered.replace("/var/log/nginx/", f"{tmp_path}/")
-    (tmp_path / "site.conf").write_text(rendered)
-    user = "user root root;" if os.geteuid() == 0 else ""
-    (tmp_path / "nginx.conf").write_text(
-        f"{user}\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{ include /etc/nginx/mime.types;\n"
-        f"client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;\n"
-        f"fastcgi_temp_path {tmp_path}/fcgi; uwsgi_temp_path {tmp_path}/uwsgi;\n"
-        f"scgi_temp_path {tmp_path}/scgi;\ninclude {tmp_path}/site.conf; }}\n"
-    )
-    test = subprocess.run(
-        [binary, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert test.returncode == 0, test.stderr
-    server = subprocess.Popen(
-        [binary, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    import httpx
-
     clients = {
         source: httpx.Client(
             verify=False,
@@ -121,22 +67,15 @@ def nginx(settings, tmp_path):
         )
         for source in ("127.0.0.2", "127.0.0.3")
     }
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            clients["127.0.0.2"].get(f"http://127.0.0.1:{http_port}/kk/")
-            break
-        except httpx.TransportError:
-            assert time.monotonic() < deadline and server.poll() is None, "nginx did not start"
-            time.sleep(0.1)
-    caches["default"].clear()
     try:
-        yield clients, f"https://127.0.0.1:{https_port}", tmp_path / "access.log"
+        with running_nginx(
+            root=tmp_path, upstream=f"127.0.0.1:{upstream.server_port}", work=tmp_path / "nginx"
+        ) as site:
+            caches["default"].clear()
+            yield clients, site.https, site.access_log
     finally:
         for client in clients.values():
             client.close()
-        server.terminate()
-        server.wait(timeout=20)
         upstream.shutdown()
 
 

@@ -4,31 +4,17 @@ site's own name is served as before."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import httpx
 import pytest
 
-from .conftest import _skip_or_fail
+from .nginx_site import require_nginx, running_nginx
 
 pytestmark = pytest.mark.services
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Upstream(BaseHTTPRequestHandler):
@@ -47,72 +33,21 @@ class Upstream(BaseHTTPRequestHandler):
         pass
 
 
-def _on_ports(text: str, http_port: int, https_port: int) -> str:
-    text = re.sub(r"listen \[::\]:\d+[^;]*;", "", text)
-    text = re.sub(r"listen 80( default_server)?;", rf"listen 127.0.0.1:{http_port}\1;", text)
-    return re.sub(r"listen 443 ", f"listen 127.0.0.1:{https_port} ", text)
-
-
 @pytest.fixture
 def nginx(tmp_path):
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists() or not shutil.which("openssl") or not shutil.which("envsubst"):
-        _skip_or_fail("nginx, openssl and envsubst (Debian packages nginx, openssl, gettext-base)")
+    require_nginx()
     Upstream.hosts = []
     upstream = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    http_port, https_port = free_port(), free_port()
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=lms.test", "-keyout", str(tmp_path / "key.pem"),
-         "-out", str(tmp_path / "cert.pem")],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    site = subprocess.run(
-        ["envsubst", "$PA_LMS_SERVER_NAME $PA_LMS_UPSTREAM $PA_LMS_TLS_CERT $PA_LMS_TLS_KEY "
-         "$PA_LMS_ROOT"],
-        input=(REPO / "deploy/nginx/pa-lms.conf.template").read_text(),
-        env={**os.environ, "PA_LMS_SERVER_NAME": "lms.test",
-             "PA_LMS_UPSTREAM": f"127.0.0.1:{upstream.server_port}",
-             "PA_LMS_TLS_CERT": str(tmp_path / "cert.pem"),
-             "PA_LMS_TLS_KEY": str(tmp_path / "key.pem"), "PA_LMS_ROOT": str(tmp_path)},
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    default = (REPO / "deploy/nginx/default-server.conf").read_text()
-    (tmp_path / "site.conf").write_text(_on_ports(site, http_port, https_port))
-    (tmp_path / "default.conf").write_text(_on_ports(default, http_port, https_port))
-    user = "user root root;" if os.geteuid() == 0 else ""
-    (tmp_path / "nginx.conf").write_text(
-        f"{user}\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off;\n"
-        f"client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;\n"
-        f"fastcgi_temp_path {tmp_path}/fcgi; uwsgi_temp_path {tmp_path}/uwsgi;\n"
-        f"scgi_temp_path {tmp_path}/scgi;\n"
-        f"include {tmp_path}/default.conf; include {tmp_path}/site.conf; }}\n"
-    )
-    check = subprocess.run(
-        [binary, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert check.returncode == 0, check.stderr
-    server = subprocess.Popen(
-        [binary, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", http_port), timeout=1).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline and server.poll() is None, "nginx did not start"
-            time.sleep(0.1)
     try:
-        yield http_port, https_port
+        with running_nginx(
+            root=tmp_path,
+            upstream=f"127.0.0.1:{upstream.server_port}",
+            work=tmp_path / "nginx",
+            default_server=True,
+        ) as site:
+            yield site.http_port, site.https_port
     finally:
-        server.terminate()
-        server.wait(timeout=20)
         upstream.shutdown()
 
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from .conftest import _skip_or_fail
-from .nginx_site import nginx_binary, running_nginx
+from .nginx_site import require_nginx, running_nginx
 
 pytestmark = pytest.mark.services
 
@@ -38,8 +38,7 @@ def challenge():
 
 
 def test_the_site_answers_the_acme_challenge_from_the_webroot_over_plain_http(challenge, tmp_path):
-    if not nginx_binary():
-        _skip_or_fail("nginx and openssl (Debian packages nginx, openssl)")
+    require_nginx()
     with (
         running_nginx(root=tmp_path, upstream="127.0.0.1:9", work=tmp_path / "nginx") as site,
         httpx.Client(headers={"Host": "lms.test"}, timeout=10) as client,

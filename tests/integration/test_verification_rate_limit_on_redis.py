@@ -10,7 +10,7 @@ from django.test import RequestFactory
 
 from certificates import lookups
 from certificates.models import VerificationLookup
-from certificates.tasks import flush_verification_lookups
+from certificates.tasks import verification_lookups_flush_task
 
 pytestmark = pytest.mark.services
 
@@ -70,7 +70,7 @@ def test_a_page_look_up_on_redis_writes_nothing_to_the_database_until_the_flush(
     assert response.json()["status"] == "valid"
     assert VerificationLookup.objects.count() == 0
 
-    assert flush_verification_lookups.delay().get() == 2
+    assert verification_lookups_flush_task.delay().get() == 2
     logged = set(VerificationLookup.objects.values_list("certificate_id", "result"))
     assert logged == {(certificate.pk, "valid"), (None, "not_found")}
     assert lookups.flush_log() == 0  # nothing left, nothing written twice
