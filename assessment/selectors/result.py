@@ -22,7 +22,7 @@ RETAKE_WINDOW_YEARS = 1
 
 def marker_difference_threshold() -> int:
     """Totals of the first and second marker may differ by this much before reconciliation."""
-    return int(getattr(settings, "ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD", 10))
+    return settings.ASSESSMENT_MARKER_DIFFERENCE_THRESHOLD
 
 
 def current_rubric() -> Rubric:
