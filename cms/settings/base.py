@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "certificates",
     "mentoring",
     "credentials",
+    "quality",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -347,3 +348,12 @@ ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTIO
 # Files about children (practice, plan and mentoring attachments) are deleted this many months
 # after the certificate or statement was issued (or after the cohort ended, without either).
 CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))
+
+# quality: order 338 asks qualification-upgrade lecturers for pedagogical experience; a cohort
+# trainer with fewer years is flagged to the registrar (cohort page, admin, report).
+QUALITY_TRAINER_MIN_EXPERIENCE_YEARS = int(
+    os.environ.get("QUALITY_TRAINER_MIN_EXPERIENCE_YEARS", "3")
+)
+# quality: the "after" self-assessment opens this many days before the cohort ends (or once every
+# topic is done) and closes when the final result is finalised.
+QUALITY_AFTER_SELF_ASSESSMENT_DAYS = int(os.environ.get("QUALITY_AFTER_SELF_ASSESSMENT_DAYS", "14"))
