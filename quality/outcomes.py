@@ -36,6 +36,10 @@ class Outcome:
         """The approved Kazakh wording (what the report prints as the outcome's title)."""
         return self.texts["kk"]
 
+    @property
+    def group_heading(self) -> str:
+        return group_heading(self.group)
+
     def text(self, language: str | None = None) -> str:
         language = (language or get_language() or "kk")[:2]
         return self.texts.get(language) or self.texts["kk"]

@@ -110,7 +110,7 @@ def programme_report(*, start: dt.date | None, end: dt.date | None) -> Report:
     if end:
         period &= Q(ends_on__lte=end)
     cohort_qs = Cohort.objects.filter(period)
-    cohorts = list(cohort_qs.order_by("ends_on", "code"))
+    cohorts = list(cohort_qs.order_by("ends_on", "code").prefetch_related("trainers"))
     enrolment_qs = Enrolment.objects.filter(cohort__in=cohort_qs).exclude(
         status=Enrolment.Status.TRANSFERRED
     )

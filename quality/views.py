@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -228,6 +229,30 @@ def trainer_cv(request, pk: int):
     )
 
 
+def _report_context(data, *, language: str) -> dict:
+    from assessment.selectors import current_rubric
+
+    trainers = selectors.trainer_rows({t for c in data.cohorts for t in c.trainers.all()})
+    trainers.sort(key=lambda row: (row.trainer.last_name, row.trainer.first_name))
+    return {
+        "report": data,
+        "report_groups": [
+            (_("By region"), data.by_region),
+            (_("By type of organisation"), data.by_organisation_type),
+            (_("By qualification category"), data.by_category),
+        ],
+        "criteria": [
+            (c.code, c.title, c.max_score, data.criteria_mean.get(c.code))
+            for c in current_rubric().criteria.order_by("position")
+        ],
+        "survey": selectors.survey_results(cohorts=data.cohorts, language=language),
+        "min_group": selectors.SURVEY_MIN_GROUP,
+        "trainers": trainers,
+        "generated_at": timezone.localtime(),
+        "levels": LEVEL_LABELS.items(),
+    }
+
+
 @login_required
 def report(request):
     _require_registrar(request)
@@ -240,18 +265,9 @@ def report(request):
         from .exports import report_xlsx
 
         return report_xlsx(data)
-    survey = selectors.survey_results(cohorts=data.cohorts, language=language)
-    trainers = selectors.trainer_rows({t for c in data.cohorts for t in c.trainers.all()})
-    trainers.sort(key=lambda row: (row.trainer.last_name, row.trainer.first_name))
-    context = {
-        "form": form,
-        "report": data,
-        "survey": survey,
-        "min_group": selectors.SURVEY_MIN_GROUP,
-        "trainers": trainers,
-        "generated_at": timezone.localtime(),
-        "levels": LEVEL_LABELS.items(),
-    }
+    context = _report_context(data, language=language)
+    context["form"] = form
+    context["query"] = urlencode({k: v for k, v in request.GET.items() if k != "format"})
     if fmt == "pdf":
         from .pdf import report_pdf
 
