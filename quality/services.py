@@ -106,6 +106,9 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
     that this enrolment has answered. Returns nothing: not even the caller learns the row."""
     if questionnaire.kind != Questionnaire.Kind.SURVEY:
         raise ValueError("Not the survey.")
+    already = _("You have already answered the survey. Thank you!")
+    if SurveyAnswered.objects.filter(enrolment=enrolment).exists():
+        raise ValidationError(already)
     if not selectors.survey_open(enrolment=enrolment):
         raise ValidationError(_("The survey opens in the last weeks of your course."))
     clean = _clean_answers(questionnaire=questionnaire, answers=answers)
@@ -113,7 +116,7 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
         with transaction.atomic():
             SurveyAnswered.objects.create(enrolment=enrolment)
     except IntegrityError:
-        raise ValidationError(_("You have already answered the survey. Thank you!")) from None
+        raise ValidationError(already) from None
     SurveyResponse.objects.create(
         questionnaire=questionnaire, cohort_id=enrolment.cohort_id, answers=clean
     )
