@@ -74,12 +74,14 @@ class QuestionnaireForm(forms.Form):
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label=_("Cohorts that ended from"),
+        label=_("Cohorts that ended on or after"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     end = forms.DateField(
-        label=_("to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Cohorts that ended on or before"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def clean(self):

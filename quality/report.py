@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from django.db.models import F, Q
+from django.utils import timezone
 
 from .outcomes import OUTCOMES
 from .selectors import SURVEY_MIN_GROUP, OutcomeRow, outcome_rows
@@ -104,7 +105,8 @@ def programme_report(*, start: dt.date | None, end: dt.date | None) -> Report:
 
     from .models import Question, Questionnaire, SelfAssessment, SurveyResponse
 
-    period = Q()
+    # A cohort that has not ended yet is never in the report, whatever the period says.
+    period = Q(ends_on__lt=timezone.localdate())
     if start:
         period &= Q(ends_on__gte=start)
     if end:

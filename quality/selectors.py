@@ -283,6 +283,7 @@ def cohort_competence(*, cohort, language: str) -> CohortCompetence:
 @dataclass
 class QuestionSummary:
     question: Question
+    label: str
     answers: int
     mean: float | None = None
     counts: list[tuple[str, int]] = field(default_factory=list)
@@ -294,7 +295,7 @@ def summarise(questions, answer_dicts: list[dict], language: str) -> list[Questi
     out = []
     for question in questions:
         values = [a[question.code] for a in answer_dicts if question.code in a]
-        summary = QuestionSummary(question, len(values))
+        summary = QuestionSummary(question, question.text(language), len(values))
         if question.kind in (Question.Kind.RATING, Question.Kind.NUMBER):
             summary.mean = _mean([v for v in values if isinstance(v, int)])
         elif question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):

@@ -236,6 +236,13 @@ def _report_context(data, *, language: str) -> dict:
     trainers.sort(key=lambda row: (row.trainer.last_name, row.trainer.first_name))
     return {
         "report": data,
+        # Colour is not the only carrier: each bar has its label and its count as text.
+        "band_bars": [
+            (_("Passed: excellent"), data.passed.get("excellent", 0), "#0b5a8a"),
+            (_("Passed: good"), data.passed.get("good", 0), "#0b5a8a"),
+            (_("Passed: satisfactory"), data.passed.get("satisfactory", 0), "#0b5a8a"),
+            (_("Not passed"), data.not_passed, "#6b6b6b"),
+        ],
         "report_groups": [
             (_("By region"), data.by_region),
             (_("By type of organisation"), data.by_organisation_type),

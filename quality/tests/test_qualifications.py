@@ -87,7 +87,8 @@ def test_the_admin_home_page_lists_cohorts_whose_trainer_falls_short(client, reg
     client.force_login(registrar)
     page = client.get("/admin/")
     assert page.status_code == 200
-    assert "Cohorts whose trainer falls short of order 338" in page.text
+    # The admin speaks the registrar's language (Kazakh here).
+    assert "Тренері 338 бұйрықтың талаптарына сай келмейтін ағындар" in page.text
     assert cohort.code in page.text
 
 
@@ -109,3 +110,15 @@ def test_the_cv_is_private_and_served_to_registrars_only(client, registrar, trai
     response = client.get(url("trainer_cv", record.pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 CV"
+
+
+def test_the_registrar_edits_the_question_bank_and_qualifications_in_the_admin(client, registrar):
+    client.force_login(registrar)
+    assert client.get("/admin/snippets/quality/questionnaire/add/").status_code == 200
+    assert client.get("/admin/snippets/quality/trainerqualification/add/").status_code == 200
+
+
+def test_a_trainer_cannot_open_the_question_bank_in_the_admin(client, trainer):
+    client.force_login(trainer)
+    response = client.get("/admin/snippets/quality/questionnaire/")
+    assert response.status_code in (302, 403)
