@@ -1,10 +1,10 @@
 """Demo quality data for `seed_demo`, after certificates/demo.py: the finished cohort
 `demo-2026-spring` gets needs answers, self-ratings before and after (growth in step with each
 graduate's final score), five anonymous survey answers (the smallest group whose results are
-shown) and the regions the report groups by; the running cohort gets "before" ratings (some low,
-so its trainers see whom to support); the two demo trainers get qualification records, the
-second with 2 years of pedagogical experience so the registrar sees the warning.
-Idempotent: what exists is left alone."""
+shown) and the regions and categories the report groups by (the alumna of demo-2022 too); the
+running cohort gets "before" ratings (some low, so its trainers see whom to support); the two demo
+trainers get qualification records, the second with 2 years of pedagogical experience so the
+registrar sees the warning. Idempotent: what exists is left alone."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ from django.core.files.base import ContentFile
 FINISHED_COHORT = "demo-2026-spring"
 RUNNING_COHORT = "demo-2026"
 # Graduates of the finished cohort, in certificates/demo.py's order, with their regions.
-GRADUATE_REGIONS = {
-    "graduate1@demo.kz": "karaganda",
-    "graduate2@demo.kz": "karaganda",
-    "graduate3@demo.kz": "astana",
-    "graduate4@demo.kz": "turkistan",
-    "graduate5@demo.kz": "astana",
-    "graduate6@demo.kz": "pavlodar",
+# (region, qualification category), filled where the profile has none.
+GRADUATE_PROFILES = {
+    "graduate1@demo.kz": ("karaganda", "moderator"),
+    "graduate2@demo.kz": ("karaganda", "pedagogue"),
+    "graduate3@demo.kz": ("astana", "moderator"),
+    "graduate4@demo.kz": ("turkistan", "pedagogue"),
+    "graduate5@demo.kz": ("astana", "pedagogue"),
+    "graduate6@demo.kz": ("pavlodar", "pedagogue"),
+    "alumna@demo.kz": ("almaty_city", "expert"),
 }
 TRAINER_RECORDS = {
     "trainer1@demo.kz": {
@@ -209,9 +211,12 @@ def _finished_cohort() -> None:
         .select_related("cohort", "trainee")
         .order_by("trainee__email")
     )
-    for email, region in GRADUATE_REGIONS.items():
+    for email, (region, category) in GRADUATE_PROFILES.items():
         TraineeProfile.objects.filter(user__email=email, region="").update(
             region=region, organisation_type="general_school"
+        )
+        TraineeProfile.objects.filter(user__email=email, qualification_category="").update(
+            qualification_category=category
         )
     needs = questionnaire_current(kind="needs")
     survey = questionnaire_current(kind="survey")
