@@ -248,3 +248,45 @@ def test_a_follow_up_at_another_month_than_3_or_6_is_refused():
 def test_add_months_keeps_the_end_of_a_short_month():
     assert add_months(dt.date(2026, 8, 31), -6) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+
+
+def test_the_needs_page_saves_the_answers_with_the_version_once(client, enrolment):
+    client.force_login(enrolment.trainee)
+    page = client.get(url("needs"))
+    assert page.status_code == 200
+    assert "Оқу қажеттіліктері сауалнамасы" in page.text
+    data = {
+        "experience_years": "4",
+        "qualification": "1",
+        "workplace": "0",
+        "difficulties": ["0", "2"],
+        "training_needs": ["1"],
+        "formats": ["0"],
+        "digital_skills": "3",
+        "self_adaptation": "2",
+        "self_behaviour": "2",
+        "self_visual": "3",
+        "self_inclusion": "2",
+        "self_documentation": "1",
+    }
+    assert client.post(url("needs"), data).status_code == 302
+    response = Response.objects.get(enrolment=enrolment)
+    assert response.questionnaire == questionnaire_current(kind="needs")
+    assert response.answers["difficulties"] == [0, 2] and response.answers["experience_years"] == 4
+    again = client.get(url("needs"), follow=True)
+    assert "This questionnaire is not open for you now." in again.text
+
+
+def test_the_follow_up_page_is_closed_before_3_months_and_other_months_are_404(client):
+    certificate = _certificate(issued_on=dt.date.today())
+    client.force_login(certificate.enrolment.trainee)
+    closed = client.get(url("follow_up", 3), follow=True)
+    assert "This questionnaire is not open for you now." in closed.text
+    assert client.get(url("follow_up", 4)).status_code == 404
+    assert not Response.objects.exists()
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_from_every_questionnaire(client):
+    for path in (url("needs"), url("survey"), url("follow_up", 3), url("competence")):
+        response = client.get(path)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
