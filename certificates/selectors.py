@@ -435,3 +435,16 @@ def released_to_holder(*, certificate) -> bool:
         .first()
     )
     return latest is None or latest.released_at is not None
+
+
+def valid_certificates_issued_between(*, start, end):
+    """Valid certificates (not statements) issued from `start` to `end` inclusive whose enrolment
+    still exists, with the holder's account: the post-course follow-up (quality) reads the
+    certificate date here."""
+    return Certificate.objects.filter(
+        kind=Certificate.Kind.CERTIFICATE,
+        status=Certificate.Status.VALID,
+        issued_on__gte=start,
+        issued_on__lte=end,
+        enrolment__isnull=False,
+    ).select_related("enrolment__trainee", "enrolment__cohort")

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("credentials/", include("credentials.urls")),
+    path("quality/", include("quality.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "certificates",
     "mentoring",
     "credentials",
+    "quality",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -437,9 +438,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.prune_verification_lookups",
         "schedule": crontab(minute=30, hour=3),
     },
+    # Daily at 10:15: the quality survey's follow-up invitations, 3 and 6 months after a
+    # certificate (quality.services.follow_up_invitations_send).
+    "quality-follow-up-invitations": {
+        "task": "quality.tasks.follow_up_invitations_send_task",
+        "schedule": crontab(minute=15, hour=10),
+    },
     # Daily at 09:00: certificate expiry reminders 90 and 30 days ahead.
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(minute=0, hour=9),
     },
 }
+# quality: order 338 asks qualification-upgrade lecturers for pedagogical experience; a cohort
+# trainer with fewer years is flagged to the registrar (cohort page, admin, report).
+QUALITY_TRAINER_MIN_EXPERIENCE_YEARS = int(
+    os.environ.get("QUALITY_TRAINER_MIN_EXPERIENCE_YEARS", "3")
+)
+# quality: the "after" self-assessment opens this many days before the cohort ends (or once every
+# topic is done) and closes when the final result is finalised.
+QUALITY_AFTER_SELF_ASSESSMENT_DAYS = int(os.environ.get("QUALITY_AFTER_SELF_ASSESSMENT_DAYS", "14"))

@@ -27,6 +27,7 @@ PROFILE = ("/kk/accounts/profile/", "Менің профилім")
 MY_DATA = ("/kk/accounts/my-data/", "Менің деректерім")
 GRADING = ("/kk/assessment/grading/", "Тексеру кезегі")
 MENTOR_QUEUE = ("/kk/mentoring/queue/", "Тәлімгер кезегі")
+QUALITY = ("/kk/quality/cohorts/", "Курс сапасы")
 
 
 def menu_links(client) -> list[tuple[str, str]]:
@@ -45,6 +46,7 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
         ("/kk/assessment/plan/", "Жеке қолдау жоспары"),
         ("/kk/assessment/my/", "Менің қорытынды бағалауым"),
         ("/kk/mentoring/", "Тәлімгерлік"),
+        ("/kk/quality/competence/", "Менің құзыреттерім"),
         PROFILE,
         MY_DATA,
     ]
@@ -52,7 +54,7 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
 
 def test_a_trainer_sees_the_grading_queue_only(client):
     client.force_login(TrainerFactory())
-    assert menu_links(client) == [HOME, STUDIES, GRADING, PROFILE, MY_DATA]
+    assert menu_links(client) == [HOME, STUDIES, GRADING, QUALITY, PROFILE, MY_DATA]
 
 
 def test_a_mentor_sees_the_mentor_queue_only(client):
@@ -70,6 +72,8 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
         STUDIES,
         GRADING,
         MENTOR_QUEUE,
+        QUALITY,
+        ("/kk/quality/report/", "Уәкілетті органға есеп"),
         ("/admin/", "Әкімшілік бөлім"),
         PROFILE,
         MY_DATA,

@@ -12,7 +12,15 @@ from django.conf import settings
 from cms import personal_data
 from cms.selectors import SHELL_EXPORTED_MODELS
 
-PROJECT_APPS = {"cms", "course", "assessment", "certificates", "mentoring", "credentials"}
+PROJECT_APPS = {
+    "cms",
+    "course",
+    "assessment",
+    "certificates",
+    "mentoring",
+    "credentials",
+    "quality",
+}
 
 # Foreign keys that name a member of staff who did something (marked, reviewed, recorded), not the
 # person whose data the row is: following them would make every staff action a trainee's row.

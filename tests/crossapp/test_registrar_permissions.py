@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_registrars_manage_every_model_of_course_assessment_and_certificates_as_before():
-    assert sorted(roles.registrar_apps()) == ["assessment", "certificates", "course"]
+    # quality: the question bank and trainers' qualifications, edited in the Wagtail admin.
+    assert sorted(roles.registrar_apps()) == ["assessment", "certificates", "course", "quality"]
 
 
 def test_the_registrar_group_gets_the_declared_apps_permissions_and_none_of_mentoring():

@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 
 # In dependency order: later apps build on what earlier ones made.
 # cms comes last: it gives the accounts made above their second factor (trainers, registrars).
-DEMO_APPS = ["course", "assessment", "certificates", "mentoring", "cms"]
+DEMO_APPS = ["course", "assessment", "certificates", "mentoring", "quality", "cms"]
 
 
 class Command(BaseCommand):

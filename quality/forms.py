@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Question
+from .outcomes import LEVEL_LABELS, LEVELS, OUTCOMES
+
+
+class SelfAssessmentForm(forms.Form):
+    """One radio group (1–4) per outcome, each level described."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for outcome in OUTCOMES:
+            self.fields[outcome.code] = forms.TypedChoiceField(
+                label=outcome.text(),
+                choices=[(level, LEVEL_LABELS[level]) for level in LEVELS],
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+
+    def ratings(self) -> dict[str, int]:
+        return {o.code: self.cleaned_data[o.code] for o in OUTCOMES}
+
+    def groups(self):
+        """(group code, bound fields) in the programme's order, for the template's fieldsets."""
+        out: dict[str, list] = {}
+        for outcome in OUTCOMES:
+            out.setdefault(outcome.group, []).append(self[outcome.code])
+        return list(out.items())
+
+
+RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class QuestionnaireForm(forms.Form):
+    """The questions of one questionnaire version, in the reader's language."""
+
+    def __init__(self, *args, questionnaire, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questionnaire = questionnaire
+        for question in questionnaire.questions.all():
+            label, required = question.text(language), question.required
+            choices = list(enumerate(question.choices(language)))
+            kind = question.kind
+            if kind == Question.Kind.RATING:
+                field = forms.TypedChoiceField(
+                    choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
+                )
+                field.help_text = _("1 — very poor, 5 — excellent")
+            elif kind == Question.Kind.SINGLE:
+                field = forms.TypedChoiceField(
+                    choices=choices, coerce=int, widget=forms.RadioSelect
+                )
+            elif kind == Question.Kind.MULTIPLE:
+                field = forms.TypedMultipleChoiceField(
+                    choices=choices, coerce=int, widget=forms.CheckboxSelectMultiple
+                )
+            elif kind == Question.Kind.NUMBER:
+                field = forms.IntegerField(min_value=0, max_value=100)
+            else:
+                field = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+            field.label, field.required = label, required
+            self.fields[question.code] = field
+
+    def answers(self) -> dict:
+        return {
+            code: value for code, value in self.cleaned_data.items() if value not in (None, "", [])
+        }
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label=_("Cohorts that ended on or after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=_("Cohorts that ended on or before"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start of the period is after its end."))
+        return data
+
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        if not self.is_valid():
+            return None, None
+        return self.cleaned_data.get("start"), self.cleaned_data.get("end")
