@@ -330,7 +330,7 @@ class LiteratureEntryPage(Page):
 
     number = models.PositiveSmallIntegerField(_("number in the approved list"))
     text = models.TextField(_("bibliographic record"))
-    url = models.URLField(_("link"), max_length=500, blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
     is_law = models.BooleanField(_("a legal act"), default=False)
 
     search_fields = [
@@ -342,7 +342,7 @@ class LiteratureEntryPage(Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("number"), FieldPanel("is_law")]),
         FieldPanel("text"),
-        FieldPanel("url"),
+        FieldPanel("link"),
     ]
     parent_page_types = ["course.LiteraturePage"]
     subpage_types: list[str] = []

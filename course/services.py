@@ -377,7 +377,7 @@ def _entry_values(entry: dict) -> dict:
         "title": short_title(f"{entry['number']}. {entry['text']}", limit=120),
         "number": entry["number"],
         "text": entry["text"],
-        "url": entry["url"],
+        "link": entry["url"],
         "is_law": entry["law"],
     }
 
