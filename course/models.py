@@ -647,6 +647,8 @@ class TopicCompletion(models.Model):
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     completed_at = models.DateTimeField(_("when"), default=timezone.now)
+    # Studied topics: from opening the page to sending the form at its end (for the trainer).
+    seconds_spent = models.PositiveIntegerField(_("time spent, seconds"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("topic completion")

@@ -277,6 +277,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 SEARCH_RESULTS_PER_KIND = int(os.environ.get("SEARCH_RESULTS_PER_KIND", "20"))
 SEARCH_QUERY_MAX_LENGTH = 200
+# A topic counts as studied when the form at its end is sent with the token the page was opened
+# with; an older token (a tab left open for days) asks the trainee to open the topic again.
+TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS = int(
+    os.environ.get("TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS", str(12 * 60 * 60))
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
