@@ -94,3 +94,18 @@ def test_the_header_of_every_page_has_a_search_box(client):
     html = client.get("/ru/programme/").content.decode()
 
     assert '<form method="get" action="/ru/search/" role="search"' in html
+
+
+def test_a_topic_published_with_a_new_word_is_found_by_it_at_once(client):
+    from course.models import TopicPage
+
+    topic = TopicPage.objects.get(number="3.1", locale__language_code="kk")
+    before = client.get("/kk/search/", {"q": "казыгурт"}).content.decode()
+    topic.introduction = "<p>Қазығұрт ауданындағы мектептің тәжірибесі.</p>"
+    topic.save_revision().publish()
+
+    after = client.get("/kk/search/", {"q": "казыгурт"}).content.decode()
+
+    assert _result_links(before) == []
+    assert _result_links(after) == [topic.url]
+    assert "<mark>Қазығұрт</mark>" in after
