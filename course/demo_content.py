@@ -94,7 +94,7 @@ LECTURE = {
         _h("Үлестірме материал"),
         {
             "type": "document",
-            "value": {"document": doc, "title": HANDOUT_TITLE, "is_template": True},
+            "value": {"document": doc.pk, "title": HANDOUT_TITLE, "is_template": True},
         },
         _h("Түсінгеніңізді тексеріңіз"),
         _quiz(
@@ -154,7 +154,7 @@ LECTURE = {
         _h("Раздаточный материал"),
         {
             "type": "document",
-            "value": {"document": doc, "title": HANDOUT_TITLE, "is_template": True},
+            "value": {"document": doc.pk, "title": HANDOUT_TITLE, "is_template": True},
         },
         _h("Проверьте себя"),
         _quiz(
@@ -196,7 +196,7 @@ PRACTICE = {
         _h("Үлестірме материал"),
         {
             "type": "document",
-            "value": {"document": doc, "title": HANDOUT_TITLE, "is_template": True},
+            "value": {"document": doc.pk, "title": HANDOUT_TITLE, "is_template": True},
         },
         _h("Түсінгеніңізді тексеріңіз"),
         _quiz(
@@ -229,7 +229,7 @@ PRACTICE = {
         _h("Раздаточный материал"),
         {
             "type": "document",
-            "value": {"document": doc, "title": HANDOUT_TITLE, "is_template": True},
+            "value": {"document": doc.pk, "title": HANDOUT_TITLE, "is_template": True},
         },
         _h("Проверьте себя"),
         _quiz(
