@@ -147,3 +147,40 @@ def test_load_content_restores_a_loader_owned_page_that_drifted():
     assert entry.text == LITERATURE[6]["text"]
     assert "1 updated" in out.getvalue()
     assert programme.live
+
+
+def test_a_topic_lists_the_glossary_terms_its_text_uses(client):
+    html = client.get("/kk/programme/module-1/topic-1-1/").content.decode()
+
+    terms = re.search(r'<aside class="card topic-terms".*?</aside>', html, re.S).group(0)
+    assert "Осы тақырыптағы терминдер" in terms
+    links = re.findall(r'href="([^"]+)"', terms)
+    # Its text names inclusive education, the support service (ППҚҚ) and needs assessment.
+    assert "/kk/programme/glossary/inclusive-education/" in links
+    assert "/kk/programme/glossary/psychological-pedagogical-support-service/" in links
+    assert "/kk/programme/glossary/assessment-of-special-educational-needs/" in links
+    assert "/kk/programme/glossary/individual-curriculum/" not in links
+
+
+def test_the_terms_of_a_topic_are_worked_out_once_per_published_version(client, monkeypatch):
+    from django.core.cache import cache
+
+    from course import glossary
+
+    cache.clear()
+    calls = []
+    real = glossary.find_terms
+    monkeypatch.setattr(
+        glossary, "find_terms", lambda text, terms: calls.append(1) or real(text, terms)
+    )
+
+    client.get("/kk/programme/module-1/topic-1-2/")
+    client.get("/kk/programme/module-1/topic-1-2/")
+    assert len(calls) == 1
+
+    from course.models import TopicPage
+
+    topic = TopicPage.objects.get(number="1.2", locale__language_code="kk")
+    topic.save_revision().publish()
+    client.get("/kk/programme/module-1/topic-1-2/")
+    assert len(calls) == 2
