@@ -24,7 +24,8 @@ def find_topics(*, query: str, language: str, limit: int) -> list[SearchHit]:
         SearchHit(
             title=f"{topic.number} {topic.title}",
             url=topic.url,
-            text=topic.plain_text(),
+            # The snippet shows the text, not the title again.
+            text=topic.plain_text().removeprefix(f"{topic.number} {topic.full_title}").strip(),
             meta=str(topic.get_kind_display()),
         )
         for topic in _pages(TopicPage, query=query, language=language, limit=limit)
