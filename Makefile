@@ -14,6 +14,7 @@ install-prod:
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_programme
+	$(PY) manage.py load_content
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -7,11 +7,13 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from course.content_data import GLOSSARY, LITERATURE
     from course.programme_data import MODULES, PROGRAMME
-    from course.services import programme_load
+    from course.services import programme_content_load, programme_load
 
     with django_db_blocker.unblock():
         programme_load(programme=PROGRAMME, modules=MODULES)
+        programme_content_load(glossary=GLOSSARY, literature=LITERATURE)
         _fill_organisation_settings()
 
 

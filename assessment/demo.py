@@ -53,21 +53,29 @@ COMMENTS = {
 def _assignments(programme):
     from course.models import TopicPage
 
+    from .demo_briefs import BRIEFS
     from .models import Assignment
 
     made = []
     for topic in TopicPage.objects.descendant_of(programme).filter(kind="practice"):
+        # Each practice topic its own brief; the generic one only for a topic it does not cover.
+        brief_kk, brief_ru = BRIEFS.get(topic.number, (BRIEF_KK, BRIEF_RU))
+        own_brief = topic.number in BRIEFS
         assignment, _created = Assignment.objects.get_or_create(
             topic=topic,
             defaults={
-                "brief_kk": BRIEF_KK,
-                "brief_ru": BRIEF_RU,
-                "brief_en": BRIEF_EN,
+                "brief_kk": brief_kk,
+                "brief_ru": brief_ru,
+                "brief_en": "" if own_brief else BRIEF_EN,
                 "hand_in_kk": HAND_IN[0],
                 "hand_in_ru": HAND_IN[1],
                 "hand_in_en": HAND_IN[2],
             },
         )
+        if own_brief and assignment.brief_kk == BRIEF_KK:
+            # An earlier demo gave every topic the one generic brief: replace it, once.
+            assignment.brief_kk, assignment.brief_ru, assignment.brief_en = brief_kk, brief_ru, ""
+            assignment.save(update_fields=["brief_kk", "brief_ru", "brief_en"])
         made.append(assignment)
     made.sort(key=lambda a: a.topic.sort_key)
     return made

@@ -12,7 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import search_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -26,6 +26,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("privacy/", views.privacy_notice, name="privacy_notice"),
     path("privacy/version-<int:version>/", views.privacy_notice, name="privacy_notice_version"),
     path("accounts/", include("cms.account_urls")),

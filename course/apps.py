@@ -20,10 +20,11 @@ class CourseConfig(AppConfig):
             register_exporter,
         )
 
-        from . import menu, personal_data, signals
+        from . import menu, personal_data, search, signals
 
         signals.connect()
         menu.register()
+        search.register()
         register_exporter(
             "course", personal_data.export_personal_data, models=personal_data.EXPORTED_MODELS
         )

@@ -80,6 +80,35 @@ class QuestionBlock(blocks.StructBlock):
         }
 
 
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"))
+    correct = blocks.BooleanBlock(required=False, label=_("Correct"))
+
+
+class QuizBlock(blocks.StructBlock):
+    """'Check your understanding' with answers to choose from. The trainee answers in the form at
+    the end of the topic; the server checks the answers before the topic counts as studied."""
+
+    question = blocks.TextBlock(label=_("Question"))
+    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, label=_("Answers to choose from"))
+    explanation = blocks.RichTextBlock(
+        required=False, label=_("Explanation shown after a wrong answer")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "course/blocks/quiz.html"
+        label = _("Check your understanding (graded)")
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+
+        value = super().clean(value)
+        if sum(1 for choice in value["choices"] if choice["correct"]) != 1:
+            raise ValidationError(_("Mark exactly one answer as correct."))
+        return value
+
+
 class TopicBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -90,3 +119,4 @@ class TopicBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     question = QuestionBlock()
+    quiz = QuizBlock()

@@ -205,3 +205,8 @@ def seed(result: dict) -> None:
             else:
                 marks[enrolment.pk] = "present"
         attendance_record(session=session, marks=marks, recorded_by=trainers[index % 2])
+
+    # A finished lecture and practice topic for editors to copy (course/demo_content.py).
+    from .demo_content import seed as seed_demo_topics
+
+    seed_demo_topics(result)

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from cms.search import fold
 
 from . import versioning
 from .admin_forms import TopicPageForm
@@ -59,6 +62,7 @@ class ProgrammePage(UntranslatedMixin, Page):
         _("programme key"), default=uuid.uuid4, editable=False, db_index=True
     )
     introduction = RichTextField(_("introduction"), blank=True)
+    aim_and_tasks = RichTextField(_("aim and tasks"), blank=True)
     outcomes = RichTextField(_("expected outcomes"), blank=True)
     provider = models.CharField(_("provider"), max_length=255, blank=True)
     # The split as declared in the approved document. Shown to editors beside the derived figures;
@@ -77,6 +81,7 @@ class ProgrammePage(UntranslatedMixin, Page):
         *Page.content_panels,
         FieldPanel("provider"),
         FieldPanel("introduction"),
+        FieldPanel("aim_and_tasks"),
         FieldPanel("outcomes"),
         MultiFieldPanel(
             [
@@ -93,7 +98,7 @@ class ProgrammePage(UntranslatedMixin, Page):
         ),
     ]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["course.ModulePage"]
+    subpage_types = ["course.ModulePage", "course.GlossaryPage", "course.LiteraturePage"]
 
     class Meta:
         verbose_name = _("programme")
@@ -132,6 +137,10 @@ class ProgrammePage(UntranslatedMixin, Page):
         per_module = hours_by_module(self, modules)
         context["modules"] = [(m, per_module[m.pk]) for m in modules]
         context["hours"] = sum(per_module.values(), Hours())
+        context["reference_pages"] = [
+            *GlossaryPage.objects.child_of(self).live(),
+            *LiteraturePage.objects.child_of(self).live(),
+        ]
         return context
 
 
@@ -198,6 +207,12 @@ class TopicPage(UntranslatedMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)
     body = StreamField(TopicBodyBlock(), verbose_name=_("body"), blank=True)
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+    ]
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("official_title"),
@@ -219,6 +234,19 @@ class TopicPage(UntranslatedMixin, Page):
     @property
     def sort_key(self) -> tuple[int, ...]:
         return tuple(int(part) for part in self.number.split(".") if part.isdigit())
+
+    def plain_text(self) -> str:
+        """The topic's words as a reader sees them: titles, introduction and body, no markup."""
+        from django.utils.html import strip_tags
+
+        parts = [self.number, self.full_title, strip_tags(self.introduction)]
+        for block in self.body:
+            parts.append(strip_tags(str(block.render())))
+        return " ".join(" ".join(parts).split())
+
+    def search_text(self) -> str:
+        # Folded (cms.search.fold) so that a query typed without Kazakh letters finds the topic.
+        return fold(self.plain_text())
 
     def clean(self):
         super().clean()
@@ -254,7 +282,10 @@ class TopicPage(UntranslatedMixin, Page):
         )
         programme_topics.sort(key=lambda t: t.sort_key)
         index = next((i for i, t in enumerate(programme_topics) if t.pk == self.pk), None)
+        from .glossary import terms_in_topic
+
         context["module"] = module
+        context["glossary_terms"] = terms_in_topic(self)
         context["siblings"] = sorted(siblings, key=lambda t: t.sort_key)
         if index is not None:
             context["previous_topic"] = programme_topics[index - 1] if index > 0 else None
@@ -262,6 +293,128 @@ class TopicPage(UntranslatedMixin, Page):
                 programme_topics[index + 1] if index + 1 < len(programme_topics) else None
             )
         return context
+
+
+class GlossaryPage(Page):
+    """The programme's glossary (section 2 of the approved programme); its terms are its pages."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["course.ProgrammePage"]
+    subpage_types = ["course.GlossaryTermPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = GlossaryTermPage.objects.child_of(self).live().order_by("path")
+        context["programme"] = self.get_parent().specific
+        return context
+
+
+class GlossaryTermPage(Page):
+    """One term of the approved glossary: its definition and the legal act that defines it."""
+
+    definition = models.TextField(_("definition"))
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("A further rule the programme quotes with the term.")
+    )
+    source = models.TextField(_("legal source"), blank=True)
+    source_url = models.URLField(_("link to the legal act"), max_length=500, blank=True)
+    is_translation = models.BooleanField(
+        _("translated text"),
+        default=False,
+        help_text=_("The approved text is the Kazakh one; this page shows a translation."),
+    )
+    match_words = models.TextField(
+        _("words that mark the term in a topic"),
+        blank=True,
+        help_text=_(
+            "One per line, lower case. A topic whose text contains one of them links to this term."
+        ),
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("definition"),
+        FieldPanel("note"),
+        FieldPanel("source"),
+        FieldPanel("source_url"),
+        FieldPanel("is_translation"),
+        FieldPanel("match_words"),
+    ]
+    parent_page_types = ["course.GlossaryPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("glossary term")
+
+    def plain_text(self) -> str:
+        return " ".join([self.title, self.definition, self.note, self.source])
+
+    def search_text(self) -> str:
+        return fold(self.plain_text())
+
+    def match_keys(self) -> list[str]:
+        return [fold(line.strip()) for line in self.match_words.splitlines() if line.strip()]
+
+
+class LiteraturePage(Page):
+    """The approved list of basic and additional literature (section 9), numbered as approved."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["course.ProgrammePage"]
+    subpage_types = ["course.LiteratureEntryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("literature list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = LiteratureEntryPage.objects.child_of(self).live().order_by("number")
+        context["programme"] = self.get_parent().specific
+        return context
+
+
+class LiteratureEntryPage(Page):
+    """One source of the literature list, as the approved programme records it."""
+
+    number = models.PositiveSmallIntegerField(_("number in the approved list"))
+    text = models.TextField(_("bibliographic record"))
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    is_law = models.BooleanField(_("a legal act"), default=False)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("is_law")]),
+        FieldPanel("text"),
+        FieldPanel("link"),
+    ]
+    parent_page_types = ["course.LiteraturePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("literature entry")
+        ordering = ["number"]
+
+    def search_text(self) -> str:
+        return fold(self.text)
 
 
 class StudyForm(models.TextChoices):
@@ -590,6 +743,8 @@ class TopicCompletion(models.Model):
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     completed_at = models.DateTimeField(_("when"), default=timezone.now)
+    # Studied topics: from opening the page to sending the form at its end (for the trainer).
+    seconds_spent = models.PositiveIntegerField(_("time spent, seconds"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("topic completion")

@@ -159,8 +159,19 @@ def agreement_accept(request):
 def topic_studied(request, page_id: int):
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
     enrolment = selectors.enrolment_current(request.user)
+    answers = {
+        key.removeprefix("answer-"): value
+        for key, value in request.POST.items()
+        if key.startswith("answer-")
+    }
     try:
-        services.topic_mark_studied(enrolment=enrolment, topic=page)
+        services.topic_study_finish(
+            enrolment=enrolment,
+            page=page,
+            user_id=request.user.pk,
+            token=request.POST.get("opened", ""),
+            answers=answers,
+        )
     except services.EnrolmentError as exc:
         messages.error(request, exc.message)
     else:
@@ -316,12 +327,25 @@ def enrolment_detail(request, pk: int):
     progress = selectors.enrolment_progress(enrolment, outline)
     localized = selectors.translated_topics([t for i in outline for t in i.topics], language)
     registrar = is_registrar(request.user)
+    # Minutes from opening a lecture to sending the form at its end, per (Kazakh) topic id.
+    minutes = {
+        topic_id: max(1, round(seconds / 60))
+        for topic_id, seconds in enrolment.completions.filter(
+            seconds_spent__isnull=False
+        ).values_list("topic_id", "seconds_spent")
+    }
     context = {
         "enrolment": enrolment,
         "name": selectors.trainee_name(enrolment.trainee, language),
         "progress": progress,
         "outline": [
-            (i, [(localized[t.pk], t.pk in progress.completed_ids) for t in i.topics])
+            (
+                i,
+                [
+                    (localized[t.pk], t.pk in progress.completed_ids, minutes.get(t.pk))
+                    for t in i.topics
+                ],
+            )
             for i in outline
         ],
         "events": enrolment.events.select_related("by", "to_cohort"),

@@ -267,7 +267,23 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # /admin/login/ itself redirects there (cms.urls).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend: PostgreSQL full text in production, SQLite's in development. Kazakh has no
+# PostgreSQL stemmer, so the `simple` configuration (no stemming) is used for every language and
+# partial words are found by trigram similarity (pg_trgm, course migration 0008); the indexed text
+# is folded (cms.search.fold) so Қ and К find the same word.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "simple"),
+    }
+}
+SEARCH_RESULTS_PER_KIND = int(os.environ.get("SEARCH_RESULTS_PER_KIND", "20"))
+SEARCH_QUERY_MAX_LENGTH = 200
+# A topic counts as studied when the form at its end is sent with the token the page was opened
+# with; an older token (a tab left open for days) asks the trainee to open the topic again.
+TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS = int(
+    os.environ.get("TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS", str(12 * 60 * 60))
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

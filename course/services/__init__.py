@@ -4,6 +4,7 @@ re-exported here so `from course import services; services.x(...)` keeps working
 
 from __future__ import annotations
 
+from .content import ContentLoadError, programme_content_load
 from .enrolment import (  # noqa: F401
     _FINAL_STATUSES,
     EnrolmentError,
@@ -54,12 +55,14 @@ from .progress import (  # noqa: F401
     topic_complete,
     topic_make_up_record,
     topic_mark_studied,
+    topic_study_finish,
 )
 
 __all__ = [
     "LANGUAGES",
     "SOURCE_LANGUAGE",
     "TRANSLATION_NOTE",
+    "ContentLoadError",
     "EnrolmentError",
     "ImportReport",
     "LoadReport",
@@ -75,6 +78,7 @@ __all__ = [
     "enrolment_transfer",
     "expulsion_notice_send",
     "invitation_send",
+    "programme_content_load",
     "programme_load",
     "short_title",
     "source_topic",
@@ -82,4 +86,5 @@ __all__ = [
     "topic_complete",
     "topic_make_up_record",
     "topic_mark_studied",
+    "topic_study_finish",
 ]

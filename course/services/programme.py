@@ -181,11 +181,32 @@ def programme_load(*, programme: dict, modules: list[dict]) -> LoadReport:
     return report
 
 
+AIM_HEADINGS = {
+    "kk": ("Бағдарламаның мақсаты", "Бағдарлама міндеттері:"),
+    "ru": ("Цель программы", "Задачи программы:"),
+    "en": ("Aim of the programme", "Tasks of the programme:"),
+}
+
+
+def _aim_and_tasks(aim: dict, tasks: dict, code: str) -> str:
+    """Section 5's aim and its eight numbered tasks, under the programme's own headings."""
+    aim_heading, tasks_heading = AIM_HEADINGS[code]
+    html = f"<h3>{escape(aim_heading)}</h3>" + _paragraphs(aim[code])
+    html += f"<h3>{escape(tasks_heading)}</h3>"
+    html += "<ol>" + "".join(f"<li>{escape(task)}</li>" for task in tasks[code]) + "</ol>"
+    if code in TRANSLATION_NOTE:
+        html += f"<p><i>{escape(TRANSLATION_NOTE[code])}</i></p>"
+    return html
+
+
 def _programme_values(programme: dict, code: str) -> dict:
+    from ..content_data import AIM, TASKS
+
     return {
         "title": programme["title"][code][:255],
         "provider": programme["provider"][code],
         "introduction": _paragraphs(programme["introduction"][code]),
+        "aim_and_tasks": _aim_and_tasks(AIM, TASKS, code),
         "outcomes": _outcomes(programme["outcomes"], code),
         "declared_lecture_hours": programme["declared_lecture_hours"],
         "declared_practice_hours": programme["declared_practice_hours"],

@@ -60,11 +60,42 @@ def topic_make_up_record(*, enrolment, topic: TopicPage, recorded_by):
 
 
 @transaction.atomic
-def topic_mark_studied(*, enrolment, topic: TopicPage):
-    """A trainee marks a lecture topic as studied."""
+def topic_study_finish(
+    *, enrolment, page: TopicPage, user_id: int, token: str, answers: dict[str, str]
+):
+    """The trainee sent the form at the end of a lecture topic: it counts as studied when the
+    token shows this person opened this page, and every check-your-understanding question of the
+    page is answered correctly. The time from opening to sending is kept for the trainer."""
+    from django.conf import settings
     from django.utils.translation import gettext as _
 
-    from ..models import TopicCompletion
+    from ..study import opened_at, topic_questions, wrong_answers
+
+    _study_checks(enrolment=enrolment, topic=page)
+    opened = opened_at(
+        token,
+        user_id=user_id,
+        page_id=page.pk,
+        max_age_seconds=settings.TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS,
+    )
+    if opened is None:
+        raise EnrolmentError(
+            _("Open the topic and read it to its end, then send the form at the end of the page.")
+        )
+    wrong = wrong_answers(topic_questions(page), answers)
+    if wrong:
+        raise EnrolmentError(
+            _("Check your answers to questions %(numbers)s and send them again.")
+            % {"numbers": ", ".join(str(q.number) for q in wrong)}
+        )
+    seconds = max(0, int((timezone.now() - opened).total_seconds()))
+    return topic_mark_studied(enrolment=enrolment, topic=page, seconds_spent=seconds)
+
+
+def _study_checks(*, enrolment, topic: TopicPage) -> TopicPage:
+    """The Kazakh topic a trainee may count as studied, or the refusal."""
+    from django.utils.translation import gettext as _
+
     from ..selectors import programme_topics
 
     refusal = study_refusal(enrolment)
@@ -80,7 +111,23 @@ def topic_mark_studied(*, enrolment, topic: TopicPage):
                 "or when you attend its live session."
             )
         )
-    return topic_complete(enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED)
+    return topic
+
+
+@transaction.atomic
+def topic_mark_studied(*, enrolment, topic: TopicPage, seconds_spent: int | None = None):
+    """Count a lecture topic as studied (topic_study_finish checks the trainee reached its end;
+    this is the recording step it ends with)."""
+    from ..models import TopicCompletion
+
+    topic = _study_checks(enrolment=enrolment, topic=topic)
+    completion = topic_complete(
+        enrolment=enrolment, topic=topic, source=TopicCompletion.Source.STUDIED
+    )
+    if seconds_spent is not None and completion.seconds_spent is None:
+        completion.seconds_spent = seconds_spent
+        completion.save(update_fields=["seconds_spent"])
+    return completion
 
 
 @transaction.atomic

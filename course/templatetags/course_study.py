@@ -21,9 +21,14 @@ def topic_study_state(context, page) -> dict:
         return state
     source = selectors.source_topic_for(page)
     completion = enrolment.completions.filter(topic=source).first()
+    from ..study import opened_token, topic_questions
+
     state.update(
         completion=completion,
         is_lecture=page.kind == "lecture",
+        # Stamped now: the form at the end of the page sends it back (course.study).
+        opened_token=opened_token(user_id=user.pk, page_id=page.pk),
+        questions=len(topic_questions(page)),
         progress=selectors.enrolment_progress(enrolment),
     )
     return state

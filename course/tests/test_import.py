@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from cms.models import TraineeProfile, User
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory
 from course.models import Enrolment
+from course.study import opened_token
 
 from .conftest import url
 from .factories import CohortFactory, EnrolmentFactory
@@ -155,7 +156,8 @@ def test_an_imported_trainee_accepts_the_agreement_before_studying(client, cohor
     enrolment.refresh_from_db()
     assert enrolment.agreement_accepted_at is not None
     assert enrolment.agreement_version == agreement.version
-    client.post(url("topic_studied", topic.pk))
+    token = opened_token(user_id=user.pk, page_id=topic.pk)
+    client.post(url("topic_studied", topic.pk), {"opened": token})
     assert TopicCompletion.objects.filter(enrolment=enrolment).count() == 1
 
 

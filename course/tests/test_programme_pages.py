@@ -16,12 +16,16 @@ from course.models import ModulePage, ProgrammePage, TopicPage
 pytestmark = pytest.mark.django_db
 
 
-def test_the_tree_allows_only_programme_module_topic_nesting():
+def test_the_tree_allows_only_programme_module_topic_nesting_beside_glossary_and_literature():
+    from course.models import GlossaryPage, GlossaryTermPage, LiteratureEntryPage, LiteraturePage
+
     assert ProgrammePage.can_create_at(HomePage.objects.first())
     assert ProgrammePage.allowed_parent_page_models() == [HomePage]
     assert ModulePage.allowed_parent_page_models() == [ProgrammePage]
     assert TopicPage.allowed_parent_page_models() == [ModulePage]
-    assert ProgrammePage.allowed_subpage_models() == [ModulePage]
+    assert ProgrammePage.allowed_subpage_models() == [ModulePage, GlossaryPage, LiteraturePage]
+    assert GlossaryPage.allowed_subpage_models() == [GlossaryTermPage]
+    assert LiteraturePage.allowed_subpage_models() == [LiteratureEntryPage]
     assert ModulePage.allowed_subpage_models() == [TopicPage]
     assert TopicPage.allowed_subpage_models() == []
     programme = ProgrammePage.objects.first()

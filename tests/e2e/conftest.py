@@ -165,12 +165,14 @@ def _e2e_root(request, django_db_blocker):
         # Only browser tests were collected: create the test database the same way here.
         from django.test.utils import setup_databases
 
+        from course.content_data import GLOSSARY, LITERATURE
         from course.programme_data import MODULES, PROGRAMME
-        from course.services import programme_load
+        from course.services import programme_content_load, programme_load
 
         with django_db_blocker.unblock():
             own_setup = setup_databases(verbosity=0, interactive=False, aliases={"default"})
             programme_load(programme=PROGRAMME, modules=MODULES)
+            programme_content_load(glossary=GLOSSARY, literature=LITERATURE)
             # What a registrar fills in before the first certificate (the root conftest's
             # values; issuing is refused while they are blank).
             from conftest import _fill_organisation_settings
@@ -191,7 +193,11 @@ def _e2e_root(request, django_db_blocker):
             built = True
     if built:
         env = _server_env(root, "http://127.0.0.1")
-        for args in (["migrate", "--no-input", "-v0"], ["load_programme", "-v0"]):
+        for args in (
+            ["migrate", "--no-input", "-v0"],
+            ["load_programme", "-v0"],
+            ["load_content", "-v0"],
+        ):
             subprocess.run(
                 [sys.executable, "manage.py", *args], cwd=REPO, env=env, check=True, timeout=600
             )
