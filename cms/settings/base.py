@@ -347,3 +347,6 @@ ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTIO
 # Files about children (practice, plan and mentoring attachments) are deleted this many months
 # after the certificate or statement was issued (or after the cohort ended, without either).
 CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))
+# A trainer who accepted a practice work by mistake may undo it for this many minutes (the
+# trainee is told only after that; after it, a change goes through the registrar).
+SUBMISSION_UNDO_MINUTES = int(os.environ.get("SUBMISSION_UNDO_MINUTES", "10"))

@@ -52,6 +52,7 @@ from .progress import (  # noqa: F401
     _announce_completions,
     attendance_record,
     topic_complete,
+    topic_completion_withdraw,
     topic_make_up_record,
     topic_mark_studied,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "source_topic",
     "study_refusal",
     "topic_complete",
+    "topic_completion_withdraw",
     "topic_make_up_record",
     "topic_mark_studied",
 ]
