@@ -339,3 +339,19 @@ class PlanReturnForm(forms.Form):
         help_text=_("The trainee sees it on the plan form and gets it by email."),
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CohortDeadlinesForm(forms.Form):
+    """The cohort's three deadlines; an empty field has none."""
+
+    practice = forms.DateField(
+        label=_("Practice works"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    plan = forms.DateField(
+        label=_("Individual support plan"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    theory = forms.DateField(
+        label=_("Theory test"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

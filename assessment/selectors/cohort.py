@@ -45,6 +45,13 @@ class CohortAssessment:
     deadlines: dict
     works_total: int
 
+    @property
+    def deadline_rows(self) -> list[tuple[str, object]]:
+        """(label, CohortDeadline or None) for practice, plan and theory, in that order."""
+        from ..models import CohortDeadline
+
+        return [(label, self.deadlines.get(value)) for value, label in CohortDeadline.What.choices]
+
 
 def cohort_assessment(*, cohort, rows) -> CohortAssessment:
     """`rows`: the cohort page's trainee rows (course.selectors.cohort_table). Seven queries."""

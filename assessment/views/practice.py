@@ -287,14 +287,42 @@ def submission_review(request, pk: int):
             return redirect("assessment:submission_review", pk=submission.pk)
     from course.selectors import trainee_name
 
+    versions = list(submission.versions.all())
     return render(
         request,
         "assessment/submission_review.html",
         {
             "submission": submission,
-            "versions": list(submission.versions.all()),
+            "versions": versions,
             "form": form,
             "trainee_name": trainee_name(submission.enrolment.trainee, _language()),
             "reviewable": submission.status == submission.Status.SUBMITTED,
+            "undo_until": _undo_until_for(request.user, submission, versions),
         },
     )
+
+
+def _undo_until_for(user, submission, versions):
+    """Until when this person may take back the acceptance shown, or None."""
+    from django.utils import timezone
+
+    latest = versions[-1] if versions else None
+    until = services.submission_undo_until(submission, latest)
+    if until is None or latest.decided_by_id != user.pk or timezone.now() > until:
+        return None
+    return until
+
+
+@login_required
+@require_POST
+def submission_undo(request, pk: int):
+    """Take back an acceptance made by mistake, for a few minutes after it."""
+    submission = _get_submission_for_reviewer(request.user, pk)
+    try:
+        services.submission_acceptance_undo(submission=submission, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The acceptance is taken back: the work waits for review."))
+    return redirect("assessment:submission_review", pk=submission.pk)

@@ -107,7 +107,15 @@ def score(request, enrolment_id: int):
             % {"code": (result.assessing_cohort or enrolment.cohort).code},
         )
         return redirect("assessment:score", enrolment_id=enrolment.pk)
+    confirm_finalise = False
     if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "save")
+        # Finalising cannot be undone from this page (a later change needs a reason and goes into
+        # the audit): the first press only asks, with the scores kept in the form; nothing is saved.
+        confirm_finalise = action == "finalise" and request.POST.get("confirm") != "yes"
+    if confirm_finalise:
+        pass
+    elif request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
         # What the marker's page showed: a result that appeared or changed since is not overwritten
         # (-1 never matches: the page showed no result, yet there is one now).
@@ -173,6 +181,7 @@ def score(request, enrolment_id: int):
             "retake_until": selectors.retake_offered_until(enrolment=enrolment, results=results),
             "plan": getattr(enrolment, "support_plan", None),
             "can_mark": can_mark,
+            "confirm_finalise": confirm_finalise,
             # The later cohort's trainers come from (and go back to) their own cohort's pages.
             "crumb_cohort": result.assessing_cohort
             if result and result.assessing_cohort_id and can_mark
