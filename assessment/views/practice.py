@@ -156,6 +156,13 @@ def practice_detail(request, assignment_id: int):
             "draft": draft,
             "editable": editable,
             "form": form,
+            # Returned work: the trainer's feedback comes first, above the brief and the editor
+            # (on a phone it was a long scroll below them).
+            "returned_feedback": next(
+                (v for v in reversed(versions) if v.decision == "returned" and v.feedback), None
+            )
+            if submission is not None and submission.status == submission.Status.RETURNED
+            else None,
         },
     )
 

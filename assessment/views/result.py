@@ -347,7 +347,8 @@ def _get_cohort_for_results(user, code: str):
 def cohort_results(request, code: str):
     cohort = _get_cohort_for_results(request.user, code)
     data = selectors.cohort_results(cohort=cohort, language=_language())
-    band_bars = charts.chart_bars(
+    # Horizontal: the bands' long labels (kk, ru) each get a row of their own and never overlap.
+    band_bars = charts.chart_hbars(
         [(str(band.label), count, charts.PATTERNS[band.code]) for band, count in data.band_counts]
     )
     bin_bars = charts.chart_bars(
@@ -367,6 +368,12 @@ def cohort_results(request, code: str):
             "band_bars": band_bars,
             "bin_bars": bin_bars,
             "chart_height": charts.CHART_HEIGHT,
+            "hchart": {
+                "label_width": charts.LABEL_WIDTH,
+                "bar_space": charts.BAR_SPACE,
+                "row": charts.ROW_HEIGHT,
+                "height": charts.ROW_HEIGHT * len(band_bars) + 8,
+            },
             "can_score": _teaches(request.user, cohort),
             "is_registrar": request.user.is_staff or is_registrar(request.user),
             "can_choose_cohort": request.user.is_staff
