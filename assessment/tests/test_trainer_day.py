@@ -387,13 +387,9 @@ def test_accepting_a_work_costs_a_fixed_number_of_queries(client, trainer, enrol
             {"decision": "accepted", "feedback": "", "lock_version": submission.lock_version},
         )
     assert response.status_code == 302
-    import collections, re
-
-    c = collections.Counter(re.sub(r"\d+", "N", q["sql"][:160]) for q in queries.captured_queries)
-    open("/tmp/trainer_accept_q.txt", "w").write(
-        f"{len(queries)}\n" + "\n".join(f"{n} {k}" for k, n in c.most_common())
-    )
-    assert len(queries) <= 30
+    # Session, user, roles, access, the locked row, its version, the topic's completion: no
+    # PDF, e-mail or certificate check in the request (those run after commit, from the queue).
+    assert len(queries) <= 23
 
 
 # Finalising asks first
@@ -424,13 +420,9 @@ def test_finalising_costs_a_fixed_number_of_queries_and_issues_after_the_respons
             url("score", enrolment.pk), score_data(action="finalise", confirm="yes")
         )
     assert response.status_code == 302
-    import collections, re
-
-    c = collections.Counter(re.sub(r"\d+", "N", q["sql"][:160]) for q in queries.captured_queries)
-    open("/tmp/trainer_finalise_q.txt", "w").write(
-        "\n".join(f"{n} {k}" for k, n in c.most_common())
-    )
-    assert len(queries) <= 40
+    # Was 74 before the score and audit rows were bulk-created and the audit left out of
+    # Wagtail's reference index: five criteria no longer cost two queries each.
+    assert len(queries) <= 41
     assert callbacks  # the certificate's work is queued after commit, not done in the request
 
 
