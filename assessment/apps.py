@@ -28,6 +28,14 @@ class AssessmentConfig(AppConfig):
         versions.connect()
         dashboard.register()
         menu.register()
+        # The cohort page (the trainer's home) and the enrolment page link up to our pages
+        # through these templates: course may not name our URLs.
+        from cms.slots import register_slot_template
+
+        register_slot_template(slot="cohort_sections", template="assessment/slots/cohort.html")
+        register_slot_template(
+            slot="enrolment_staff_links", template="assessment/slots/enrolment_links.html"
+        )
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -53,3 +53,41 @@ def band_of_bin(lo: int) -> str:
     from .rubric import band_for
 
     return band_for(lo).code
+
+
+@dataclass
+class HBar:
+    label: str
+    lines: list[str]
+    count: int
+    y: int  # top of the row
+    width: int  # of the bar, 0 for an empty row
+    pattern: str
+
+
+ROW_HEIGHT = 30
+LABEL_WIDTH = 170  # the labels' column; a label "Passed — good" breaks after its dash
+BAR_SPACE = 200
+
+
+def chart_hbars(counts: list[tuple[str, int, str]]) -> list[HBar]:
+    """A horizontal bar chart: one row per label, the label in its own column on the left, so
+    long Kazakh and Russian words never overlap their neighbours; bars scaled to the longest."""
+    longest = max((count for _label, count, _p in counts), default=0) or 1
+    return [
+        HBar(
+            label=label,
+            lines=label_lines(label),
+            count=count,
+            y=i * ROW_HEIGHT,
+            width=round(BAR_SPACE * count / longest),
+            pattern=pattern,
+        )
+        for i, (label, count, pattern) in enumerate(counts)
+    ]
+
+
+def label_lines(label: str) -> list[str]:
+    """A band's label on one or two lines: "Өтті — өте жақсы" → ["Өтті —", "өте жақсы"]."""
+    head, sep, tail = label.partition(" — ")
+    return [head + " —", tail] if sep else [label]

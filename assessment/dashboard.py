@@ -7,9 +7,15 @@ from django.utils import timezone
 
 
 def deadlines_panel(request, enrolment):
+    """The cohort's deadlines (practice works, plan, theory test) and the next practice works
+    due by their own date. Two queries."""
     from course.models import TopicPage
 
-    from .models import Assignment, Submission
+    from .models import Assignment, CohortDeadline, Submission
+
+    cohort_deadlines = list(
+        CohortDeadline.objects.filter(cohort_id=enrolment.cohort_id).order_by("due_on")
+    )
 
     done = Submission.objects.filter(
         enrolment=enrolment,
@@ -24,9 +30,12 @@ def deadlines_panel(request, enrolment):
         .select_related("topic")
         .order_by("due_at")[:5]
     )
-    if not items:
+    if not items and not cohort_deadlines:
         return None
-    return {"template": "assessment/dashboard/deadlines.html", "context": {"items": items}}
+    return {
+        "template": "assessment/dashboard/deadlines.html",
+        "context": {"items": items, "cohort_deadlines": cohort_deadlines},
+    }
 
 
 def feedback_panel(request, enrolment):

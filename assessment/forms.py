@@ -142,6 +142,7 @@ class QueueFilterForm(forms.Form):
     topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label=_("Status"), required=False)
     late = forms.BooleanField(label=_("Late only"), required=False)
+    show_all = forms.BooleanField(label=_("Show reviewed work too"), required=False)
 
     def __init__(self, *args, cohorts, topics, statuses, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +150,7 @@ class QueueFilterForm(forms.Form):
         self.fields["topic"].choices = [("", _("All"))] + [
             (t.pk, f"{t.number} {t.title}") for t in topics
         ]
-        self.fields["status"].choices = [("", _("All")), *statuses]
+        self.fields["status"].choices = [("", _("Waiting for review")), *statuses]
 
 
 class PlanForm(forms.ModelForm):
@@ -338,3 +339,19 @@ class PlanReturnForm(forms.Form):
         help_text=_("The trainee sees it on the plan form and gets it by email."),
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CohortDeadlinesForm(forms.Form):
+    """The cohort's three deadlines; an empty field has none."""
+
+    practice = forms.DateField(
+        label=_("Practice works"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    plan = forms.DateField(
+        label=_("Individual support plan"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    theory = forms.DateField(
+        label=_("Theory test"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
 ]
 urlpatterns += [
     path("cohorts/<slug:code>/results/", views.cohort_results, name="cohort_results"),
+    path("cohorts/<slug:code>/deadlines/", views.cohort_deadlines, name="cohort_deadlines"),
     path(
         "cohorts/<slug:code>/results/export/<str:fmt>/",
         views.cohort_results_export,
@@ -34,6 +35,7 @@ urlpatterns += [
     path("files/<int:pk>/", views.submission_file, name="submission_file"),
     path("grading/", views.grading_queue, name="grading_queue"),
     path("submissions/<int:pk>/", views.submission_review, name="submission_review"),
+    path("submissions/<int:pk>/undo/", views.submission_undo, name="submission_undo"),
 ]
 urlpatterns += [
     path("theory/<int:pk>/", views.theory_test, name="theory_test"),

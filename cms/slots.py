@@ -21,6 +21,11 @@ SLOTS = (
     # enrolment page (`enrolment`).
     "cohort_links",
     "enrolment_sections",
+    # course: the cohort page's sections for its trainers and registrars, above the hours table
+    # (`cohort`, `rows`: the trainees' rows with their hours); the links of an enrolment page for
+    # the trainee's trainers and registrars, never the trainee (`enrolment`).
+    "cohort_sections",
+    "enrolment_staff_links",
     # assessment: the links of a cohort's results page for the registrar (`cohort`); a row's
     # actions there (`row`, `is_registrar`).
     "cohort_results_links",

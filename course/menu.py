@@ -17,6 +17,12 @@ def _studies_shown_to(user) -> bool:
     return user.enrolments.exists()
 
 
+def _looks_after_cohorts(user) -> bool:
+    from cms.roles import is_registrar, is_trainer
+
+    return is_trainer(user) or is_registrar(user)
+
+
 def register() -> None:
     # 100: first, before the assessment (200s) and mentoring (300s) links.
     register_menu_item(
@@ -25,4 +31,11 @@ def register() -> None:
         url_name="course:dashboard",
         shown_to=_studies_shown_to,
         in_public_shell=True,
+    )
+    # The trainer's home is a cohort's page: the menu leads there, nobody types its URL.
+    register_menu_item(
+        order=110,
+        label=_("Cohorts"),
+        url_name="course:cohort_list",
+        shown_to=_looks_after_cohorts,
     )

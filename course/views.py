@@ -350,6 +350,8 @@ def enrolment_detail(request, pk: int):
         ],
         "events": enrolment.events.select_related("by", "to_cohort"),
         "is_registrar": registrar,
+        # The trainee's trainers and registrars get the links to the assessment pages.
+        "is_staff_viewer": enrolment.trainee_id != request.user.pk,
     }
     if registrar and enrolment.is_active:
         context.update(

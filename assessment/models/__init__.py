@@ -8,6 +8,7 @@ from .common import (  # noqa: F401
     _in_language,
     private_storage,
 )
+from .deadline import CohortDeadline
 from .plan import (  # noqa: F401
     ABCRecord,
     DefenceSlot,
@@ -46,6 +47,7 @@ __all__ = [
     "Assignment",
     "AssignmentMaterial",
     "Choice",
+    "CohortDeadline",
     "CriterionCode",
     "CriterionScore",
     "DefenceSlot",

@@ -126,6 +126,8 @@ class Submission(models.Model):
                 fields=["assignment", "enrolment"], name="one_submission_per_assignment"
             )
         ]
+        # The grading queue pages waiting work newest first.
+        indexes = [models.Index(fields=["submitted_at"], name="submission_submitted_at_idx")]
 
     def __str__(self) -> str:
         return f"{self.assignment} — {self.enrolment}"

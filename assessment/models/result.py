@@ -288,6 +288,10 @@ class CriterionScore(models.Model):
 class ScoreChange(models.Model):
     """The audit log: every change of a criterion score, before and after finalising."""
 
+    # An audit row points at its result and criterion, never the other way round: Wagtail's
+    # "usage" index has nothing to learn from it, and indexing it cost two queries per score.
+    wagtail_reference_index_ignore = True
+
     result = models.ForeignKey(
         FinalResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="changes"
     )

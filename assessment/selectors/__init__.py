@@ -3,17 +3,22 @@ is re-exported here so `from assessment import selectors; selectors.x(...)` keep
 
 from __future__ import annotations
 
+from .cohort import CohortAssessment, CohortWaiting, TraineeAssessment, cohort_assessment
+from .deadline import cohort_deadlines, deadlines_of_cohorts, submitted_after
 from .plan import (
     plan_history,
     plan_last_return,
+    plans_waiting,
 )
 from .practice import (
     assignment_in_programme,
+    assignments_count,
     assignments_of_programme,
     grading_queue,
     practice_evidence,
     submission_with_versions,
     submissions_of_enrolment,
+    visible_cohort_ids,
 )
 from .result import (  # noqa: F401
     RESULTS_TO_SCORE_LIMIT,
@@ -50,18 +55,25 @@ from .theory import (
 __all__ = [
     "RESULTS_TO_SCORE_LIMIT",
     "RETAKE_WINDOW_YEARS",
+    "CohortAssessment",
     "CohortResults",
+    "CohortWaiting",
     "ResultRow",
+    "TraineeAssessment",
     "add_years",
     "assessing_cohorts",
     "assignment_in_programme",
+    "assignments_count",
     "assignments_of_programme",
     "attempt_open_besides",
     "attempt_questions",
     "attendance_of",
     "best_test_attempt",
+    "cohort_assessment",
+    "cohort_deadlines",
     "cohort_results",
     "current_rubric",
+    "deadlines_of_cohorts",
     "evidence_for",
     "final_result_for",
     "grading_queue",
@@ -70,6 +82,7 @@ __all__ = [
     "marker_role_for",
     "plan_history",
     "plan_last_return",
+    "plans_waiting",
     "practice_evidence",
     "result_with_scores",
     "results_of_enrolment",
@@ -81,4 +94,6 @@ __all__ = [
     "score_changes",
     "submission_with_versions",
     "submissions_of_enrolment",
+    "submitted_after",
+    "visible_cohort_ids",
 ]

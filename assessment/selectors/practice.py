@@ -60,26 +60,41 @@ def submission_with_versions(*, pk: int):
     )
 
 
-def grading_queue(
-    *, user, cohort=None, topic_id: int | None = None, status: str = "", late: bool = False
-):
-    """Submissions the person may review, newest hand-ins first. A queryset: the view pages it,
-    so the number of queries does not grow with the cohort."""
-    from django.db.models import F
-
+def visible_cohort_ids(user) -> list[int]:
+    """The ids of the cohorts a person looks after, read once: filtering by a short list of ids
+    is cheap where a join through the cohorts' trainers, repeated in every query, is not."""
     from course.selectors import cohorts_visible
+
+    return list(cohorts_visible(user).values_list("pk", flat=True))
+
+
+def grading_queue(
+    *,
+    cohort_ids: list[int],
+    cohort=None,
+    topic_id: int | None = None,
+    status: str = "",
+    late: bool = False,
+    show_all: bool = False,
+):
+    """Submissions of the given cohorts, newest hand-ins first: by default only the work waiting
+    for review (`status` picks one state, `show_all` every state but drafts). A queryset: the
+    view pages it, so the number of queries does not grow with the cohort or the years."""
+    from django.db.models import F
 
     from ..models import Submission
 
-    queryset = Submission.objects.filter(enrolment__cohort__in=cohorts_visible(user)).exclude(
-        status=Submission.Status.DRAFT
-    )
     if cohort is not None:
-        queryset = queryset.filter(enrolment__cohort=cohort)
-    if topic_id:
-        queryset = queryset.filter(assignment__topic_id=topic_id)
+        cohort_ids = [pk for pk in cohort_ids if pk == cohort.pk]
+    queryset = Submission.objects.filter(enrolment__cohort_id__in=cohort_ids)
     if status:
         queryset = queryset.filter(status=status)
+    elif show_all:
+        queryset = queryset.exclude(status=Submission.Status.DRAFT)
+    else:
+        queryset = queryset.filter(status=Submission.Status.SUBMITTED)
+    if topic_id:
+        queryset = queryset.filter(assignment__topic_id=topic_id)
     if late:
         queryset = queryset.filter(
             assignment__due_at__isnull=False, submitted_at__gt=F("assignment__due_at")
@@ -110,3 +125,11 @@ def practice_evidence(*, enrolment) -> list[str]:
         if latest is not None:
             lines.append(line)
     return sorted(lines)
+
+
+def assignments_count(*, programme) -> int:
+    from course.models import TopicPage
+
+    from ..models import Assignment
+
+    return Assignment.objects.filter(topic__in=TopicPage.objects.descendant_of(programme)).count()

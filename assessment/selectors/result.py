@@ -354,14 +354,15 @@ def cohort_results(*, cohort, language: str) -> CohortResults:
 RESULTS_TO_SCORE_LIMIT = 50
 
 
-def results_to_score(*, user) -> list[FinalResult]:
-    """Final assessments in progress (drafts) that the person's cohorts score: their own
-    trainees' attempts, and retakes of earlier cohorts' trainees assessed with them. One query."""
+def results_to_score(*, user=None, cohort_ids: list[int] | None = None) -> list[FinalResult]:
+    """Final assessments in progress (drafts) that the person's cohorts (or the cohorts of
+    `cohort_ids`) score: their own trainees' attempts, and retakes of earlier cohorts' trainees
+    assessed with them. One query."""
     from django.db.models import Q
 
     from course.selectors import cohorts_visible
 
-    cohorts = cohorts_visible(user)
+    cohorts = cohorts_visible(user) if cohort_ids is None else cohort_ids
     return list(
         FinalResult.objects.filter(status=FinalResult.Status.DRAFT)
         .filter(

@@ -24,10 +24,12 @@ from .plan import (
 )
 from .practice import (  # noqa: F401
     _current_version,
+    submission_acceptance_undo,
     submission_draft_save,
     submission_page_save,
     submission_review,
     submission_submit,
+    submission_undo_until,
 )
 from .result import (  # noqa: F401
     _LEFT_STATUSES,
@@ -86,6 +88,7 @@ __all__ = [
     "result_score",
     "result_scores_save",
     "result_start",
+    "submission_acceptance_undo",
     "submission_draft_save",
     "submission_page_save",
     "submission_review",

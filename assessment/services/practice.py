@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -187,3 +190,72 @@ def submission_page_save(
     if submit and not version.unstored_files:
         submission_submit(submission=version.submission, anonymised_confirmed=anonymised_confirmed)
     return version
+
+
+def submission_undo_until(submission: Submission, version: SubmissionVersion | None):
+    """When the acceptance of `submission` stops being undoable (None: it is not an acceptance)."""
+    if (
+        submission.status != Submission.Status.ACCEPTED
+        or version is None
+        or version.decided_at is None
+    ):
+        return None
+    return version.decided_at + dt.timedelta(minutes=settings.SUBMISSION_UNDO_MINUTES)
+
+
+@transaction.atomic
+def submission_acceptance_undo(*, submission: Submission, by) -> Submission:
+    """Take back an acceptance made by mistake: the work is waiting for review again and the
+    topic the acceptance completed is no longer counted. Safe only for a short time after it
+    (settings.SUBMISSION_UNDO_MINUTES) and only for the trainer who accepted: later the hours
+    may have fed a certificate check, and the trainee has read the decision."""
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("assignment__topic")
+        .get(pk=submission.pk)
+    )
+    version = _current_version(submission)
+    until = submission_undo_until(submission, version)
+    if until is None:
+        raise ValidationError(_("Only an accepted work can be taken back."), code="not_accepted")
+    if version.decided_by_id != by.pk:
+        raise ValidationError(
+            _("Only the trainer who accepted the work can take the acceptance back."),
+            code="not_reviewer",
+        )
+    if timezone.now() > until:
+        raise ValidationError(
+            _(
+                "An acceptance can be taken back only within %(minutes)s minutes. Ask the "
+                "registrar if it must change now."
+            )
+            % {"minutes": settings.SUBMISSION_UNDO_MINUTES},
+            code="undo_expired",
+        )
+    from ..models import FinalResult
+
+    # A finalised result may already have fed a certificate: the hours are no longer ours to move.
+    if FinalResult.objects.filter(
+        enrolment_id=submission.enrolment_id, status=FinalResult.Status.FINALISED
+    ).exists():
+        raise ValidationError(
+            _("The final result is already finalised: the acceptance can no longer be taken back."),
+            code="result_final",
+        )
+    decided_at = version.decided_at
+    version.decision = ""
+    version.decided_by = None
+    version.decided_at = None
+    version.save(update_fields=["decision", "decided_by", "decided_at", "saved_at"])
+    submission.status = Submission.Status.SUBMITTED
+    submission.lock_version += 1
+    submission.save(update_fields=["status", "lock_version", "updated_at"])
+    from course.services import topic_completion_withdraw
+
+    topic_completion_withdraw(
+        enrolment=submission.enrolment,
+        topic=submission.assignment.topic,
+        source="practice_accepted",
+        since=decided_at,
+    )
+    return submission

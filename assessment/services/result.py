@@ -301,20 +301,25 @@ def result_scores_save(
                 code="reason_required",
             )
     existing = {s.criterion_id: s for s in CriterionScore.objects.filter(result=result, role=role)}
-    score_changed = False
+    # New scores and the audit rows are written in one statement each (no signal listens to
+    # either): a first marking of five criteria took ten inserts.
+    created: list[CriterionScore] = []
+    changes: list[ScoreChange] = []
     for code, entry in scores.items():
         criterion = criteria[code]
         current = existing.get(criterion.pk)
         comment = (entry.comment or "").strip()
         if current is None:
             old_score = None
-            CriterionScore.objects.create(
-                result=result,
-                criterion=criterion,
-                role=role,
-                score=entry.score,
-                comment=comment,
-                marker=marker,
+            created.append(
+                CriterionScore(
+                    result=result,
+                    criterion=criterion,
+                    role=role,
+                    score=entry.score,
+                    comment=comment,
+                    marker=marker,
+                )
             )
         else:
             if current.score == entry.score and current.comment == comment:
@@ -324,17 +329,21 @@ def result_scores_save(
             current.save(update_fields=["score", "comment", "marker", "updated_at"])
             if old_score == entry.score:
                 continue  # only the comment changed: not a score change
-        ScoreChange.objects.create(
-            result=result,
-            criterion=criterion,
-            role=role,
-            changed_by=marker,
-            old_score=old_score,
-            new_score=entry.score,
-            after_finalising=result.is_finalised,
-            reason=reason,
+        changes.append(
+            ScoreChange(
+                result=result,
+                criterion=criterion,
+                role=role,
+                changed_by=marker,
+                old_score=old_score,
+                new_score=entry.score,
+                after_finalising=result.is_finalised,
+                reason=reason,
+            )
         )
-        score_changed = True
+    CriterionScore.objects.bulk_create(created)
+    ScoreChange.objects.bulk_create(changes)
+    score_changed = bool(changes)
     _recompute(result, bump=True)
     if result.is_finalised and score_changed:
         _send_on_commit(signals.result_changed_after_finalising, result)

@@ -44,7 +44,9 @@ def test_a_trainer_of_the_cohort_scores_and_finalises_through_the_form(
     assert "Attendance" in response.text or "No attendance recorded yet." in response.text
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("score", enrolment.pk), form_data(GOOD, action="finalise"))
+        response = client.post(
+            url("score", enrolment.pk), form_data(GOOD, action="finalise", confirm="yes")
+        )
     assert response.status_code == 302
     result = FinalResult.objects.get(enrolment=enrolment)
     assert result.status == "finalised"
@@ -74,7 +76,9 @@ def test_finalising_an_incomplete_result_is_refused_and_the_scores_are_not_kept(
     client, trainer, enrolment
 ):
     client.force_login(trainer)
-    response = client.post(url("score", enrolment.pk), form_data({"theory": 10}, action="finalise"))
+    response = client.post(
+        url("score", enrolment.pk), form_data({"theory": 10}, action="finalise", confirm="yes")
+    )
     assert "Score every criterion before finalising." in response.text
     assert not FinalResult.objects.filter(enrolment=enrolment).exists()
 
@@ -109,7 +113,7 @@ def test_the_second_marker_scores_blind_and_a_large_gap_needs_an_agreed_score(
     client.force_login(trainer)
     response = client.post(
         url("score", enrolment.pk),
-        form_data(GOOD, action="finalise", lock_version=lock_of(enrolment)),
+        form_data(GOOD, action="finalise", confirm="yes", lock_version=lock_of(enrolment)),
     )
     assert "differ by more than 10 points" in response.text
     result.refresh_from_db()
@@ -120,6 +124,7 @@ def test_the_second_marker_scores_blind_and_a_large_gap_needs_an_agreed_score(
         form_data(
             {**GOOD, "plan": 18},
             action="finalise",
+            confirm="yes",
             rationale="Agreed after discussion",
             lock_version=lock_of(enrolment),
         ),

@@ -12,6 +12,7 @@ from .common import (  # noqa: F401
     _teaches,
     _unstored_files_message,
 )
+from .deadline import cohort_deadlines
 from .plan import (  # noqa: F401
     _fresh_return_form,
     _get_plan_for_viewer,
@@ -36,6 +37,7 @@ from .practice import (  # noqa: F401
     practice_list,
     submission_file,
     submission_review,
+    submission_undo,
 )
 from .result import (  # noqa: F401
     Role,
@@ -70,6 +72,7 @@ from .theory import (  # noqa: F401
 __all__ = [
     "Role",
     "audit",
+    "cohort_deadlines",
     "cohort_results",
     "cohort_results_export",
     "defence_held",
@@ -91,6 +94,7 @@ __all__ = [
     "score",
     "submission_file",
     "submission_review",
+    "submission_undo",
     "test_attempt",
     "theory_test",
 ]

@@ -156,6 +156,13 @@ def practice_detail(request, assignment_id: int):
             "draft": draft,
             "editable": editable,
             "form": form,
+            # Returned work: the trainer's feedback comes first, above the brief and the editor
+            # (on a phone it was a long scroll below them).
+            "returned_feedback": next(
+                (v for v in reversed(versions) if v.decision == "returned" and v.feedback), None
+            )
+            if submission is not None and submission.status == submission.Status.RETURNED
+            else None,
         },
     )
 
@@ -197,16 +204,18 @@ def submission_file(request, pk: int):
 
 @login_required
 def grading_queue(request):
+    """What waits for the trainer: submitted works (all states on request) and submitted support
+    plans; then the final assessments to score. The cohort ids are read once and every query
+    filters by them, so the page costs the same whatever the number of cohorts or years."""
     from django.core.paginator import Paginator
 
-    from course.models import TopicPage
-    from course.selectors import cohorts_visible
+    from course.models import Cohort, TopicPage
 
     from ..forms import QueueFilterForm
     from ..models import Submission
 
-    cohorts = cohorts_visible(request.user)
-    if not (request.user.is_staff or is_registrar(request.user) or cohorts.exists()):
+    cohort_ids = selectors.visible_cohort_ids(request.user)
+    if not (request.user.is_staff or is_registrar(request.user) or cohort_ids):
         raise Http404
     topics = sorted(
         TopicPage.objects.filter(
@@ -218,21 +227,34 @@ def grading_queue(request):
     )
     form = QueueFilterForm(
         request.GET or None,
-        cohorts=cohorts,
+        cohorts=Cohort.objects.filter(pk__in=cohort_ids),
         topics=topics,
         statuses=[c for c in Submission.Status.choices if c[0] != Submission.Status.DRAFT],
     )
     filters = form.cleaned_data if form.is_valid() else {}
+    cohort = filters.get("cohort")
     queryset = selectors.grading_queue(
-        user=request.user,
-        cohort=filters.get("cohort"),
+        cohort_ids=cohort_ids,
+        cohort=cohort,
         topic_id=filters.get("topic"),
         status=filters.get("status") or "",
         late=bool(filters.get("late")),
+        show_all=bool(filters.get("show_all")),
     )
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    plan_cohorts = [cohort.pk] if cohort else cohort_ids
+    plans = selectors.plans_waiting(cohort_ids=plan_cohorts)
+    deadlines = selectors.deadlines_of_cohorts(cohort_ids=cohort_ids)
+    for submission in page:
+        submission.overdue = selectors.submitted_after(
+            deadlines.get((submission.enrolment.cohort_id, "practice")), submission.submitted_at
+        )
+    for plan in plans:
+        plan.overdue = selectors.submitted_after(
+            deadlines.get((plan.enrolment.cohort_id, "plan")), plan.submitted_at
+        )
     return render(
         request,
         "assessment/grading_queue.html",
@@ -240,7 +262,10 @@ def grading_queue(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "results_to_score": selectors.results_to_score(user=request.user),
+            "plans": plans,
+            "results_to_score": selectors.results_to_score(cohort_ids=cohort_ids),
+            # A submitted plan with no result yet is a final assessment to score, too.
+            "plans_to_score": [p for p in plans if not p.has_result],
         },
     )
 
@@ -269,14 +294,42 @@ def submission_review(request, pk: int):
             return redirect("assessment:submission_review", pk=submission.pk)
     from course.selectors import trainee_name
 
+    versions = list(submission.versions.all())
     return render(
         request,
         "assessment/submission_review.html",
         {
             "submission": submission,
-            "versions": list(submission.versions.all()),
+            "versions": versions,
             "form": form,
             "trainee_name": trainee_name(submission.enrolment.trainee, _language()),
             "reviewable": submission.status == submission.Status.SUBMITTED,
+            "undo_until": _undo_until_for(request.user, submission, versions),
         },
     )
+
+
+def _undo_until_for(user, submission, versions):
+    """Until when this person may take back the acceptance shown, or None."""
+    from django.utils import timezone
+
+    latest = versions[-1] if versions else None
+    until = services.submission_undo_until(submission, latest)
+    if until is None or latest.decided_by_id != user.pk or timezone.now() > until:
+        return None
+    return until
+
+
+@login_required
+@require_POST
+def submission_undo(request, pk: int):
+    """Take back an acceptance made by mistake, for a few minutes after it."""
+    submission = _get_submission_for_reviewer(request.user, pk)
+    try:
+        services.submission_acceptance_undo(submission=submission, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The acceptance is taken back: the work waits for review."))
+    return redirect("assessment:submission_review", pk=submission.pk)

@@ -107,7 +107,15 @@ def score(request, enrolment_id: int):
             % {"code": (result.assessing_cohort or enrolment.cohort).code},
         )
         return redirect("assessment:score", enrolment_id=enrolment.pk)
+    confirm_finalise = False
     if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "save")
+        # Finalising cannot be undone from this page (a later change needs a reason and goes into
+        # the audit): the first press only asks, with the scores kept in the form; nothing is saved.
+        confirm_finalise = action == "finalise" and request.POST.get("confirm") != "yes"
+    if confirm_finalise:
+        pass
+    elif request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
         # What the marker's page showed: a result that appeared or changed since is not overwritten
         # (-1 never matches: the page showed no result, yet there is one now).
@@ -173,6 +181,7 @@ def score(request, enrolment_id: int):
             "retake_until": selectors.retake_offered_until(enrolment=enrolment, results=results),
             "plan": getattr(enrolment, "support_plan", None),
             "can_mark": can_mark,
+            "confirm_finalise": confirm_finalise,
             # The later cohort's trainers come from (and go back to) their own cohort's pages.
             "crumb_cohort": result.assessing_cohort
             if result and result.assessing_cohort_id and can_mark
@@ -338,7 +347,8 @@ def _get_cohort_for_results(user, code: str):
 def cohort_results(request, code: str):
     cohort = _get_cohort_for_results(request.user, code)
     data = selectors.cohort_results(cohort=cohort, language=_language())
-    band_bars = charts.chart_bars(
+    # Horizontal: the bands' long labels (kk, ru) each get a row of their own and never overlap.
+    band_bars = charts.chart_hbars(
         [(str(band.label), count, charts.PATTERNS[band.code]) for band, count in data.band_counts]
     )
     bin_bars = charts.chart_bars(
@@ -358,6 +368,12 @@ def cohort_results(request, code: str):
             "band_bars": band_bars,
             "bin_bars": bin_bars,
             "chart_height": charts.CHART_HEIGHT,
+            "hchart": {
+                "label_width": charts.LABEL_WIDTH,
+                "bar_space": charts.BAR_SPACE,
+                "row": charts.ROW_HEIGHT,
+                "height": charts.ROW_HEIGHT * len(band_bars) + 8,
+            },
             "can_score": _teaches(request.user, cohort),
             "is_registrar": request.user.is_staff or is_registrar(request.user),
             "can_choose_cohort": request.user.is_staff

@@ -47,7 +47,8 @@ def test_a_pass_finalised_while_the_broker_is_down_succeeds_and_the_failure_is_r
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("assessment:score", args=[enrolment.pk]), form_data(GOOD, action="finalise")
+            reverse("assessment:score", args=[enrolment.pk]),
+            form_data(GOOD, action="finalise", confirm="yes"),
         )
 
     assert response.status_code == 302

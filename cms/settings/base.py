@@ -474,3 +474,6 @@ QUALITY_TRAINER_MIN_EXPERIENCE_YEARS = int(
 # quality: the "after" self-assessment opens this many days before the cohort ends (or once every
 # topic is done) and closes when the final result is finalised.
 QUALITY_AFTER_SELF_ASSESSMENT_DAYS = int(os.environ.get("QUALITY_AFTER_SELF_ASSESSMENT_DAYS", "14"))
+# A trainer who accepted a practice work by mistake may undo it for this many minutes (the
+# trainee is told only after that; after it, a change goes through the registrar).
+SUBMISSION_UNDO_MINUTES = int(os.environ.get("SUBMISSION_UNDO_MINUTES", "10"))

@@ -185,3 +185,18 @@ def attendance_record(*, session, marks: dict[int, str], recorded_by) -> int:
         )
         _announce_completions([pk for pk in present if pk not in done])
     return len(to_create) + len(to_update)
+
+
+def topic_completion_withdraw(*, enrolment, topic: TopicPage, source: str, since) -> bool:
+    """Undo a completion that one event recorded (a practice acceptance that was undone): only a
+    completion from that source and not older than the event, so an earlier completion by
+    attendance stays. Returns whether one was removed."""
+    from ..models import TopicCompletion
+
+    deleted, _rows = TopicCompletion.objects.filter(
+        enrolment=enrolment,
+        topic=source_topic(topic),
+        source=source,
+        completed_at__gte=since,
+    ).delete()
+    return bool(deleted)

@@ -25,6 +25,7 @@ HOME = ("/kk/", "Басты бет")
 STUDIES = ("/kk/study/", "Менің оқуым")
 PROFILE = ("/kk/accounts/profile/", "Менің профилім")
 MY_DATA = ("/kk/accounts/my-data/", "Менің деректерім")
+COHORTS = ("/kk/study/cohorts/", "Ағындар")
 GRADING = ("/kk/assessment/grading/", "Тексеру кезегі")
 MENTOR_QUEUE = ("/kk/mentoring/queue/", "Тәлімгер кезегі")
 QUALITY = ("/kk/quality/cohorts/", "Курс сапасы")
@@ -52,9 +53,9 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
     ]
 
 
-def test_a_trainer_sees_the_grading_queue_only(client):
+def test_a_trainer_sees_the_cohorts_and_the_grading_queue(client):
     client.force_login(TrainerFactory())
-    assert menu_links(client) == [HOME, STUDIES, GRADING, QUALITY, PROFILE, MY_DATA]
+    assert menu_links(client) == [HOME, STUDIES, COHORTS, GRADING, QUALITY, PROFILE, MY_DATA]
 
 
 def test_a_mentor_sees_the_mentor_queue_only(client):
@@ -70,6 +71,7 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
     assert menu_links(client) == [
         HOME,
         STUDIES,
+        COHORTS,
         GRADING,
         MENTOR_QUEUE,
         QUALITY,

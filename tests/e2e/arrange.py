@@ -425,3 +425,49 @@ def completion_met(email: str) -> None:
     certificate_issue_if_earned(enrolment_id=enrolment.pk)
     certificate = current_document(enrolment=enrolment)
     print(json.dumps({"serial": certificate.serial if certificate else None}))
+
+
+def trainer_evening(password: str, totp_secret: str, suffix: str) -> None:
+    """A trainer with an authenticator app and a cohort whose one trainee has submitted the
+    support plan (nothing scored yet): the trainer's evening starts from the cohort page."""
+    from django.utils import timezone
+
+    from assessment.models import SupportPlan
+    from cms.roles import TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment
+
+    trainer = _person(f"trainer.{suffix}@e2e.kz", password, "Айгүл", "Омарова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    mfa_totp_activate(user=trainer, secret=totp_secret)
+    trainee = _person(f"trainee.{suffix}@e2e.kz", password, "Жанар", "Мұратова")
+    cohort = _cohort(f"e2e-evening-{suffix}")
+    cohort.trainers.add(trainer)
+    enrolment, _ = Enrolment.objects.get_or_create(
+        cohort=cohort,
+        trainee=trainee,
+        defaults={
+            "status": Enrolment.Status.ACTIVE,
+            "agreement_accepted_at": timezone.now(),
+            "agreement_version": "e2e-1",
+        },
+    )
+    plan, _ = SupportPlan.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "status": SupportPlan.Status.SUBMITTED,
+            "submitted_at": timezone.now(),
+            "learner_code": "L-1",
+            "anonymised_confirmed": True,
+        },
+    )
+    print(
+        json.dumps(
+            {
+                "trainer": trainer.email,
+                "cohort": cohort.code,
+                "enrolment": enrolment.pk,
+                "plan": plan.pk,
+            }
+        )
+    )

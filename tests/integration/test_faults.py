@@ -93,7 +93,7 @@ from cms.tests.factories import session_record_mfa
 session_record_mfa(client, trainer)
 with translation.override("en"):
     url = reverse("assessment:score", args=[enrolment.pk])
-response = client.post(url, form_data(GOOD, action="finalise"))
+response = client.post(url, form_data(GOOD, action="finalise", confirm="yes"))
 print(json.dumps({
     "status": response.status_code,
     "enrolment": enrolment.pk,
