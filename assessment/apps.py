@@ -23,10 +23,11 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, menu, personal_data
+        from . import dashboard, library, menu, personal_data
 
         dashboard.register()
         menu.register()
+        library.register()
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

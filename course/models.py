@@ -12,9 +12,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from .blocks import TopicBodyBlock
 from .panels import HoursCheckPanel
@@ -103,6 +104,7 @@ class ModulePage(Page):
         FieldPanel("number"),
         FieldPanel("description"),
         FieldPanel("outcomes"),
+        InlinePanel("attachments", heading=_("Files for the library"), label=_("File")),
     ]
     parent_page_types = ["course.ProgrammePage"]
     subpage_types = ["course.TopicPage"]
@@ -156,6 +158,7 @@ class TopicPage(Page):
         FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("hours")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        InlinePanel("attachments", heading=_("Files for the library"), label=_("File")),
     ]
     parent_page_types = ["course.ModulePage"]
     subpage_types: list[str] = []
@@ -200,6 +203,68 @@ class TopicPage(Page):
                 programme_topics[index + 1] if index + 1 < len(programme_topics) else None
             )
         return context
+
+
+class AttachmentKind(models.TextChoices):
+    SLIDES = "slides", _("Lecture slides")
+    VIDEO = "video", _("Video")
+    HANDOUT = "handout", _("Handout")
+    OTHER = "other", _("Other material")
+
+
+class PageAttachment(Orderable):
+    """A file an editor adds to a module or a topic; the materials library lists it by module and
+    kind. A video is a document (an MP4/WebM file on our own server: some schools' networks reach
+    no video site) with optional WebVTT captions and a transcript."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For a video: a .vtt captions file in the page's language."),
+    )
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("For a video: the text of what is said, for people who cannot hear it."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldPanel("document"),
+        FieldPanel("captions"),
+        FieldPanel("transcript"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ModuleAttachment(PageAttachment):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(PageAttachment.Meta):
+        verbose_name = _("module file")
+        verbose_name_plural = _("module files")
+
+
+class TopicAttachment(PageAttachment):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(PageAttachment.Meta):
+        verbose_name = _("topic file")
+        verbose_name_plural = _("topic files")
 
 
 class StudyForm(models.TextChoices):
