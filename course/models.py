@@ -17,6 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from cms.translation_status import TranslationStatusPanel
+
 from .blocks import TopicBodyBlock
 from .panels import HoursCheckPanel
 from .selectors import Hours, declared_hours_warnings, hours_by_module, hours_of_pages
@@ -44,6 +46,7 @@ class ProgrammePage(Page):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("provider"),
         FieldPanel("introduction"),
@@ -64,6 +67,8 @@ class ProgrammePage(Page):
     ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["course.ModulePage"]
+    # The explorer keeps the order course.wagtail_hooks gives the children: by number.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("programme")
@@ -100,6 +105,7 @@ class ModulePage(Page):
     outcomes = RichTextField(_("learning outcomes"), blank=True)
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("number"),
         FieldPanel("description"),
@@ -108,6 +114,7 @@ class ModulePage(Page):
     ]
     parent_page_types = ["course.ProgrammePage"]
     subpage_types = ["course.TopicPage"]
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")
@@ -115,6 +122,14 @@ class ModulePage(Page):
 
     def derived_hours(self) -> Hours:
         return hours_of_pages(TopicPage.objects.live().child_of(self))
+
+    def get_admin_display_title(self) -> str:
+        # The explorer, choosers and breadcrumbs show the number and the hours.
+        return _("Module %(number)s. %(title)s · %(hours)s h") % {
+            "number": self.number,
+            "title": self.draft_title or self.title,
+            "hours": self.derived_hours().total if self.pk else 0,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -153,6 +168,7 @@ class TopicPage(Page):
     body = StreamField(TopicBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("official_title"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("hours")]),
@@ -169,6 +185,13 @@ class TopicPage(Page):
     @property
     def full_title(self) -> str:
         return self.official_title or self.title
+
+    def get_admin_display_title(self) -> str:
+        return _("%(number)s %(title)s · %(hours)s h") % {
+            "number": self.number,
+            "title": self.draft_title or self.title,
+            "hours": self.hours,
+        }
 
     @property
     def sort_key(self) -> tuple[int, ...]:
