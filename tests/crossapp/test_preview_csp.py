@@ -124,7 +124,10 @@ def test_an_admin_page_that_wagtail_did_not_mark_framable_refuses_every_frame(
 
 def test_the_production_settings_take_their_policy_from_the_one_tested_here():
     source = (
-        __import__("pathlib").Path(__file__).resolve().parents[1] / "settings" / "production.py"
+        __import__("pathlib").Path(__file__).resolve().parents[2]
+        / "cms"
+        / "settings"
+        / "production.py"
     ).read_text()
 
     assert "_csp = production_policy(media_origins=_media_origins)" in source
