@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
@@ -60,7 +61,14 @@ def page_translation_status(page: Page) -> list[TranslationRow]:
     source_locale = Locale.get_default()
     source = pages.get(source_locale.pk)
     rows = []
-    for locale in sorted(Locale.objects.all(), key=lambda loc: loc.pk != source_locale.pk):
+    order = [code for code, _name in settings.LANGUAGES]
+    for locale in sorted(
+        Locale.objects.all(),
+        key=lambda loc: (
+            loc.pk != source_locale.pk,
+            order.index(loc.language_code) if loc.language_code in order else len(order),
+        ),
+    ):
         translated = pages.get(locale.pk)
         if locale.pk == source_locale.pk:
             status = SOURCE if translated is not None else MISSING

@@ -47,6 +47,9 @@ def _new_topic(module, *, aliases: bool = True):
 
 def test_loaded_translations_are_up_to_date_and_kazakh_is_the_source():
     assert _statuses(_module("kk", 2)) == {"kk": SOURCE, "ru": UP_TO_DATE, "en": UP_TO_DATE}
+    # In the order of the site's languages.
+    rows = page_translation_status(_module("en", 2))
+    assert [row.locale.language_code for row in rows] == ["kk", "ru", "en"]
 
 
 def test_a_kazakh_edit_makes_the_russian_and_english_versions_out_of_date_until_they_are_saved():
