@@ -206,7 +206,7 @@ def materials() -> tuple[Material, ...]:
             _("How one subject's content is adapted for the learner, as the PMPK recommends."),
             (
                 _learner_fields(),
-                Fields((_("Academic year"), _("Subject"), _("Teacher"))),
+                Fields((_("Academic year"), _("School subject"), _("Teacher"))),
                 Table(
                     _("Adapted content"),
                     (
@@ -231,7 +231,7 @@ def materials() -> tuple[Material, ...]:
                 Fields((_("Learner's code (never the name)"), _("Day"))),
                 Table(
                     _("Schedule"),
-                    (_("Order"), _("Time"), _("Picture or word"), _("Done")),
+                    (_("Order"), _("Time"), _("Picture or word"), _("Step done")),
                     8,
                 ),
             ),
@@ -272,7 +272,7 @@ def materials() -> tuple[Material, ...]:
             _("A task split into steps the learner ticks off alone."),
             (
                 Fields((_("Learner's code (never the name)"), _("Task"))),
-                Table(_("Steps"), (_("Step"), _("What I do"), _("Done")), 8),
+                Table(_("Steps"), (_("Step"), _("What I do"), _("Step done")), 8),
             ),
         ),
         Material(
