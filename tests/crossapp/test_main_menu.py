@@ -27,6 +27,8 @@ PROFILE = ("/kk/accounts/profile/", "Менің профилім")
 MY_DATA = ("/kk/accounts/my-data/", "Менің деректерім")
 GRADING = ("/kk/assessment/grading/", "Тексеру кезегі")
 MENTOR_QUEUE = ("/kk/mentoring/queue/", "Тәлімгер кезегі")
+# Staff, and trainees with an enrolment (assessment.library.library_allowed).
+LIBRARY = ("/kk/assessment/library/", "Материалдар кітапханасы")
 
 
 def menu_links(client) -> list[tuple[str, str]]:
@@ -52,7 +54,7 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
 
 def test_a_trainer_sees_the_grading_queue_only(client):
     client.force_login(TrainerFactory())
-    assert menu_links(client) == [HOME, STUDIES, GRADING, PROFILE, MY_DATA]
+    assert menu_links(client) == [HOME, STUDIES, LIBRARY, GRADING, PROFILE, MY_DATA]
 
 
 def test_a_mentor_sees_the_mentor_queue_only(client):
@@ -68,6 +70,7 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
     assert menu_links(client) == [
         HOME,
         STUDIES,
+        LIBRARY,
         GRADING,
         MENTOR_QUEUE,
         ("/admin/", "Әкімшілік бөлім"),
