@@ -23,7 +23,7 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, menu, personal_data, versions
+        from . import dashboard, library, menu, personal_data, versions
 
         versions.connect()
         dashboard.register()
@@ -36,6 +36,7 @@ class AssessmentConfig(AppConfig):
         register_slot_template(
             slot="enrolment_staff_links", template="assessment/slots/enrolment_links.html"
         )
+        library.register()
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import library_views, views
 
 app_name = "assessment"
 
@@ -51,4 +51,13 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("plan/sample/<str:kind>/", views.plan_sample, name="plan_sample"),
+]
+urlpatterns += [
+    path("library/", library_views.library, name="library"),
+    path("library/modules/<int:number>/", library_views.library_module, name="library_module"),
+    path(
+        "library/<slug:slug>/<str:language>.<str:fmt>",
+        library_views.library_document,
+        name="library_document",
+    ),
 ]

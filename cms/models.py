@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 
 from .names import validate_person_name
+from .translation_status import TranslationStatusPanel
 
 
 class UserManager(DjangoUserManager):
@@ -77,7 +78,12 @@ class HomePage(Page):
     lead = models.CharField(_("lead"), max_length=300, blank=True)
     body = RichTextField(_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    content_panels = [
+        TranslationStatusPanel(),
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

@@ -47,6 +47,17 @@ REGISTRAR_PERMISSIONS = (
 )
 # Page permissions a registrar has on the whole page tree (they edit the course content).
 REGISTRAR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Wagtail checks documents and images per collection: the model permissions above alone let a
+# registrar open the upload form but never save into a collection. Granted on the root collection
+# (every collection below inherits it).
+REGISTRAR_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
 
 
 def role_assign(*, user: Any, role: str) -> None:
@@ -78,7 +89,17 @@ def role_permissions_sync() -> None:
         wanted |= Q(content_type__app_label=app_label, codename=codename)
     group.permissions.add(*Permission.objects.filter(wanted))
 
-    from wagtail.models import GroupPagePermission, Page
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    collection = Collection.get_first_root_node()
+    if collection is not None:
+        collection_wanted = Q(pk__in=[])
+        for app_label, codename in REGISTRAR_COLLECTION_PERMISSIONS:
+            collection_wanted |= Q(content_type__app_label=app_label, codename=codename)
+        for permission in Permission.objects.filter(collection_wanted):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
     root = Page.get_first_root_node()
     if root is None:

@@ -30,6 +30,9 @@ SLOTS = (
     # actions there (`row`, `is_registrar`).
     "cohort_results_links",
     "cohort_results_row_actions",
+    # course: under a programme page's curriculum (`page`); under a module page's topics (`page`).
+    "programme_links",
+    "module_links",
 )
 
 _templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}

@@ -184,3 +184,16 @@ def register_site_status_url():
 @hooks.register("register_admin_menu_item")
 def register_site_status_menu_item():
     return SiteStatusMenuItem(_("Site status"), reverse("site_status"), icon_name="pick", order=910)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    from cms.translation_views import page_translation_create_view
+
+    return [
+        path(
+            "translations/<int:page_id>/create/<str:language_code>/",
+            page_translation_create_view,
+            name="page_translation_create",
+        )
+    ]

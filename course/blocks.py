@@ -34,6 +34,32 @@ class VideoBlock(blocks.StructBlock):
         template = "course/blocks/video.html"
 
 
+class VideoFileBlock(blocks.StructBlock):
+    """A video file on our own server (no internet video site: some schools' networks reach none),
+    with WebVTT captions and a transcript. Rendered as <video controls> with a <track>: the
+    production CSP's media-src allows 'self' and its extra media origins, nothing else."""
+
+    file = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"))
+    captions = DocumentChooserBlock(required=False, label=_("Captions (WebVTT .vtt file)"))
+    captions_language = blocks.ChoiceBlock(
+        choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
+        default="kk",
+        label=_("Language of the captions"),
+    )
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    transcript = blocks.RichTextBlock(
+        required=False,
+        label=_("Transcript"),
+        help_text=_("A text alternative for people who cannot hear or watch the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "course/blocks/video_file.html"
+        label = _("Video file")
+        description = _("A video uploaded to the site, with captions and a transcript")
+
+
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(required=False, label=_("Title shown"))
@@ -116,6 +142,7 @@ class TopicBodyBlock(blocks.StreamBlock):
     )
     heading = HeadingBlock()
     video = VideoBlock()
+    video_file = VideoFileBlock()
     document = DocumentBlock()
     callout = CalloutBlock()
     question = QuestionBlock()

@@ -15,12 +15,14 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.search import fold
+from cms.translation_status import TranslationStatusPanel
 
 from . import versioning
 from .admin_forms import TopicPageForm
@@ -78,6 +80,7 @@ class ProgrammePage(UntranslatedMixin, Page):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("provider"),
         FieldPanel("introduction"),
@@ -99,6 +102,8 @@ class ProgrammePage(UntranslatedMixin, Page):
     ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["course.ModulePage", "course.GlossaryPage", "course.LiteraturePage"]
+    # The explorer keeps the order course.wagtail_hooks gives the children: by number.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("programme")
@@ -150,13 +155,16 @@ class ModulePage(UntranslatedMixin, Page):
     outcomes = RichTextField(_("learning outcomes"), blank=True)
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("number"),
         FieldPanel("description"),
         FieldPanel("outcomes"),
+        InlinePanel("attachments", heading=_("Files for the library"), label=_("File")),
     ]
     parent_page_types = ["course.ProgrammePage"]
     subpage_types = ["course.TopicPage"]
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")
@@ -170,6 +178,14 @@ class ModulePage(UntranslatedMixin, Page):
 
     def derived_hours(self) -> Hours:
         return hours_of_pages(TopicPage.objects.live().child_of(self))
+
+    def get_admin_display_title(self) -> str:
+        # The explorer, choosers and breadcrumbs show the number and the hours.
+        return _("Module %(number)s. %(title)s · %(hours)s h") % {
+            "number": self.number,
+            "title": self.draft_title or self.title,
+            "hours": self.derived_hours().total if self.pk else 0,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -214,11 +230,13 @@ class TopicPage(UntranslatedMixin, Page):
     ]
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("official_title"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("hours")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        InlinePanel("attachments", heading=_("Files for the library"), label=_("File")),
     ]
     parent_page_types = ["course.ModulePage"]
     subpage_types: list[str] = []
@@ -230,6 +248,13 @@ class TopicPage(UntranslatedMixin, Page):
     @property
     def full_title(self) -> str:
         return self.official_title or self.title
+
+    def get_admin_display_title(self) -> str:
+        return _("%(number)s %(title)s · %(hours)s h") % {
+            "number": self.number,
+            "title": self.draft_title or self.title,
+            "hours": self.hours,
+        }
 
     @property
     def sort_key(self) -> tuple[int, ...]:
@@ -415,6 +440,68 @@ class LiteratureEntryPage(Page):
 
     def search_text(self) -> str:
         return fold(self.text)
+
+
+class AttachmentKind(models.TextChoices):
+    SLIDES = "slides", _("Lecture slides")
+    VIDEO = "video", _("Video")
+    HANDOUT = "handout", _("Handout")
+    OTHER = "other", _("Other material")
+
+
+class PageAttachment(Orderable):
+    """A file an editor adds to a module or a topic; the materials library lists it by module and
+    kind. A video is a document (an MP4/WebM file on our own server: some schools' networks reach
+    no video site) with optional WebVTT captions and a transcript."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For a video: a .vtt captions file in the page's language."),
+    )
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("For a video: the text of what is said, for people who cannot hear it."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldPanel("document"),
+        FieldPanel("captions"),
+        FieldPanel("transcript"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ModuleAttachment(PageAttachment):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(PageAttachment.Meta):
+        verbose_name = _("module file")
+        verbose_name_plural = _("module files")
+
+
+class TopicAttachment(PageAttachment):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(PageAttachment.Meta):
+        verbose_name = _("topic file")
+        verbose_name_plural = _("topic files")
 
 
 class StudyForm(models.TextChoices):

@@ -175,5 +175,26 @@ class CourseAgreementViewSet(SnippetViewSet):
 register_snippet(CourseAgreementViewSet)
 
 
+@hooks.register("construct_explorer_page_queryset")
+def explorer_by_number(parent_page, pages, request):
+    """Modules and topics in the programme's order, not newest first. ProgrammePage and ModulePage
+    set admin_default_ordering = "ord", under which the explorer keeps this order (an editor can
+    still sort by another column)."""
+    from django.db.models.functions import Length
+
+    from .models import ModulePage, ProgrammePage
+
+    if request.GET.get("ordering") not in (None, "", "ord"):
+        return pages
+    specific = parent_page.specific_class
+    if specific is ProgrammePage:
+        return pages.order_by("modulepage__number", "path")
+    if specific is ModulePage:
+        # "2.10" after "2.9": shorter numbers first, then as text (every topic of a module shares
+        # the module's prefix).
+        return pages.order_by(Length("topicpage__number"), "topicpage__number", "path")
+    return pages
+
+
 # Programme versions: the refusals that protect a version cohorts use, and "Create a new version".
 from . import versioning_admin  # noqa: E402, F401

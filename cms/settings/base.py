@@ -284,7 +284,11 @@ SEARCH_QUERY_MAX_LENGTH = 200
 TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS = int(
     os.environ.get("TOPIC_OPEN_TOKEN_MAX_AGE_SECONDS", str(12 * 60 * 60))
 )
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# mp4/webm and vtt: self-hosted lecture videos and their captions (course.blocks.VideoFileBlock).
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"],
+    *["mp4", "webm", "vtt"],
+]
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Bounds on an uploaded DOCX/ODT/XLSX's ZIP container (cms.uploads): its members, and the bytes

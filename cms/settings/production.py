@@ -10,6 +10,7 @@ from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.csp_policy import production_policy
 from cms.logs import django_logging
 
 from .base import *  # noqa: F403
@@ -58,26 +59,8 @@ X_FRAME_OPTIONS = "DENY"
 # CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only, to try a
 # change on the live site without breaking it.
 _media_origins = env_list("CSP_EXTRA_MEDIA_ORIGINS")  # e.g. the S3 endpoint serving media
-_csp = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", *_media_origins],
-        "media-src": ["'self'", *_media_origins],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-src": [
-            "https://www.youtube.com",
-            "https://www.youtube-nocookie.com",
-            "https://player.vimeo.com",
-        ],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
+# The directives live in cms.csp_policy, so tests apply the very policy deployed.
+_csp = production_policy(media_origins=_media_origins)
 if env_bool("CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
 else:

@@ -29,6 +29,8 @@ COHORTS = ("/kk/study/cohorts/", "Ағындар")
 GRADING = ("/kk/assessment/grading/", "Тексеру кезегі")
 MENTOR_QUEUE = ("/kk/mentoring/queue/", "Тәлімгер кезегі")
 QUALITY = ("/kk/quality/cohorts/", "Курс сапасы")
+# Staff, and trainees with an enrolment (assessment.library.library_allowed).
+LIBRARY = ("/kk/assessment/library/", "Материалдар кітапханасы")
 
 
 def menu_links(client) -> list[tuple[str, str]]:
@@ -55,7 +57,16 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
 
 def test_a_trainer_sees_the_cohorts_and_the_grading_queue(client):
     client.force_login(TrainerFactory())
-    assert menu_links(client) == [HOME, STUDIES, COHORTS, GRADING, QUALITY, PROFILE, MY_DATA]
+    assert menu_links(client) == [
+        HOME,
+        STUDIES,
+        COHORTS,
+        LIBRARY,
+        GRADING,
+        QUALITY,
+        PROFILE,
+        MY_DATA,
+    ]
 
 
 def test_a_mentor_sees_the_mentor_queue_only(client):
@@ -72,6 +83,7 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
         HOME,
         STUDIES,
         COHORTS,
+        LIBRARY,
         GRADING,
         MENTOR_QUEUE,
         QUALITY,

@@ -471,3 +471,33 @@ def trainer_evening(password: str, totp_secret: str, suffix: str) -> None:
             }
         )
     )
+
+
+def library_case(password: str, totp_secret: str) -> None:
+    """A trainee studying in a cohort, a registrar with an authenticator app, slides attached to
+    the Kazakh module 2 and the Kazakh module 2 edited after its translations (so the Russian and
+    English versions are out of date)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from cms.roles import REGISTRAR
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment, ModuleAttachment, ModulePage
+
+    trainee = _person("library.trainee@e2e.kz", password, "Сәуле", "Ахметова")
+    Enrolment.objects.get_or_create(cohort=_cohort("e2e-library"), trainee=trainee)
+    registrar = _person("library.registrar@e2e.kz", password, "Демо", "Редактор", profile=False)
+    role_assign(user=registrar, role=REGISTRAR)
+    mfa_totp_activate(user=registrar, secret=totp_secret)
+    module = ModulePage.objects.get(locale__language_code="kk", number=2)
+    if not ModuleAttachment.objects.filter(page=module).exists():
+        slides = Document.objects.create(
+            title="2-модуль слайдтары",
+            file=ContentFile(b"%PDF-1.4\n%%EOF\n", "module-2-slides.pdf"),
+        )
+        ModuleAttachment.objects.create(
+            page=module, kind="slides", title="2-модуль: дәріс слайдтары", document=slides
+        )
+    module.save_revision(user=registrar)
+    russian = ModulePage.objects.get(locale__language_code="ru", number=2)
+    print(json.dumps({"module_kk": module.pk, "module_ru": russian.pk}))

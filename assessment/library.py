@@ -1,0 +1,127 @@
+"""The materials library: per module, the generated templates (assessment.materials) and the files
+editors attached to the module and its topics (course.models.ModuleAttachment/TopicAttachment).
+
+It lives in assessment because the templates are built from the plan's structures, which course
+may not import; course pages link to it through cms.slots, the menu through cms.navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from cms.navigation import register_menu_item
+from cms.roles import is_registrar, is_trainer
+from cms.slots import register_slot_template
+
+from .materials import Material, MaterialKind, materials_by_module
+
+# A trainee who studies or studied the course keeps the library; one who left or was expelled
+# does not (the materials are the course's, for its participants).
+LIBRARY_ENROLMENT_STATUSES = ("active", "completed", "not_passed")
+
+
+def library_allowed(user) -> bool:
+    """Staff, and trainees enrolled in a cohort (studying or finished)."""
+    from course.models import Enrolment
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_registrar(user) or is_trainer(user):
+        return True
+    return Enrolment.objects.filter(trainee=user, status__in=LIBRARY_ENROLMENT_STATUSES).exists()
+
+
+@dataclass
+class KindGroup:
+    label: str
+    materials: list[Material] = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+
+
+@dataclass
+class LibraryModule:
+    page: object  # course.models.ModulePage in the reader's language
+    groups: list[KindGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.materials) + len(g.attachments) for g in self.groups)
+
+
+def library_programme(user):
+    """The programme the reader studies (their cohort's), else the first live one; in the active
+    language when a translation exists."""
+    from course.models import ProgrammePage
+    from course.selectors import enrolment_current
+
+    enrolment = enrolment_current(user)
+    programme = enrolment.cohort.programme if enrolment is not None else None
+    if programme is None:
+        programme = ProgrammePage.objects.live().order_by("path").first()
+    if programme is None:
+        return None
+    return programme.localized.specific
+
+
+def library_modules(programme, *, number: int | None = None) -> list[LibraryModule]:
+    """Modules by number, each with its templates and attachments grouped by kind."""
+    from course.models import AttachmentKind, ModuleAttachment, ModulePage, TopicAttachment
+
+    modules = list(ModulePage.objects.live().child_of(programme))
+    if number is not None:
+        modules = [m for m in modules if m.number == number]
+    modules.sort(key=lambda m: m.number)
+    by_module: dict[int, list] = {m.pk: [] for m in modules}
+    for attachment in ModuleAttachment.objects.filter(page__in=modules).select_related(
+        "document", "captions"
+    ):
+        by_module[attachment.page_id].append(attachment)
+    paths = {m.path: m.pk for m in modules}
+    length = len(programme.path) + ModulePage.steplen
+    topic_rows = TopicAttachment.objects.filter(
+        page__path__startswith=programme.path, page__live=True
+    ).select_related("document", "captions", "page")
+    topic_rows = sorted(topic_rows, key=lambda a: (a.page.specific_deferred.sort_key, a.sort_order))
+    for attachment in topic_rows:
+        module_id = paths.get(attachment.page.path[:length])
+        if module_id is not None:
+            by_module[module_id].append(attachment)
+
+    templates = materials_by_module()
+    result = []
+    for module in modules:
+        groups = []
+        for kind in MaterialKind:
+            found = [m for m in templates.get(module.number, []) if m.kind == kind]
+            if found:
+                groups.append(KindGroup(str(kind.label), materials=found))
+        for kind in AttachmentKind:
+            found = [a for a in by_module[module.pk] if a.kind == kind]
+            if found:
+                groups.append(KindGroup(str(kind.label), attachments=found))
+        result.append(LibraryModule(module, groups))
+    return result
+
+
+def language_names() -> dict[str, str]:
+    return {"kk": "Қазақша", "ru": "Русский"}
+
+
+def register() -> None:
+    """The menu link and the links on the programme and module pages (course templates)."""
+    register_menu_item(
+        order=205,
+        label=_("Materials library"),
+        url_name="assessment:library",
+        shown_to=library_allowed,
+    )
+    register_slot_template(
+        slot="programme_links", template="assessment/library/slot_programme.html"
+    )
+    register_slot_template(slot="module_links", template="assessment/library/slot_module.html")
+
+
+def active_language() -> str:
+    return (translation.get_language() or "kk").split("-")[0]
