@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.admin_lists import ListQuerysetMixin
 from cms.models import User
 from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
@@ -58,13 +59,16 @@ class CohortViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
-class LiveSessionViewSet(ModelViewSet):
+class LiveSessionViewSet(ListQuerysetMixin, ModelViewSet):
     model = LiveSession
     icon = "date"
     menu_label = _("Live sessions")
     list_display = ["cohort", "topic", "starts_at", "duration_minutes", "room"]
     list_filter = ["cohort", "starts_at"]
     form_fields = ["cohort", "topic", "starts_at", "duration_minutes", "online_link", "room"]
+
+    def list_queryset(self):
+        return LiveSession.objects.select_related("cohort", "topic")
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "topic":
@@ -125,7 +129,7 @@ register_permission_policy(
 register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent), exact_class=True)
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
     model = Enrolment
     add_view_class = EnrolmentCreateView
     icon = "user"
@@ -136,8 +140,11 @@ class EnrolmentViewSet(ModelViewSet):
     form_fields = ["cohort", "trainee"]
     inspect_view_enabled = True
 
+    def list_queryset(self):
+        return Enrolment.objects.select_related("trainee", "cohort")
 
-class EnrolmentEventViewSet(ModelViewSet):
+
+class EnrolmentEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = EnrolmentEvent
     icon = "history"
     menu_label = _("Status history")
@@ -145,6 +152,11 @@ class EnrolmentEventViewSet(ModelViewSet):
     list_filter = ["to_status", "at"]
     form_fields = ["reason"]
     inspect_view_enabled = True
+
+    def list_queryset(self):
+        return EnrolmentEvent.objects.select_related(
+            "enrolment__trainee", "enrolment__cohort", "by"
+        )
 
 
 class CourseGroup(ViewSetGroup):

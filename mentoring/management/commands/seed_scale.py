@@ -98,6 +98,7 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
         Assignment,
         FinalResult,
         Rubric,
+        ScoreChange,
         Submission,
         SubmissionVersion,
     )
@@ -109,6 +110,7 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
         Cohort,
         Enrolment,
         EnrolmentEvent,
+        LiveSession,
         ProgrammePage,
         TopicCompletion,
         TopicPage,
@@ -211,6 +213,26 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
         [
             Cohort.trainers.through(cohort_id=cohort.pk, user_id=staff[i % len(staff)].pk)
             for i, cohort in enumerate(made_cohorts)
+        ],
+        batch_size=BATCH,
+    )
+
+    # Four live sessions a cohort, on its first lecture topics, one a day from its start.
+    lectures = [t for t in topics if t.kind == "lecture"][:4]
+    sessions = LiveSession.objects.bulk_create(
+        [
+            LiveSession(
+                cohort=cohort,
+                topic=topic,
+                starts_at=timezone.make_aware(
+                    datetime.datetime.combine(
+                        cohort.starts_on + datetime.timedelta(days=i), datetime.time(15)
+                    )
+                ),
+                online_link="https://meet.example.kz/pa",
+            )
+            for cohort in made_cohorts
+            for i, topic in enumerate(lectures)
         ],
         batch_size=BATCH,
     )
@@ -321,6 +343,22 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
             )
         )
     results = FinalResult.objects.bulk_create(results, batch_size=BATCH)
+    # The audit log: one score change a result, by the cohort's first marker.
+    criterion = rubric.criteria.order_by("position").first()
+    changes = ScoreChange.objects.bulk_create(
+        [
+            ScoreChange(
+                result=result,
+                criterion=criterion,
+                role="first",
+                changed_by=staff[n % len(staff)],
+                old_score=None,
+                new_score=min(criterion.max_score, 15),
+            )
+            for n, result in enumerate(results)
+        ],
+        batch_size=BATCH,
+    )
     serials: dict[tuple[int, str], int] = {}
     for counter in SerialCounter.objects.all():
         serials[(counter.year, "certificate")] = counter.last
@@ -414,9 +452,11 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
         "trainees": len(learners),
         "trainers": len(staff),
         "cohorts": len(made_cohorts),
+        "live sessions": len(sessions),
         "topic completions": len(completions),
         "practice submissions": len(submissions),
         "final results": len(results),
+        "score changes": len(changes),
         "certificates and statements": len(documents) + len(replacements),
         "mentoring tickets": len(tickets),
     }
