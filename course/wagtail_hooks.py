@@ -154,9 +154,10 @@ class EnrolmentEventViewSet(ListQuerysetMixin, ModelViewSet):
     inspect_view_enabled = True
 
     def list_queryset(self):
+        # Newest first: the history of every year kept is long, the latest changes are asked for.
         return EnrolmentEvent.objects.select_related(
             "enrolment__trainee", "enrolment__cohort", "by"
-        )
+        ).order_by("-at", "-pk")
 
 
 class CourseGroup(ViewSetGroup):
