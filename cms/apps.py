@@ -27,3 +27,6 @@ class CmsConfig(AppConfig):
         from cms.celery import beat_schedule_add_site_entries
 
         beat_schedule_add_site_entries()
+        from cms.page_cache import connect_purge_signals
+
+        connect_purge_signals()

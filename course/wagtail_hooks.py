@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_lists import ListQuerysetMixin
 from cms.models import User
+from cms.page_cache import page_cache_mark
 from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
 
@@ -25,6 +26,7 @@ from .models import (
     Enrolment,
     EnrolmentEvent,
     LiveSession,
+    ModulePage,
     ProgrammePage,
     TopicPage,
 )
@@ -180,3 +182,16 @@ class CourseAgreementViewSet(SnippetViewSet):
 
 
 register_snippet(CourseAgreementViewSet)
+
+
+@hooks.register("before_serve_page")
+def share_course_pages_with_anonymous_visitors(page, request, serve_args, serve_kwargs):
+    """The programme, module and topic pages look the same to everyone not signed in (the
+    progress box only invites them to sign in): cms.page_cache may keep them whole. A page behind
+    a view restriction (password, sign-in, groups) is never shared."""
+    if not isinstance(page, (ProgrammePage, ModulePage, TopicPage)):
+        return None
+    if request.user.is_authenticated or page.get_view_restrictions().exists():
+        return None
+    page_cache_mark(request)
+    return None
