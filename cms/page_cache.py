@@ -43,7 +43,9 @@ def page_cache_purge() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _generation():
+def page_cache_generation():
+    """The number every page-derived cache key holds: it moves on at each purge, so anything
+    derived from the page tree (a programme's outline too) may be cached under it."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
@@ -79,7 +81,7 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not _may_share(request):
             return self.get_response(request)
-        generation = _generation()
+        generation = page_cache_generation()
         key = _key(request, generation)
         stored = cache.get(key)
         if stored is not None:

@@ -108,3 +108,32 @@ def test_with_page_cache_seconds_zero_nothing_is_cached(client, settings):
     url = kk_topic("2.1").url
     client.get(url)
     assert not client.get(url).has_header("X-Page-Cache")
+
+
+def _dashboard_queries(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/kk/study/")
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_dashboard_reads_the_programme_outline_from_the_cache_and_sees_a_publish(
+    client, settings
+):
+    enrolment = EnrolmentFactory(trainee=TraineeFactory())
+    client.force_login(enrolment.trainee)
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/kk/study/")
+    uncached, _ = _dashboard_queries(client)
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get("/kk/study/")  # stores the outline
+    cached, html = _dashboard_queries(client)
+    assert cached == uncached - 2  # the modules and the topics of the programme
+    first = kk_topic("1.1")
+    assert first.title in html  # the next topic to study
+
+    first.title = "Инклюзивті білім беру: жаңа атау"
+    first.save_revision().publish()
+
+    _, html = _dashboard_queries(client)
+    assert "Инклюзивті білім беру: жаңа атау" in html
