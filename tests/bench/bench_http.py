@@ -69,9 +69,12 @@ from django.contrib.sessions.backends.db import SessionStore
 from certificates.services import certificate_issue
 from certificates.tests.factories import EnrolmentFactory
 from certificates.models import Certificate
+from cms.demo import organisation_fill
 from cms.tests.factories import RegistrarFactory, TrainerFactory, totp_activate
 from course.models import Cohort, Enrolment, ModulePage, ProgrammePage, TopicPage
 
+# Certificates are refused while the organisation's names and signatory are blank.
+organisation_fill()
 enrolment = EnrolmentFactory(status=Enrolment.Status.ACTIVE)
 finished = EnrolmentFactory()
 certificate = certificate_issue(enrolment=finished, score=88, band="excellent")
