@@ -244,6 +244,9 @@ CACHE_FAILURE_LOG_INTERVAL_SECONDS = int(os.environ.get("CACHE_FAILURE_LOG_INTER
 # (cms/page_cache.py). Publishing or editing any page purges it at once; this bounds the rest.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long the signed Open Badges status list is reused (credentials.selectors). A revocation or
+# re-issue clears it at once; this bounds only a write that sends no signal. 0: built per request.
+STATUS_LIST_CACHE_SECONDS = int(os.environ.get("STATUS_LIST_CACHE_SECONDS", "60"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
