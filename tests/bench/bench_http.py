@@ -333,7 +333,12 @@ def locust_step(base: str, data_file: Path, users: int, prefix: Path) -> dict[st
         capture_output=True, timeout=LOCUST_SECONDS + 60,
     )  # fmt: skip
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
-        return {row["Name"]: row for row in csv.DictReader(stats)}
+        # A page nobody opened in the step has "N/A" percentiles: left out.
+        return {
+            row["Name"]: row
+            for row in csv.DictReader(stats)
+            if row.get("95%", "N/A") not in ("N/A", "")
+        }
 
 
 def load_test(base: str, data: dict, tmp: Path) -> None:
@@ -348,7 +353,10 @@ def load_test(base: str, data: dict, tmp: Path) -> None:
     held = 0
     for users in LOCUST_STEPS:
         rows = locust_step(base, data_file, users, tmp / f"locust_{users}")
-        total = rows.pop("Aggregated")
+        total = rows.pop("Aggregated", None)
+        if total is None:
+            log(f"locust: no request finished with {users} users")
+            break
         p95 = float(total["95%"])
         print(f"locust_{users}_users_throughput: {float(total['Requests/s']):.1f} req/s")
         print(f"locust_{users}_users_p95: {p95:.0f} ms", flush=True)
