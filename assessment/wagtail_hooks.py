@@ -53,6 +53,12 @@ class ScoreChangeViewSet(SnippetViewSet):
     list_filter = ["after_finalising", "role"]
     inspect_view_enabled = True
 
+    def get_queryset(self, request):
+        # A snippet hook (SnippetViewSet calls it): the columns' related objects in one query.
+        return ScoreChange.objects.select_related(
+            "result__enrolment__trainee", "result__enrolment__cohort", "criterion", "changed_by"
+        )
+
 
 register_permission_policy(ScoreChange, ReadOnlyPolicy(ScoreChange))
 

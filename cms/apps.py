@@ -24,3 +24,6 @@ class CmsConfig(AppConfig):
         from . import checks  # noqa: F401 - registers the deploy checks
 
         post_migrate.connect(_sync_role_permissions, dispatch_uid="cms_role_permissions_sync")
+        from cms.page_cache import connect_purge_signals
+
+        connect_purge_signals()

@@ -13,11 +13,12 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_lists import ListQuerysetMixin
 from cms.models import PersonalDataConsent, PrivacyNotice, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
-class TraineeProfileViewSet(ModelViewSet):
+class TraineeProfileViewSet(ListQuerysetMixin, ModelViewSet):
     model = TraineeProfile
     name = "trainee_profiles"
     url_prefix = "people/profiles"
@@ -45,7 +46,7 @@ class TraineeProfileViewSet(ModelViewSet):
     inspect_view_enabled = True
     add_to_admin_menu = False
 
-    def get_queryset(self, request):
+    def list_queryset(self):
         return TraineeProfile.objects.select_related("user")
 
 
@@ -54,7 +55,7 @@ register_permission_policy(
 )
 
 
-class PersonalDataConsentViewSet(ModelViewSet):
+class PersonalDataConsentViewSet(ListQuerysetMixin, ModelViewSet):
     model = PersonalDataConsent
     name = "consents"
     url_prefix = "people/consents"
@@ -68,7 +69,7 @@ class PersonalDataConsentViewSet(ModelViewSet):
     inspect_view_enabled = True
     add_to_admin_menu = False
 
-    def get_queryset(self, request):
+    def list_queryset(self):
         return PersonalDataConsent.objects.select_related("user")
 
 
@@ -115,7 +116,7 @@ class PrivacyNoticeCreateView(CreateView):
         )
 
 
-class PrivacyNoticeViewSet(ModelViewSet):
+class PrivacyNoticeViewSet(ListQuerysetMixin, ModelViewSet):
     model = PrivacyNotice
     add_view_class = PrivacyNoticeCreateView
     name = "privacy_notices"
@@ -134,6 +135,9 @@ class PrivacyNoticeViewSet(ModelViewSet):
         "text_en",
     ]
     add_to_admin_menu = False
+
+    def list_queryset(self):
+        return PrivacyNotice.objects.select_related("published_by")
 
 
 def _deletion_requests():

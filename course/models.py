@@ -805,6 +805,8 @@ class EnrolmentEvent(models.Model):
         verbose_name = _("enrolment event")
         verbose_name_plural = _("enrolment events")
         ordering = ["at", "pk"]
+        # The status history's admin list sorts by date, newest first, over every year kept.
+        indexes = [models.Index(fields=["at", "id"], name="enrolment_event_at")]
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}: {self.from_status or '—'} → {self.to_status}"

@@ -63,7 +63,26 @@ class ModuleOutline:
 
 
 def programme_outline(programme) -> list[ModuleOutline]:
-    """Modules with their topics (two queries); topics are matched to modules by tree path."""
+    """Modules with their topics; topics are matched to modules by tree path. The same for every
+    trainee of the programme and read by every dashboard: kept in the cache under the page cache's
+    generation (cms.page_cache: any page saved, published or moved starts a new one) for
+    PAGE_CACHE_SECONDS; two queries when it is not there."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from cms.page_cache import page_cache_generation
+
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return _programme_outline(programme)
+    key = f"pa-lms:programme-outline:{page_cache_generation()}:{programme.pk}"
+    outline = cache.get(key)
+    if outline is None:
+        outline = _programme_outline(programme)
+        cache.set(key, outline, settings.PAGE_CACHE_SECONDS)
+    return outline
+
+
+def _programme_outline(programme) -> list[ModuleOutline]:
     from .models import ModulePage
 
     modules = list(

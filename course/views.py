@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -185,8 +186,13 @@ def topic_studied(request, page_id: int):
 def cohort_list(request):
     if not (is_registrar(request.user) or is_trainer(request.user)):
         raise Http404
+    # Newest first (Cohort's ordering), a page at a time: a registrar sees every cohort ever run.
     cohorts = selectors.cohorts_visible(request.user).select_related("programme")
-    return render(request, "course/cohort_list.html", {"cohorts": cohorts})
+    page = Paginator(cohorts, COHORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "course/cohort_list.html", {"cohorts": page, "page": page})
+
+
+COHORTS_PER_PAGE = 50
 
 
 SORTS = {"name", "progress"}

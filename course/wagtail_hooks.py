@@ -14,7 +14,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.admin_lists import ListQuerysetMixin
 from cms.models import User
+from cms.page_cache import page_cache_mark
 from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
 
@@ -24,6 +26,7 @@ from .models import (
     Enrolment,
     EnrolmentEvent,
     LiveSession,
+    ModulePage,
     ProgrammePage,
     TopicPage,
 )
@@ -64,13 +67,16 @@ class CohortViewSet(ModelViewSet):
         return field
 
 
-class LiveSessionViewSet(ModelViewSet):
+class LiveSessionViewSet(ListQuerysetMixin, ModelViewSet):
     model = LiveSession
     icon = "date"
     menu_label = _("Live sessions")
     list_display = ["cohort", "topic", "starts_at", "duration_minutes", "room"]
     list_filter = ["cohort", "starts_at"]
     form_fields = ["cohort", "topic", "starts_at", "duration_minutes", "online_link", "room"]
+
+    def list_queryset(self):
+        return LiveSession.objects.select_related("cohort", "topic")
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "topic":
@@ -131,7 +137,7 @@ register_permission_policy(
 register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent), exact_class=True)
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
     model = Enrolment
     add_view_class = EnrolmentCreateView
     icon = "user"
@@ -142,8 +148,11 @@ class EnrolmentViewSet(ModelViewSet):
     form_fields = ["cohort", "trainee"]
     inspect_view_enabled = True
 
+    def list_queryset(self):
+        return Enrolment.objects.select_related("trainee", "cohort")
 
-class EnrolmentEventViewSet(ModelViewSet):
+
+class EnrolmentEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = EnrolmentEvent
     icon = "history"
     menu_label = _("Status history")
@@ -151,6 +160,12 @@ class EnrolmentEventViewSet(ModelViewSet):
     list_filter = ["to_status", "at"]
     form_fields = ["reason"]
     inspect_view_enabled = True
+
+    def list_queryset(self):
+        # Newest first: the history of every year kept is long, the latest changes are asked for.
+        return EnrolmentEvent.objects.select_related(
+            "enrolment__trainee", "enrolment__cohort", "by"
+        ).order_by("-at", "-pk")
 
 
 class CourseGroup(ViewSetGroup):
@@ -194,6 +209,19 @@ def explorer_by_number(parent_page, pages, request):
         # the module's prefix).
         return pages.order_by(Length("topicpage__number"), "topicpage__number", "path")
     return pages
+
+
+@hooks.register("before_serve_page")
+def share_course_pages_with_anonymous_visitors(page, request, serve_args, serve_kwargs):
+    """The programme, module and topic pages look the same to everyone not signed in (the
+    progress box only invites them to sign in): cms.page_cache may keep them whole. A page behind
+    a view restriction (password, sign-in, groups) is never shared."""
+    if not isinstance(page, (ProgrammePage, ModulePage, TopicPage)):
+        return None
+    if request.user.is_authenticated or page.get_view_restrictions().exists():
+        return None
+    page_cache_mark(request)
+    return None
 
 
 # Programme versions: the refusals that protect a version cohorts use, and "Create a new version".

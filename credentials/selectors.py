@@ -127,3 +127,40 @@ def credentials_of_holder(*, user):
         .exclude(status=Certificate.Status.SUPERSEDED)
         .order_by("-issued_on")
     )
+
+
+STATUS_LIST_CACHE_KEY = "pa-lms:status-list:{number}:{form}"
+STATUS_LIST_VERSION_KEY = "pa-lms:status-list:version"
+
+
+def status_list_cached(*, status_list: int, form: str, build) -> bytes:
+    """The published status list (`form`: "jwt" or "json"), built by `build()` at most once per
+    STATUS_LIST_CACHE_SECONDS: each public request otherwise read every non-valid certificate's
+    bit and signed the list again. Any certificate saved or deleted (a revocation, a re-issue)
+    clears it at once and again after its commit (credentials.receivers), so the seconds bound
+    nothing a revocation depends on; they bound only an unforeseen write that sends no signal."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    seconds = settings.STATUS_LIST_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    version = cache.get(STATUS_LIST_VERSION_KEY, 0)
+    key = STATUS_LIST_CACHE_KEY.format(number=status_list, form=form) + f":{version}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, seconds)
+    return body
+
+
+def status_list_cache_clear() -> None:
+    """Forget every cached status list (a new version key: lists of any number at once)."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(STATUS_LIST_VERSION_KEY)
+    except ValueError:
+        import time
+
+        cache.set(STATUS_LIST_VERSION_KEY, time.time_ns(), None)

@@ -132,17 +132,26 @@ def status_list(request: HttpRequest, number: int) -> HttpResponse:
     computed from the certificates' statuses at request time."""
     if not selectors.status_list_exists(status_list=number):
         raise Http404
-    document = openbadges.status_list_document(
-        status_list=number,
-        revoked_indexes=selectors.status_list_revoked_indexes(status_list=number),
-    )
+
+    def document() -> dict:
+        return openbadges.status_list_document(
+            status_list=number,
+            revoked_indexes=selectors.status_list_revoked_indexes(status_list=number),
+        )
+
     wanted = request.get_preferred_type([openbadges.JWT_MEDIA_TYPE, "application/json"])
     if wanted == "application/json":
-        response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
-    else:
-        response = HttpResponse(
-            openbadges.jwt_sign(document), content_type=openbadges.JWT_MEDIA_TYPE
+        body = selectors.status_list_cached(
+            status_list=number,
+            form="json",
+            build=lambda: json.dumps(document(), ensure_ascii=False).encode(),
         )
+        response = HttpResponse(body, content_type="application/json")
+    else:
+        body = selectors.status_list_cached(
+            status_list=number, form="jwt", build=lambda: openbadges.jwt_sign(document())
+        )
+        response = HttpResponse(body, content_type=openbadges.JWT_MEDIA_TYPE)
     patch_vary_headers(response, ["Accept"])
     return _no_store(response)
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cms.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it serves anonymous visitors' cached course pages after the others have run.
+    "cms.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -240,6 +242,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Redis costs a request REDIS_CACHE_SOCKET_TIMEOUT seconds, not the kernel's minutes.
 REDIS_CACHE_SOCKET_TIMEOUT = float(os.environ.get("REDIS_CACHE_SOCKET_TIMEOUT", "1.0"))
 CACHE_FAILURE_LOG_INTERVAL_SECONDS = int(os.environ.get("CACHE_FAILURE_LOG_INTERVAL_SECONDS", "60"))
+# How long an anonymous visitor's programme, module or topic page is served from the cache
+# (cms/page_cache.py). Publishing or editing any page purges it at once; this bounds the rest.
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long the signed Open Badges status list is reused (credentials.selectors). A revocation or
+# re-issue clears it at once; this bounds only a write that sends no signal. 0: built per request.
+STATUS_LIST_CACHE_SECONDS = int(os.environ.get("STATUS_LIST_CACHE_SECONDS", "60"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

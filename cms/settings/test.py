@@ -13,6 +13,9 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests change pages behind Wagtail's back (queryset updates, rolled-back transactions) and read
+# them again: the anonymous page cache is off, and on in its own tests (cms/tests/test_page_cache).
+PAGE_CACHE_SECONDS = 0
 CELERY_BROKER_URL = ""
 _tmp = Path(tempfile.mkdtemp(prefix="pa-lms-test-"))
 MEDIA_ROOT = _tmp / "media"

@@ -3,14 +3,17 @@
     .venv/bin/python tests/bench/bench_http.py     (tests/bench/run.py starts the services)
 
 Needs DATABASE_URL (PostgreSQL; a database of its own is created next to it and dropped after)
-and PA_LMS_REDIS_URL. Measures, one after another in the same run and against the same gunicorn:
-a bare Django view (the floor), the public certificate verification page and its JSON, the
-programme page and a trainee's dashboard. Prints `name: value unit` lines: requests/s, p50 and
-p99 latency for each, and `verify_vs_bare_view_throughput` (target ≥ 0.40). The bare view and the
-verification page are driven in BENCH_ROUNDS (default 3) alternating rounds; their throughput is
-the median round, and the ratio the median of the rounds' ratios. The same pair is then driven
-by wrk, a C load generator (installed from Debian's packages when missing), and printed as `*_wrk`
-lines, `verify_vs_bare_view_throughput_wrk` among them: the ratio without the Python clients' share.
+and PA_LMS_REDIS_URL. Seeds a national year first (`seed_scale`, BENCH_SCALE_TRAINEES, default
+5,000; 0 skips). Measures, one after another in the same run and against the same gunicorn: a
+bare Django view (the floor), the public certificate verification page and its JSON, the
+programme, a module and a topic page for anonymous visitors, the topic page and the dashboard of
+a signed-in trainee. Prints `name: value unit` lines: requests/s, p50, p95 and p99 latency for
+each, and `<page>_vs_bare_view_throughput` for each page (issue 22's targets: verification
+≥ 0.40, course pages ≥ 0.50, dashboard ≥ 0.10). Each page is driven right after a bare-view run,
+in BENCH_ROUNDS (default 3) rounds; its throughput is the median round, and the ratio the median
+of the rounds' ratios. The bare view, the verification page, the topic page and the dashboard are
+then driven by wrk, a C load generator (installed from Debian's packages when missing), and
+printed as `*_wrk` lines: the ratios without the Python clients' share.
 
 Bounded: each round is driven for BENCH_SECONDS (default 5) or BENCH_MAX_REQUESTS requests per
 client thread, whichever comes first; only 127.0.0.1 is contacted. The clients (httpx, in
@@ -43,6 +46,21 @@ MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "20000"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 2))))
 CLIENT_PROCESSES = 2
 CLIENT_THREADS = 6
+# Driven by wrk too (the pages whose targets issue 22 sets), each round after the bare view.
+WRK_PAIRED = ["verify", "topic_page", "trainee_dashboard"]
+# Trainees of the national year seeded before measuring (seed_scale); 0: an empty site.
+SCALE_TRAINEES = int(os.environ.get("BENCH_SCALE_TRAINEES", "5000"))
+# Each page below alternates with the bare view, round after round; its ratio is the median of
+# the rounds' page/bare throughputs, so that a slow spell of the machine weighs on both.
+PAIRED = [
+    "verify",
+    "verify_json",
+    "programme_page",
+    "module_page",
+    "topic_page",
+    "topic_page_trainee",
+    "trainee_dashboard",
+]
 
 SETUP = """
 import json
@@ -50,8 +68,13 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from certificates.services import certificate_issue
 from certificates.tests.factories import EnrolmentFactory
-from course.models import Enrolment, ProgrammePage
+from certificates.models import Certificate
+from cms.demo import organisation_fill
+from cms.tests.factories import RegistrarFactory, TrainerFactory, totp_activate
+from course.models import Cohort, Enrolment, ModulePage, ProgrammePage, TopicPage
 
+# Certificates are refused while the organisation's names and signatory are blank.
+organisation_fill()
 enrolment = EnrolmentFactory(status=Enrolment.Status.ACTIVE)
 finished = EnrolmentFactory()
 certificate = certificate_issue(enrolment=finished, score=88, band="excellent")
@@ -62,11 +85,70 @@ session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 programme = ProgrammePage.objects.get(locale__language_code="kk")
+module = ModulePage.objects.child_of(programme).get(number=2)
+topic = TopicPage.objects.get(number="2.1", locale__language_code="kk")
+
+
+def session_for(person, *, mfa=False):
+    # A signed-in session, as after signing in (with the second factor, for staff).
+    import time
+    from allauth.account.internal.flows import login as flows
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(person.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+    if mfa:
+        store[flows._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(person.pk)
+        store[flows.AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "email": person.email},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+    store.create()
+    return store.session_key
+
+
+# For the Locust mix: people of the seeded national year when there is one.
+current = Cohort.objects.filter(enrolments__status="active").order_by("-starts_on").first()
+trainer = current.trainers.first() if current and current.trainers.exists() else None
+if trainer is None:
+    trainer = TrainerFactory()
+    current = enrolment.cohort
+    current.trainers.add(trainer)
+totp_activate(trainer)
+registrar = RegistrarFactory()
+active = list(
+    Enrolment.objects.filter(status="active").select_related("trainee").order_by("?")[:50]
+)
+codes = list(
+    Certificate.objects.filter(status="valid").order_by("?").values_list("code", flat=True)[:200]
+)
+surnames = list(
+    Certificate.objects.order_by("?").values_list("holder_surname", flat=True)[:50]
+) or ["a"]
+locust = {
+    "trainee_sessions": [session_for(e.trainee) for e in active],
+    "trainer_session": session_for(trainer, mfa=True),
+    "registrar_session": session_for(registrar, mfa=True),
+    "codes": codes,
+    "surnames": [name.split("-")[0][:6] for name in surnames],
+    "topics": [
+        t.get_url(None) for t in TopicPage.objects.filter(locale__language_code="kk")
+    ],
+    "programme": programme.get_url(None),
+    "dashboard": "/kk/study/",
+    "grading_queue": "/kk/assessment/grading/",
+    "cohort_page": f"/kk/study/cohorts/{current.code}/",
+    "register": "/kk/certificates/register/",
+}
 print(json.dumps({
     "verify": f"/verify/{certificate.code}/",
     "programme": programme.get_url(None),
+    "module": module.get_url(None),
+    "topic": topic.get_url(None),
     "dashboard": "/kk/study/",
     "session": session.session_key,
+    "locust": locust,
 }))
 """
 
@@ -165,10 +247,15 @@ def report(name: str, runs: list[tuple[float, list[float], int]]) -> float:
     throughput = statistics.median(rate for rate, _, _ in runs)
     latencies = sorted(value for _, values, _ in runs for value in values)
     errors = sum(bad for _, _, bad in runs)
+    if not latencies:  # the machine so busy that no request finished in time
+        print(f"http_{name}_throughput: 0.0 req/s", flush=True)
+        return throughput
     p50 = statistics.median(latencies) * 1000
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))] * 1000
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
     print(f"http_{name}_throughput: {throughput:.1f} req/s", flush=True)
     print(f"http_{name}_p50: {p50:.1f} ms", flush=True)
+    print(f"http_{name}_p95: {p95:.1f} ms", flush=True)
     print(f"http_{name}_p99: {p99:.1f} ms", flush=True)
     if errors:
         print(f"http_{name}_errors: {errors} requests", flush=True)
@@ -206,7 +293,7 @@ def compare_with_wrk(targets: dict) -> None:
     if shutil.which("wrk") is None:
         log("wrk not available: the comparison with a C load generator is skipped")
         return
-    runs: dict[str, list] = {"bare_view": [], "verify": []}
+    runs: dict[str, list] = {name: [] for name in ("bare_view", *WRK_PAIRED)}
     for _ in range(ROUNDS):
         for name, found in runs.items():
             found.append(drive_wrk(*targets[name]))
@@ -218,9 +305,71 @@ def compare_with_wrk(targets: dict) -> None:
             print(f"http_{name}_{q}_wrk: {value:.1f} ms", flush=True)
         if sum(bad for _, _, bad in found):
             print(f"http_{name}_errors_wrk: {sum(b for _, _, b in found)} requests", flush=True)
-    ratios = [v[0] / b[0] for b, v in zip(runs["bare_view"], runs["verify"], strict=True)]
-    log("wrk rounds, verify/bare: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
-    print(f"verify_vs_bare_view_throughput_wrk: {statistics.median(ratios):.2f} ratio", flush=True)
+    for name in WRK_PAIRED:
+        ratios = [v[0] / b[0] for b, v in zip(runs["bare_view"], runs[name], strict=True)]
+        log(f"wrk rounds, {name}/bare: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
+        ratio = statistics.median(ratios)
+        print(f"{name}_vs_bare_view_throughput_wrk: {ratio:.2f} ratio", flush=True)
+
+
+LOCUST_STEPS = [int(n) for n in os.environ.get("BENCH_LOCUST_USERS", "100,200,400,800").split(",")]
+LOCUST_SECONDS = int(os.environ.get("BENCH_LOCUST_SECONDS", "20"))
+LOCUST_P95_LIMIT_MS = 300
+
+
+def locust_step(base: str, data_file: Path, users: int, prefix: Path) -> dict[str, dict]:
+    """One headless Locust run of `users` people (tests/bench/locustfile.py), all started within
+    3 s, measured for LOCUST_SECONDS after that: its statistics per page and aggregated."""
+    import csv
+
+    subprocess.run(
+        [
+            str(Path(PY).with_name("locust")), "-f", str(ROOT / "tests/bench/locustfile.py"),
+            "--headless", "--host", base, "-u", str(users),
+            "-r", str(max(1, users // 3)), "-t", f"{LOCUST_SECONDS + 3}s",
+            "--reset-stats", "--only-summary", "--loglevel", "ERROR", "--csv", str(prefix),
+        ],
+        cwd=ROOT, env={**os.environ, "BENCH_LOCUST_DATA": str(data_file)},
+        capture_output=True, timeout=LOCUST_SECONDS + 60,
+    )  # fmt: skip
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
+        # A page nobody opened in the step has "N/A" percentiles: left out.
+        return {
+            row["Name"]: row
+            for row in csv.DictReader(stats)
+            if row.get("95%", "N/A") not in ("N/A", "")
+        }
+
+
+def load_test(base: str, data: dict, tmp: Path) -> None:
+    """The realistic mix at growing numbers of simulated people (BENCH_LOCUST_USERS), stopping
+    at the first whose p95 passes 300 ms: requests/s and p95 per page for each step, and the
+    most people held with p95 under 300 ms."""
+    if not Path(PY).with_name("locust").exists():
+        log("locust not installed (pip install -e '.[test]'): the load test is skipped")
+        return
+    data_file = tmp / "locust.json"
+    data_file.write_text(json.dumps(data))
+    held = 0
+    for users in LOCUST_STEPS:
+        rows = locust_step(base, data_file, users, tmp / f"locust_{users}")
+        total = rows.pop("Aggregated", None)
+        if total is None:
+            log(f"locust: no request finished with {users} users")
+            break
+        p95 = float(total["95%"])
+        print(f"locust_{users}_users_throughput: {float(total['Requests/s']):.1f} req/s")
+        print(f"locust_{users}_users_p95: {p95:.0f} ms", flush=True)
+        failures = int(total["Failure Count"])
+        if failures:
+            print(f"locust_{users}_users_failures: {failures} requests", flush=True)
+        for name, row in sorted(rows.items()):
+            slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+            print(f"locust_{users}_users_{slug}_p95: {float(row['95%']):.0f} ms", flush=True)
+        if p95 >= LOCUST_P95_LIMIT_MS or failures:
+            break
+        held = users
+    print(f"locust_users_held_p95_under_300ms: {held} users", flush=True)
 
 
 def main() -> int:
@@ -261,6 +410,14 @@ def main() -> int:
         )
         for command in (["migrate", "--no-input", "-v", "0"], ["load_programme"]):
             run_django([PY, "manage.py", *command], env)
+        if SCALE_TRAINEES:
+            # seed_scale refuses with DEBUG off: run with the development settings, same database.
+            log(f"seeding a national year: {SCALE_TRAINEES} trainees")
+            seeded = run_django(
+                [PY, "manage.py", "seed_scale", "--trainees", str(SCALE_TRAINEES)],
+                {**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "1"},
+            )
+            log(seeded.stdout.strip().replace("\n", "; "))
         setup = run_django([PY, "-c", "import django; django.setup()\n" + SETUP], env)
         paths = json.loads(setup.stdout.strip().splitlines()[-1])
 
@@ -300,28 +457,36 @@ def main() -> int:
             "verify": (f"{base}{paths['verify']}", {}),
             "verify_json": (f"{base}{paths['verify'].rstrip('/')}.json", {}),
             "programme_page": (f"{base}{paths['programme']}", {}),
+            "module_page": (f"{base}{paths['module']}", {}),
+            "topic_page": (f"{base}{paths['topic']}", {}),
+            "topic_page_trainee": (f"{base}{paths['topic']}", trainee),
             "trainee_dashboard": (f"{base}{paths['dashboard']}", trainee),
         }
         for name, (url, cookies) in targets.items():
             check(name, url, cookies)
         with ProcessPoolExecutor(max_workers=CLIENT_PROCESSES) as executor:
-            # The bare view and the verification page in alternating rounds, so that a slow
-            # spell of the machine weighs on both; the ratio is the median of the rounds'.
-            paired: dict[str, list] = {"bare_view": [], "verify": []}
+            # Each page right after a bare-view run of its own, round after round, so that a
+            # slow spell of the machine weighs on both; its ratio is the median of the rounds'.
+            bare: dict[str, list] = {name: [] for name in PAIRED}
+            paired: dict[str, list] = {name: [] for name in PAIRED}
             for _ in range(ROUNDS):
-                for name, runs in paired.items():
-                    runs.append(drive_for(executor, *targets[name]))
-            for name in targets:
-                runs = paired.get(name) or [drive_for(executor, *targets[name])]
-                report(name, runs)
-        ratios = [
-            verify[0] / bare[0]
-            for bare, verify in zip(paired["bare_view"], paired["verify"], strict=True)
-        ]
-        log("rounds, verify/bare: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
-        ratio = statistics.median(ratios)
-        print(f"verify_vs_bare_view_throughput: {ratio:.2f} ratio", flush=True)
+                for name in PAIRED:
+                    bare[name].append(drive_for(executor, *targets["bare_view"]))
+                    paired[name].append(drive_for(executor, *targets[name]))
+            report("bare_view", [run for runs in bare.values() for run in runs])
+            for name in PAIRED:
+                report(name, paired[name])
+        for name in PAIRED:
+            ratios = [
+                page[0] / floor[0]
+                for floor, page in zip(bare[name], paired[name], strict=True)
+                if floor[0]
+            ] or [0.0]
+            log(f"rounds, {name}/bare: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
+            ratio = statistics.median(ratios)
+            print(f"{name}_vs_bare_view_throughput: {ratio:.2f} ratio", flush=True)
         compare_with_wrk(targets)
+        load_test(base, paths["locust"], tmp)
         return 0
     finally:
         if server is not None and server.poll() is None:
