@@ -23,7 +23,7 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, library, menu, personal_data, versions
+        from . import dashboard, library, library_search, menu, personal_data, versions
 
         versions.connect()
         dashboard.register()
@@ -37,6 +37,7 @@ class AssessmentConfig(AppConfig):
             slot="enrolment_staff_links", template="assessment/slots/enrolment_links.html"
         )
         library.register()
+        library_search.register()
         register_exporter(
             "assessment",
             personal_data.export_personal_data,
