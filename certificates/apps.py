@@ -14,7 +14,9 @@ class CertificatesConfig(AppConfig):
 
         # Registrars issue, reissue and revoke certificates in the Wagtail admin.
         registrar_app_declare(app_label=self.label, manages_every_model=True)
-        from . import integration, monitoring, receivers
+        from . import integration, menu, monitoring, receivers
+
+        menu.register()
 
         receivers.connect()
         integration.connect()

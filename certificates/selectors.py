@@ -276,6 +276,8 @@ def register_rows(*, filters: dict, today=None):
         rows = rows.filter(status=Certificate.Status.VALID).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today)
         )
+    elif status == "expiring":
+        rows = certificates_expiring(rows=rows, today=today)
     elif status == "review":
         rows = rows.filter(needs_review=True)
     elif status:
@@ -285,6 +287,24 @@ def register_rows(*, filters: dict, today=None):
     if filters.get("issued_to"):
         rows = rows.filter(issued_on__lte=filters["issued_to"])
     return rows
+
+
+def certificates_expiring(*, rows=None, today=None):
+    """Valid certificates whose last valid day falls within the registrar's worklist window
+    (settings.REGISTRAR_WORKLIST_EXPIRY_DAYS), today included."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    rows = Certificate.objects.all() if rows is None else rows
+    return rows.filter(
+        kind=Certificate.Kind.CERTIFICATE,
+        status=Certificate.Status.VALID,
+        valid_until__gte=today,
+        valid_until__lte=today + datetime.timedelta(days=settings.REGISTRAR_WORKLIST_EXPIRY_DAYS),
+    )
 
 
 # --- The completion rule ------------------------------------------------------------------

@@ -184,3 +184,44 @@ def register_site_status_url():
 @hooks.register("register_admin_menu_item")
 def register_site_status_menu_item():
     return SiteStatusMenuItem(_("Site status"), reverse("site_status"), icon_name="pick", order=910)
+
+
+@hooks.register("construct_homepage_panels")
+def add_people_worklist(request, panels):
+    from cms.models import AccountDeletionRequest, FailedTask
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        yield WorklistEntry(
+            _("Account deletion requests waiting"),
+            reverse("deletion_requests:index"),
+            AccountDeletionRequest.objects.filter(
+                status=AccountDeletionRequest.Status.PENDING
+            ).count(),
+        )
+        yield WorklistEntry(
+            _("Failed background tasks not yet retried or resolved"),
+            reverse("failed_tasks:index"),
+            FailedTask.objects.filter(resolved_at=None, retried_at=None).count(),
+        )
+
+    worklist_panel_add(
+        request, panels, name="people", heading=_("People and tasks"), entries=entries, order=120
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_pages_panel(request, panels):
+    """The site's staff pages (cohorts, register, grading queue …), from the same registry as the
+    site's menu (cms.navigation), so the admin and the site link to each other."""
+    from cms.navigation import menu_items_for
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        for item in menu_items_for(request.user):
+            if item.staff:
+                yield WorklistEntry(str(item.label), reverse(item.url_name))
+
+    worklist_panel_add(
+        request, panels, name="staff-pages", heading=_("Staff pages"), entries=entries, order=100
+    )

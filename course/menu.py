@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from cms.navigation import register_menu_item
+from cms.roles import is_registrar
 
 
 def _signed_in(user) -> bool:
@@ -20,4 +21,12 @@ def register() -> None:
         url_name="course:dashboard",
         shown_to=_signed_in,
         in_public_shell=True,
+    )
+    # 150: the registrar's cohorts (import, enrolments, sessions, results) without the admin.
+    register_menu_item(
+        order=150,
+        label=_("Cohorts"),
+        url_name="course:cohort_list",
+        shown_to=is_registrar,
+        staff=True,
     )

@@ -167,3 +167,43 @@ class CourseAgreementViewSet(SnippetViewSet):
 
 
 register_snippet(CourseAgreementViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_cohorts_worklist(request, panels):
+    import datetime
+
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        today = timezone.localdate()
+        until = today + datetime.timedelta(days=settings.REGISTRAR_WORKLIST_COHORT_DAYS)
+        starting = Cohort.objects.filter(starts_on__gte=today, starts_on__lte=until)
+        ending = Cohort.objects.filter(ends_on__gte=today, ends_on__lte=until)
+        for cohort in starting.order_by("starts_on", "code"):
+            yield WorklistEntry(
+                _("%(cohort)s starts on %(date)s")
+                % {"cohort": cohort, "date": date_format(cohort.starts_on)},
+                reverse("course:cohort_detail", args=[cohort.code]),
+            )
+        for cohort in ending.order_by("ends_on", "code"):
+            yield WorklistEntry(
+                _("%(cohort)s ends on %(date)s")
+                % {"cohort": cohort, "date": date_format(cohort.ends_on)},
+                reverse("course:cohort_detail", args=[cohort.code]),
+            )
+
+    worklist_panel_add(
+        request,
+        panels,
+        name="cohorts",
+        heading=_("Cohorts starting and ending within %(days)s days")
+        % {"days": settings.REGISTRAR_WORKLIST_COHORT_DAYS},
+        entries=entries,
+        order=115,
+    )

@@ -330,6 +330,12 @@ MONITOR_SIGNING_CERT_CRITICAL_DAYS = int(os.environ.get("MONITOR_SIGNING_CERT_CR
 # a certificate without its PDF is reported.
 MONITOR_ISSUING_GRACE_MINUTES = int(os.environ.get("MONITOR_ISSUING_GRACE_MINUTES", "30"))
 
+# --- The registrar's worklist on the admin home (cms/worklist.py) ------------------------------
+# Cohorts starting or ending within this many days are listed.
+REGISTRAR_WORKLIST_COHORT_DAYS = int(os.environ.get("REGISTRAR_WORKLIST_COHORT_DAYS", "14"))
+# Valid certificates expiring within this many days are counted (the first reminder goes at 90).
+REGISTRAR_WORKLIST_EXPIRY_DAYS = int(os.environ.get("REGISTRAR_WORKLIST_EXPIRY_DAYS", "90"))
+
 # --- Clean-up (beat, daily) ------------------------------------------------------------------
 # Failed background tasks older than this are deleted, resolved or not.
 FAILED_TASK_RETENTION_DAYS = int(os.environ.get("FAILED_TASK_RETENTION_DAYS", "90"))
