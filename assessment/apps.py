@@ -27,6 +27,12 @@ class AssessmentConfig(AppConfig):
 
         dashboard.register()
         menu.register()
+        # The cohort page (course) links to the cohort's results through a slot.
+        from cms.slots import register_slot_template
+
+        register_slot_template(
+            slot="cohort_links", template="assessment/slots/cohort_results_link.html"
+        )
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -29,6 +29,9 @@ class CertificatesConfig(AppConfig):
         register_slot_template(slot="cohort_links", template=pending_link)
         register_slot_template(slot="cohort_results_links", template=pending_link)
         register_slot_template(
+            slot="cohort_links", template="certificates/slots/cohort_issue_links.html"
+        )
+        register_slot_template(
             slot="cohort_results_row_actions",
             template="certificates/slots/statement_row_action.html",
         )

@@ -49,6 +49,9 @@ class CohortViewSet(ModelViewSet):
         "enrolment_key",
     ]
     inspect_view_enabled = True
+    # Links to the cohort's pages on the site (import, results, bulk issue, ZIP): the admin and the
+    # staff pages link to each other.
+    inspect_template_name = "course/admin/cohort_inspect.html"
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "programme":
