@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import release_views, views
 
 app_name = "assessment"
 
@@ -21,6 +21,11 @@ urlpatterns += [
         "cohorts/<slug:code>/results/export/<str:fmt>/",
         views.cohort_results_export,
         name="cohort_results_export",
+    ),
+    path(
+        "cohorts/<slug:code>/results/release/",
+        release_views.cohort_release,
+        name="cohort_release",
     ),
 ]
 urlpatterns += [

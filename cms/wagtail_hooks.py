@@ -225,3 +225,33 @@ def add_staff_pages_panel(request, panels):
     worklist_panel_add(
         request, panels, name="staff-pages", heading=_("Staff pages"), entries=entries, order=100
     )
+
+
+# Wagtail's user form offers the "Administrator" checkbox to anyone who may add or change users.
+# Registrars manage people and roles, but an administrator's account (and making one) stays with
+# the administrators: otherwise a registrar could set an administrator's password and become one.
+def _refuse_administrator_rights(request, target=None):
+    from django.http import HttpResponseForbidden
+    from django.utils.translation import gettext
+
+    if request.user.is_superuser:
+        return None
+    if target is not None and target.is_superuser:
+        return HttpResponseForbidden(
+            gettext("Only an administrator may change an administrator's account.")
+        )
+    if request.method == "POST" and request.POST.get("is_superuser"):
+        return HttpResponseForbidden(
+            gettext("Only an administrator may make someone an administrator.")
+        )
+    return None
+
+
+@hooks.register("before_create_user")
+def refuse_creating_an_administrator(request):
+    return _refuse_administrator_rights(request)
+
+
+@hooks.register("before_edit_user")
+def refuse_editing_an_administrator(request, user):
+    return _refuse_administrator_rights(request, user)

@@ -5,6 +5,7 @@ attendance register, and the registrar's enrolment actions. Access checks live i
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,13 +57,17 @@ def _get_enrolment_for_registrar(user, pk: int) -> Enrolment:
     return get_object_or_404(Enrolment.objects.select_related("cohort", "trainee"), pk=pk)
 
 
-def _get_session_for_trainer(user, pk: int) -> LiveSession:
+def _get_session_for_reader(user, pk: int) -> tuple[LiveSession, bool]:
+    """The session and whether the person records its register: the cohort's trainers do; a
+    registrar reads any cohort's register (to check it) but records none of them."""
     session = get_object_or_404(
         LiveSession.objects.select_related("cohort__programme", "topic"), pk=pk
     )
-    if not session.cohort.trainers.filter(pk=user.pk).exists():
-        raise Http404
-    return session
+    if session.cohort.trainers.filter(pk=user.pk).exists():
+        return session, True
+    if is_registrar(user):
+        return session, False
+    raise Http404
 
 
 @login_required
@@ -208,6 +213,7 @@ def cohort_detail(request, code: str):
             "statuses": Enrolment.Status.choices,
             "sessions": [(s, localized.get(s.topic_id, s.topic)) for s in sessions],
             "can_record": cohort.trainers.filter(pk=request.user.pk).exists(),
+            "can_read_registers": is_registrar(request.user),
             "is_registrar": is_registrar(request.user),
         },
     )
@@ -264,7 +270,9 @@ def cohort_import(request, code: str):
 
 @login_required
 def session_attendance(request, pk: int):
-    session = _get_session_for_trainer(request.user, pk)
+    session, can_record = _get_session_for_reader(request.user, pk)
+    if request.method == "POST" and not can_record:
+        raise PermissionDenied
     enrolments = list(
         Enrolment.objects.filter(cohort=session.cohort, status=Enrolment.Status.ACTIVE)
         .select_related("trainee__trainee_profile")
@@ -304,6 +312,7 @@ def session_attendance(request, pk: int):
             "people": people,
             "choices": Attendance.Mark.choices,
             "errors": errors,
+            "can_record": can_record,
         },
     )
 
