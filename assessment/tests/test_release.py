@@ -40,7 +40,7 @@ def _released(results) -> set[str]:
 def test_a_registrar_releases_every_finalised_result_of_the_cohort_and_is_told_what_happened(
     client, cohort_results
 ):
-    cohort, results = cohort_results
+    _cohort, results = cohort_results
     before = FinalResult.objects.get(pk=results["before"].pk).released_at
     client.force_login(RegistrarFactory())
     response = client.post("/en/assessment/cohorts/pa-rel/results/release/", follow=True)

@@ -24,7 +24,7 @@ def marked_register(programme):
 
 
 def test_a_registrar_reads_a_register_without_radio_buttons(client, marked_register):
-    session, present, unmarked = marked_register
+    session, _present, _unmarked = marked_register
     client.force_login(RegistrarFactory())
     response = client.get(url("session_attendance", session.pk))
     html = response.content.decode()
