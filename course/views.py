@@ -251,20 +251,41 @@ def cohort_export(request, code: str, fmt: str):
 
 @login_required
 def cohort_import(request, code: str):
+    """Upload → a preview of every row (what will happen, or why it cannot) with nothing written
+    → confirm, which imports the rows the preview showed (checked again: the cohort may have
+    changed in between)."""
     if not is_registrar(request.user):
         raise Http404
     cohort = _get_cohort_for_staff(request.user, code)
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows = rows_read(form.cleaned_data["file"])
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            report = services.enrolment_import(cohort=cohort, rows=rows, by=request.user)
+    session_key = f"cohort_import:{cohort.pk}"
+    form = ImportForm()
+    preview = report = None
+    if request.method == "POST" and request.POST.get("confirm"):
+        rows = request.session.pop(session_key, None)
+        if rows is None:
+            messages.error(request, _("Upload the list again: its preview has expired."))
+            return redirect("course:cohort_import", code=cohort.code)
+        report = services.enrolment_import(cohort=cohort, rows=rows, by=request.user)
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = rows_read(form.cleaned_data["file"])
+            except ImportFileError as exc:
+                form.add_error("file", exc.message)
+            else:
+                preview = services.enrolment_import_check(cohort=cohort, rows=rows)
+                request.session[session_key] = rows
     return render(
-        request, "course/cohort_import.html", {"cohort": cohort, "form": form, "report": report}
+        request,
+        "course/cohort_import.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "preview": preview,
+            "importable": [row for row in preview or () if row.action in ("create", "enrol")],
+            "report": report,
+        },
     )
 
 
