@@ -13,12 +13,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_views import LocalTimeInspectView
 from cms.models import PersonalDataConsent, PrivacyNotice, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
 class TraineeProfileViewSet(ModelViewSet):
     model = TraineeProfile
+    inspect_view_class = LocalTimeInspectView
     name = "trainee_profiles"
     url_prefix = "people/profiles"
     icon = "user"
@@ -56,6 +58,7 @@ register_permission_policy(
 
 class PersonalDataConsentViewSet(ModelViewSet):
     model = PersonalDataConsent
+    inspect_view_class = LocalTimeInspectView
     name = "consents"
     url_prefix = "people/consents"
     icon = "doc-full"
@@ -117,6 +120,7 @@ class PrivacyNoticeCreateView(CreateView):
 
 class PrivacyNoticeViewSet(ModelViewSet):
     model = PrivacyNotice
+    inspect_view_class = LocalTimeInspectView
     add_view_class = PrivacyNoticeCreateView
     name = "privacy_notices"
     url_prefix = "people/privacy-notices"

@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -271,6 +272,18 @@ class Cohort(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
+    def clean(self):
+        # Plain messages at the fields, before the database's constraint would answer with its
+        # name ("cohort_ends_after_start"); a field in error skips that constraint's check.
+        super().clean()
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The cohort cannot end before it starts.")
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("A cohort has at least one place.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class LiveSession(models.Model):
     """One scheduled live class of a cohort, about one topic (online or in a room)."""
@@ -293,7 +306,9 @@ class LiveSession(models.Model):
         ordering = ["starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.cohort.code} · {self.topic.number} · {self.starts_at:%Y-%m-%d %H:%M}"
+        # Local time, as the admin's lists show it (stored in UTC).
+        starts = timezone.localtime(self.starts_at) if self.starts_at else None
+        return f"{self.cohort.code} · {self.topic.number} · {starts:%Y-%m-%d %H:%M}"
 
     def clean(self):
         super().clean()
@@ -307,6 +322,20 @@ class LiveSession(models.Model):
             raise ValidationError(
                 {"topic": _("Choose the topic in the programme's own language (Kazakh).")}
             )
+        if self.cohort_id and self.starts_at:
+            day = timezone.localdate(self.starts_at)
+            if not self.cohort.starts_on <= day <= self.cohort.ends_on:
+                raise ValidationError(
+                    {
+                        "starts_at": _(
+                            "The session must fall within the cohort's dates, %(start)s – %(end)s."
+                        )
+                        % {
+                            "start": date_format(self.cohort.starts_on, "SHORT_DATE_FORMAT"),
+                            "end": date_format(self.cohort.ends_on, "SHORT_DATE_FORMAT"),
+                        }
+                    }
+                )
 
 
 class CourseAgreement(models.Model):

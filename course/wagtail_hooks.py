@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.admin_views import LocalTimeInspectView
 from cms.models import User
 from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
@@ -31,6 +32,7 @@ from .models import (
 
 class CohortViewSet(ModelViewSet):
     model = Cohort
+    inspect_view_class = LocalTimeInspectView
     icon = "group"
     menu_label = _("Cohorts")
     list_display = ["code", "name", "language", "starts_on", "ends_on", "capacity"]
@@ -130,6 +132,7 @@ register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent),
 
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
+    inspect_view_class = LocalTimeInspectView
     add_view_class = EnrolmentCreateView
     icon = "user"
     menu_label = _("Enrolments")
@@ -142,6 +145,7 @@ class EnrolmentViewSet(ModelViewSet):
 
 class EnrolmentEventViewSet(ModelViewSet):
     model = EnrolmentEvent
+    inspect_view_class = LocalTimeInspectView
     icon = "history"
     menu_label = _("Status history")
     list_display = ["enrolment", "from_status", "to_status", "at", "by", "order_number"]
