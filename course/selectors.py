@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cms.collation import name_sort_key
+
 
 @dataclass(frozen=True)
 class Hours:
@@ -368,9 +370,9 @@ def cohort_table(
             )
         )
     if sort == "progress":
-        rows.sort(key=lambda r: (-r.done, r.name.lower()))
+        rows.sort(key=lambda r: (-r.done, name_sort_key(r.name)))
     else:
-        rows.sort(key=lambda r: r.name.lower())
+        rows.sort(key=lambda r: name_sort_key(r.name))
     return outline, rows
 
 

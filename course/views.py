@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import exports
+from cms.collation import name_sort_key
 from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
@@ -323,7 +324,7 @@ def session_attendance(request, pk: int):
     people = [
         (e, selectors.trainee_name(e.trainee, language), current.get(e.pk, "")) for e in enrolments
     ]
-    people.sort(key=lambda item: item[1].lower())
+    people.sort(key=lambda item: name_sort_key(item[1]))
     return render(
         request,
         "course/session_attendance.html",
