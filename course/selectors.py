@@ -304,12 +304,10 @@ class CohortRow:
 
 
 def trainee_name(user, language: str) -> str:
-    profile = getattr(user, "trainee_profile", None)
-    if profile is not None:
-        name = profile.full_name_for(language)
-        if name:
-            return name
-    return user.get_full_name() or user.email
+    """The trainee's name for a reader of `language` (cms.names.display_name)."""
+    from cms.names import display_name
+
+    return display_name(user, language)
 
 
 def cohort_table(
