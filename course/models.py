@@ -480,6 +480,10 @@ class EnrolmentEvent(models.Model):
     # Expulsion: the order and the commission's decision.
     order_number = models.CharField(_("order number"), max_length=60, blank=True)
     decision_date = models.DateField(_("commission decision date"), null=True, blank=True)
+    # Expulsion: whether and when the employer's contact was e-mailed (null: not sent — the
+    # profile had no employer address, so the registrar prints the letter instead).
+    notice_sent_at = models.DateTimeField(_("employer notified at"), null=True, blank=True)
+    notice_sent_to = models.EmailField(_("employer notified at address"), blank=True)
     # Transfer: the supporting document may name a child or a diagnosis, so it is private.
     document = models.FileField(
         _("supporting document"),

@@ -609,7 +609,34 @@ def expulsion_notice_send(*, event) -> bool:
     templated_email(
         template="course/email/expulsion", context=context, language=language, to=[recipient]
     ).send()
+    from django.utils import timezone
+
+    from .models import EnrolmentEvent
+
+    # Recorded for the enrolment page: the registrar sees whether and when the notice went.
+    EnrolmentEvent.objects.filter(pk=event.pk).update(
+        notice_sent_at=timezone.now(), notice_sent_to=recipient
+    )
     return True
+
+
+def expulsion_letter_context(*, event) -> dict:
+    """What the employer's notice says, for the e-mail and for the printable letter alike."""
+    from cms.selectors import organisation_name
+
+    enrolment = event.enrolment
+    profile = getattr(enrolment.trainee, "trainee_profile", None)
+    language = enrolment.cohort.language
+    return {
+        "event": event,
+        "enrolment": enrolment,
+        "cohort": enrolment.cohort,
+        "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        # The registered name from Settings → Organisation, never an invented translation.
+        "organisation_name": organisation_name(language),
+        "school": getattr(profile, "school", "") if profile else "",
+        "language": language,
+    }
 
 
 def topic_complete(*, enrolment, topic: TopicPage, source: str, when=None):

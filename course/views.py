@@ -357,6 +357,9 @@ def enrolment_detail(request, pk: int):
         ],
         "events": enrolment.events.select_related("by", "to_cohort"),
         "is_registrar": registrar,
+        "employer_email": getattr(
+            getattr(enrolment.trainee, "trainee_profile", None), "employer_email", ""
+        ),
     }
     if registrar and enrolment.is_active:
         context.update(
@@ -423,6 +426,26 @@ def enrolment_action(request, pk: int, action: str):
     else:
         messages.success(request, _("The enrolment status is changed and recorded."))
     return redirect("course:enrolment_detail", pk=enrolment.pk)
+
+
+@login_required
+def expulsion_letter(request, pk: int):
+    """The printable letter to the employer about an expulsion: registrars only."""
+    from django.http import HttpResponse
+
+    from .letters import expulsion_letter_pdf
+
+    if not is_registrar(request.user):
+        raise Http404
+    event = get_object_or_404(
+        EnrolmentEvent.objects.select_related("enrolment__cohort", "enrolment__trainee"),
+        pk=pk,
+        to_status=Enrolment.Status.EXPELLED,
+    )
+    response = HttpResponse(expulsion_letter_pdf(event=event), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="expulsion-{event.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
