@@ -394,3 +394,25 @@ def topics_to_make_up(enrolment):
     )
     done = TopicCompletion.objects.filter(enrolment=enrolment).values("topic_id")
     return TopicPage.objects.filter(pk__in=excused).exclude(pk__in=done).order_by("path")
+
+
+@dataclass(frozen=True)
+class OnboardingStep:
+    label: str
+    done: bool
+
+
+def onboarding_steps(user, enrolment, progress: Progress | None) -> list[OnboardingStep]:
+    """A new trainee's first three steps (profile → join → first topic), or [] once all are done
+    or for people who are not trainees (trainers, registrars)."""
+    from cms.roles import is_registrar, is_trainer
+
+    if is_registrar(user) or is_trainer(user):
+        return []
+    profile = getattr(user, "trainee_profile", None)
+    steps = [
+        OnboardingStep(_("Complete your profile"), bool(profile and profile.is_complete)),
+        OnboardingStep(_("Join your cohort with the enrolment key"), enrolment is not None),
+        OnboardingStep(_("Study your first topic"), bool(progress and progress.done)),
+    ]
+    return [] if all(step.done for step in steps) else steps

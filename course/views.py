@@ -91,6 +91,9 @@ def dashboard(request):
             refusal=services.study_refusal(enrolment),
             panels=panels_render(request, enrolment),
         )
+    context["onboarding"] = selectors.onboarding_steps(
+        request.user, enrolment, context.get("progress")
+    )
     return render(request, "course/dashboard.html", context)
 
 
