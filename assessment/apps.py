@@ -38,6 +38,9 @@ class AssessmentConfig(AppConfig):
         )
         library.register()
         library_search.register()
+        register_slot_template(
+            slot="cohort_links", template="assessment/slots/cohort_results_link.html"
+        )
         register_exporter(
             "assessment",
             personal_data.export_personal_data,

@@ -33,5 +33,9 @@ def register() -> None:
         shown_to=is_trainee,
     )
     register_menu_item(
-        order=230, label=_("Grading queue"), url_name="assessment:grading_queue", shown_to=_reviewer
+        order=230,
+        label=_("Grading queue"),
+        url_name="assessment:grading_queue",
+        shown_to=_reviewer,
+        staff=True,
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import library_views, views
+from . import library_views, release_views, views
 
 app_name = "assessment"
 
@@ -22,6 +22,11 @@ urlpatterns += [
         "cohorts/<slug:code>/results/export/<str:fmt>/",
         views.cohort_results_export,
         name="cohort_results_export",
+    ),
+    path(
+        "cohorts/<slug:code>/results/release/",
+        release_views.cohort_release,
+        name="cohort_release",
     ),
 ]
 urlpatterns += [

@@ -14,7 +14,9 @@ class CertificatesConfig(AppConfig):
 
         # Registrars issue, reissue and revoke certificates in the Wagtail admin.
         registrar_app_declare(app_label=self.label, manages_every_model=True)
-        from . import integration, monitoring, receivers
+        from . import integration, menu, monitoring, receivers
+
+        menu.register()
 
         receivers.connect()
         integration.connect()
@@ -26,6 +28,9 @@ class CertificatesConfig(AppConfig):
         pending_link = "certificates/slots/pending_link.html"
         register_slot_template(slot="cohort_links", template=pending_link)
         register_slot_template(slot="cohort_results_links", template=pending_link)
+        register_slot_template(
+            slot="cohort_links", template="certificates/slots/cohort_issue_links.html"
+        )
         register_slot_template(
             slot="cohort_results_row_actions",
             template="certificates/slots/statement_row_action.html",

@@ -76,6 +76,7 @@ class RegisterFilterForm(forms.Form):
             ("", _("Any")),
             ("valid", _("Valid")),
             ("expired", _("Expired")),
+            ("expiring", _("Expiring soon")),
             ("revoked", _("Revoked")),
             ("superseded", _("Superseded")),
             ("review", _("Needs review")),

@@ -249,6 +249,30 @@ def attendance_snapshot(*, enrolment) -> dict:
     }
 
 
+def _register_search(rows, q: str):
+    """By number, verification code, e-mail or name. Every word must appear in the Kazakh or in
+    the Russian name, in any order ("Айгүл Серікова" finds "Серікова Айгүл Бекқызы"), in any
+    case, on SQLite as on PostgreSQL (cms.collation.Folded)."""
+    from django.db.models import Q
+
+    from cms.collation import Folded, fold
+
+    from .codes import normalise_code
+
+    code = normalise_code(q)
+    exact = Q(holder_email__icontains=q)
+    if code is not None:
+        exact |= Q(code=code)
+    rows = rows.annotate(
+        name_kk_folded=Folded("holder_name_kk"), name_ru_folded=Folded("holder_name_ru")
+    )
+    by_name_kk, by_name_ru = Q(), Q()
+    for word in fold(q).split():
+        by_name_kk &= Q(name_kk_folded__contains=word)
+        by_name_ru &= Q(name_ru_folded__contains=word)
+    return rows.filter(exact | Q(serial__icontains=q) | by_name_kk | by_name_ru)
+
+
 def register_rows(*, filters: dict, today=None):
     """The staff register: every document, filtered by the register form's cleaned data."""
     from django.db.models import Q
@@ -258,13 +282,7 @@ def register_rows(*, filters: dict, today=None):
     rows = Certificate.objects.select_related("cohort").order_by("-issued_on", "-serial")
     q = (filters.get("q") or "").strip()
     if q:
-        rows = rows.filter(
-            Q(serial__icontains=q)
-            | Q(holder_name_kk__icontains=q)
-            | Q(holder_name_ru__icontains=q)
-            | Q(holder_surname__icontains=q)
-            | Q(holder_email__icontains=q)
-        )
+        rows = _register_search(rows, q)
     if filters.get("cohort"):
         rows = rows.filter(cohort=filters["cohort"])
     if filters.get("kind"):
@@ -276,6 +294,8 @@ def register_rows(*, filters: dict, today=None):
         rows = rows.filter(status=Certificate.Status.VALID).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today)
         )
+    elif status == "expiring":
+        rows = certificates_expiring(rows=rows, today=today)
     elif status == "review":
         rows = rows.filter(needs_review=True)
     elif status:
@@ -285,6 +305,24 @@ def register_rows(*, filters: dict, today=None):
     if filters.get("issued_to"):
         rows = rows.filter(issued_on__lte=filters["issued_to"])
     return rows
+
+
+def certificates_expiring(*, rows=None, today=None):
+    """Valid certificates whose last valid day falls within the registrar's worklist window
+    (settings.REGISTRAR_WORKLIST_EXPIRY_DAYS), today included."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    rows = Certificate.objects.all() if rows is None else rows
+    return rows.filter(
+        kind=Certificate.Kind.CERTIFICATE,
+        status=Certificate.Status.VALID,
+        valid_until__gte=today,
+        valid_until__lte=today + datetime.timedelta(days=settings.REGISTRAR_WORKLIST_EXPIRY_DAYS),
+    )
 
 
 # --- The completion rule ------------------------------------------------------------------
@@ -385,6 +423,7 @@ def pending_rows(*, cohort=None, today=None) -> list[PendingRow]:
     """Finalised passes without a certificate, with what blocks each: the registrar's list."""
     from assessment.models import FinalResult
     from assessment.selectors import final_result_for
+    from cms.collation import name_sort_key
     from course.models import Enrolment
 
     enrolments = (
@@ -415,6 +454,9 @@ def pending_rows(*, cohort=None, today=None) -> list[PendingRow]:
                 missing=completion_missing(enrolment=enrolment, today=today),
             )
         )
+    rows.sort(
+        key=lambda row: (row.enrolment.cohort.code, name_sort_key(row.enrolment.trainee.last_name))
+    )
     return rows
 
 

@@ -714,6 +714,7 @@ def cohort_bulk_issue_start(*, cohort, started_by, job_id: str) -> dict:
         "total": cohort.enrolments.count(),
         "done": 0,
         "issued": 0,
+        "already": 0,
         "skipped": 0,
         "finished": False,
         "started_by": started_by.pk if started_by else None,
@@ -733,15 +734,19 @@ def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
         "cohort": cohort.code,
         "total": len(enrolments),
         "done": 0,
-        "issued": 0,
+        "issued": 0,  # new certificates
+        "already": 0,  # had one before: issuing again returns it, nothing new
         "skipped": 0,
         "finished": False,
     }
     _bulk_save(job_id, progress)
+    from .selectors import current_document
+
     for enrolment in enrolments:
         try:
+            had = current_document(enrolment=enrolment) is not None
             certificate_issue(enrolment=enrolment, issued_by=issued_by)
-            progress["issued"] += 1
+            progress["already" if had else "issued"] += 1
         except CertificateError:
             progress["skipped"] += 1
         progress["done"] += 1

@@ -65,10 +65,11 @@ def _too_many(request: HttpRequest, as_json: bool) -> HttpResponse:
     return _public(response, request)
 
 
-def _not_found(request: HttpRequest, as_json: bool) -> HttpResponse:
+def _not_found(request: HttpRequest, as_json: bool, code: str = "") -> HttpResponse:
     if as_json:
         return _public(JsonResponse({"status": "not_found"}, status=404), request)
-    form = VerifyForm()
+    # The code as typed, back in its field: the person corrects one character, not sixteen.
+    form = VerifyForm(initial={"code": code[:40]})
     response = render(request, "certificates/verify_not_found.html", {"form": form}, status=404)
     return _public(response, request)
 
@@ -105,7 +106,7 @@ def verify_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Ht
     if not lookups.record(request, certificate, status):
         return _too_many(request, as_json)
     if certificate is None:
-        return _not_found(request, as_json)
+        return _not_found(request, as_json, code)
     language = translation.get_language()
     if as_json:
         response: HttpResponse = JsonResponse(

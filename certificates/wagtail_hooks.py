@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CompletionRule
+from .models import Certificate, CompletionRule
 
 
 class RegisterMenuItem(MenuItem):
@@ -50,4 +50,41 @@ def register_pending_menu_item():
         reverse("certificates:pending"),
         icon_name="time",
         order=455,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_certificates_worklist(request, panels):
+    from collections import Counter
+
+    from django.conf import settings
+    from django.utils.http import urlencode
+
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    from . import selectors
+
+    def entries():
+        pending = selectors.pending_rows()
+        reasons = Counter(missing.reason for row in pending for missing in row.missing)
+        yield WorklistEntry(
+            _("Passed, certificate pending"),
+            reverse("certificates:pending"),
+            len(pending),
+            "; ".join(f"{reason} — {count}" for reason, count in reasons.most_common()),
+        )
+        yield WorklistEntry(
+            _("Certificates expiring within %(days)s days")
+            % {"days": settings.REGISTRAR_WORKLIST_EXPIRY_DAYS},
+            reverse("certificates:register") + "?" + urlencode({"status": "expiring"}),
+            selectors.certificates_expiring().count(),
+        )
+        yield WorklistEntry(
+            _("Certificates needing review"),
+            reverse("certificates:register") + "?" + urlencode({"status": "review"}),
+            Certificate.objects.filter(needs_review=True).count(),
+        )
+
+    worklist_panel_add(
+        request, panels, name="certificates", heading=_("Certificates"), entries=entries, order=110
     )

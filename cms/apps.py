@@ -24,6 +24,12 @@ class CmsConfig(AppConfig):
         from . import checks  # noqa: F401 - registers the deploy checks
 
         post_migrate.connect(_sync_role_permissions, dispatch_uid="cms_role_permissions_sync")
+        from django.db.backends.signals import connection_created
+
+        from cms.collation import sqlite_functions_register
+
+        # Case-insensitive search of Cyrillic text on SQLite (cms.collation.Folded).
+        connection_created.connect(sqlite_functions_register, dispatch_uid="cms_sqlite_functions")
         from cms.page_cache import connect_purge_signals
 
         connect_purge_signals()

@@ -21,6 +21,9 @@ class MenuItem:
     shown_to: Callable[[Any], bool]
     # Also in the short menu of the Jinja2 public shell (cms/jinja2/public_base.html).
     in_public_shell: bool = False
+    # A staff page (cohorts, register …): also listed on the Wagtail admin home (cms.wagtail_hooks),
+    # so the admin and the site link to each other.
+    staff: bool = False
 
 
 _items: list[MenuItem] = []
@@ -33,12 +36,13 @@ def register_menu_item(
     url_name: str,
     shown_to: Callable[[Any], bool],
     in_public_shell: bool = False,
+    staff: bool = False,
 ) -> None:
     """Add a link for signed-in people for whom `shown_to(user)` is true. Registering the same URL
     name again does nothing (ready() may run more than once in a process)."""
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(MenuItem(order, label, url_name, shown_to, in_public_shell))
+    _items.append(MenuItem(order, label, url_name, shown_to, in_public_shell, staff))
     _items.sort(key=lambda item: item.order)  # stable: equal orders keep registration order
 
 

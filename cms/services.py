@@ -38,6 +38,10 @@ REGISTRAR_PERMISSIONS = (
     ("cms", "view_retentionrun"),
     ("cms", "change_failedtask"),
     ("cms", "view_user"),
+    # Registrars add people and give them roles (trainer, registrar) in the admin's Users; making
+    # or changing an administrator stays the administrators' (cms.wagtail_hooks refuses it).
+    ("cms", "add_user"),
+    ("cms", "change_user"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),

@@ -14,12 +14,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms.admin_lists import ListQuerysetMixin
+from cms.admin_views import LocalTimeInspectView
 from cms.models import PersonalDataConsent, PrivacyNotice, RetentionRun, TraineeProfile
 from cms.permission_policies import LimitedActionsPolicy
 
 
 class TraineeProfileViewSet(ListQuerysetMixin, ModelViewSet):
     model = TraineeProfile
+    inspect_view_class = LocalTimeInspectView
     name = "trainee_profiles"
     url_prefix = "people/profiles"
     icon = "user"
@@ -57,6 +59,7 @@ register_permission_policy(
 
 class PersonalDataConsentViewSet(ListQuerysetMixin, ModelViewSet):
     model = PersonalDataConsent
+    inspect_view_class = LocalTimeInspectView
     name = "consents"
     url_prefix = "people/consents"
     icon = "doc-full"
@@ -118,6 +121,7 @@ class PrivacyNoticeCreateView(CreateView):
 
 class PrivacyNoticeViewSet(ListQuerysetMixin, ModelViewSet):
     model = PrivacyNotice
+    inspect_view_class = LocalTimeInspectView
     add_view_class = PrivacyNoticeCreateView
     name = "privacy_notices"
     url_prefix = "people/privacy-notices"
@@ -201,3 +205,74 @@ def register_translation_urls():
             name="page_translation_create",
         )
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_people_worklist(request, panels):
+    from cms.models import AccountDeletionRequest, FailedTask
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        yield WorklistEntry(
+            _("Account deletion requests waiting"),
+            reverse("deletion_requests:index"),
+            AccountDeletionRequest.objects.filter(
+                status=AccountDeletionRequest.Status.PENDING
+            ).count(),
+        )
+        yield WorklistEntry(
+            _("Failed background tasks not yet retried or resolved"),
+            reverse("failed_tasks:index"),
+            FailedTask.objects.filter(resolved_at=None, retried_at=None).count(),
+        )
+
+    worklist_panel_add(
+        request, panels, name="people", heading=_("People and tasks"), entries=entries, order=120
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_pages_panel(request, panels):
+    """The site's staff pages (cohorts, register, grading queue …), from the same registry as the
+    site's menu (cms.navigation), so the admin and the site link to each other."""
+    from cms.navigation import menu_items_for
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        for item in menu_items_for(request.user):
+            if item.staff:
+                yield WorklistEntry(str(item.label), reverse(item.url_name))
+
+    worklist_panel_add(
+        request, panels, name="staff-pages", heading=_("Staff pages"), entries=entries, order=100
+    )
+
+
+# Wagtail's user form offers the "Administrator" checkbox to anyone who may add or change users.
+# Registrars manage people and roles, but an administrator's account (and making one) stays with
+# the administrators: otherwise a registrar could set an administrator's password and become one.
+def _refuse_administrator_rights(request, target=None):
+    from django.http import HttpResponseForbidden
+    from django.utils.translation import gettext
+
+    if request.user.is_superuser:
+        return None
+    if target is not None and target.is_superuser:
+        return HttpResponseForbidden(
+            gettext("Only an administrator may change an administrator's account.")
+        )
+    if request.method == "POST" and request.POST.get("is_superuser"):
+        return HttpResponseForbidden(
+            gettext("Only an administrator may make someone an administrator.")
+        )
+    return None
+
+
+@hooks.register("before_create_user")
+def refuse_creating_an_administrator(request):
+    return _refuse_administrator_rights(request)
+
+
+@hooks.register("before_edit_user")
+def refuse_editing_an_administrator(request, user):
+    return _refuse_administrator_rights(request, user)

@@ -1,4 +1,5 @@
-"""Reading a registrar's list of trainees from CSV or XLSX into rows of name, email, school."""
+"""Reading a registrar's list of trainees from CSV or XLSX into rows of names, email, school and
+language."""
 
 from __future__ import annotations
 
@@ -8,12 +9,31 @@ import io
 
 from django.utils.translation import gettext as _
 
-# Column headers people actually type, in the three languages of the site.
+# Column headers people actually type, in the three languages of the site. The name comes either
+# in parts per language (what documents print: surname, given name, patronymic in Kazakh and
+# Russian) or, as in older lists, in one "name" column read as "surname given-name patronymic".
 HEADERS = {
     "name": {"name", "full name", "аты-жөні", "аты жөні", "фио", "ф.и.о.", "имя"},
     "email": {"email", "e-mail", "электрондық пошта", "эл. почта", "почта"},
     "school": {"school", "мектеп", "школа", "организация", "ұйым"},
+    "surname_kk": {"surname_kk", "surname (kk)", "тегі", "тегі (қаз)"},
+    "given_name_kk": {"given_name_kk", "given name (kk)", "аты", "аты (қаз)"},
+    "patronymic_kk": {"patronymic_kk", "patronymic (kk)", "әкесінің аты", "әкесінің аты (қаз)"},
+    "surname_ru": {"surname_ru", "surname (ru)", "фамилия", "фамилия (рус)"},
+    "given_name_ru": {"given_name_ru", "given name (ru)", "имя (рус)"},
+    "patronymic_ru": {"patronymic_ru", "patronymic (ru)", "отчество", "отчество (рус)"},
+    "language": {"language", "тілі", "тіл", "язык"},
 }
+# Columns without which nothing can be done; the name needs "name" or a surname column.
+REQUIRED = ("email", "school")
+NAME_PARTS = (
+    "surname_kk",
+    "given_name_kk",
+    "patronymic_kk",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+)
 
 
 class ImportFileError(Exception):
@@ -29,10 +49,16 @@ def _columns(header: list[str]) -> dict[str, int]:
         for key, names in HEADERS.items():
             if title in names and key not in found:
                 found[key] = index
-    missing = [key for key in HEADERS if key not in found]
+    missing = [key for key in REQUIRED if key not in found]
+    if not ({"name", "surname_kk", "surname_ru"} & set(found)):
+        missing.insert(0, "name")
     if missing:
         raise ImportFileError(
-            _("The first row must name the columns name, email and school; missing: %(cols)s.")
+            _(
+                "The first row must name the columns email, school and the name (either name, "
+                "or surname_kk, given_name_kk, patronymic_kk and surname_ru, given_name_ru, "
+                "patronymic_ru); missing: %(cols)s."
+            )
             % {"cols": ", ".join(missing)}
         )
     return found
@@ -45,7 +71,7 @@ def _rows(table: list[list]) -> list[dict]:
     rows = []
     for raw in table[1:]:
         raw = list(raw) + [""] * (len(table[0]) - len(raw))
-        rows.append({key: raw[i] if raw[i] is not None else "" for key, i in columns.items()})
+        rows.append({key: str(raw[i]) if raw[i] is not None else "" for key, i in columns.items()})
     return rows
 
 

@@ -32,10 +32,12 @@ def register() -> None:
         shown_to=_studies_shown_to,
         in_public_shell=True,
     )
-    # The trainer's home is a cohort's page: the menu leads there, nobody types its URL.
+    # The trainer's home is a cohort's page, and the registrar's cohorts (import, enrolments,
+    # sessions, results) are there without the admin: the menu leads there, nobody types its URL.
     register_menu_item(
         order=110,
         label=_("Cohorts"),
         url_name="course:cohort_list",
         shown_to=_looks_after_cohorts,
+        staff=True,
     )

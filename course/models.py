@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -575,6 +576,15 @@ class Cohort(models.Model):
 
     def clean(self):
         super().clean()
+        # Plain messages at the fields, before the database's constraint would answer with its
+        # name ("cohort_ends_after_start"); a field in error skips that constraint's check.
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The cohort cannot end before it starts.")
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("A cohort has at least one place.")
+        if errors:
+            raise ValidationError(errors)
         if not self.programme_id:
             return
         before = (
@@ -627,7 +637,9 @@ class LiveSession(models.Model):
         ordering = ["starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.cohort.code} · {self.topic.number} · {self.starts_at:%Y-%m-%d %H:%M}"
+        # Local time, as the admin's lists show it (stored in UTC).
+        starts = timezone.localtime(self.starts_at) if self.starts_at else None
+        return f"{self.cohort.code} · {self.topic.number} · {starts:%Y-%m-%d %H:%M}"
 
     def clean(self):
         super().clean()
@@ -641,6 +653,20 @@ class LiveSession(models.Model):
             raise ValidationError(
                 {"topic": _("Choose the topic in the programme's own language (Kazakh).")}
             )
+        if self.cohort_id and self.starts_at:
+            day = timezone.localdate(self.starts_at)
+            if not self.cohort.starts_on <= day <= self.cohort.ends_on:
+                raise ValidationError(
+                    {
+                        "starts_at": _(
+                            "The session must fall within the cohort's dates, %(start)s – %(end)s."
+                        )
+                        % {
+                            "start": date_format(self.cohort.starts_on, "SHORT_DATE_FORMAT"),
+                            "end": date_format(self.cohort.ends_on, "SHORT_DATE_FORMAT"),
+                        }
+                    }
+                )
 
 
 class CourseAgreement(models.Model):
@@ -785,6 +811,10 @@ class EnrolmentEvent(models.Model):
     # Expulsion: the order and the commission's decision.
     order_number = models.CharField(_("order number"), max_length=60, blank=True)
     decision_date = models.DateField(_("commission decision date"), null=True, blank=True)
+    # Expulsion: whether and when the employer's contact was e-mailed (null: not sent — the
+    # profile had no employer address, so the registrar prints the letter instead).
+    notice_sent_at = models.DateTimeField(_("employer notified at"), null=True, blank=True)
+    notice_sent_to = models.EmailField(_("employer notified at address"), blank=True)
     # Transfer: the supporting document may name a child or a diagnosis, so it is private.
     document = models.FileField(
         _("supporting document"),

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from cms.collation import name_sort_key
+
 from .hours import (  # noqa: F401  (re-exported: the public path before the move)
     Hours,
     declared_hours_warnings,
@@ -247,12 +251,10 @@ class CohortRow:
 
 
 def trainee_name(user, language: str) -> str:
-    profile = getattr(user, "trainee_profile", None)
-    if profile is not None:
-        name = profile.full_name_for(language)
-        if name:
-            return name
-    return user.get_full_name() or user.email
+    """The trainee's name for a reader of `language` (cms.names.display_name)."""
+    from cms.names import display_name
+
+    return display_name(user, language)
 
 
 def cohort_table(
@@ -313,9 +315,9 @@ def cohort_table(
             )
         )
     if sort == "progress":
-        rows.sort(key=lambda r: (-r.done, r.name.lower()))
+        rows.sort(key=lambda r: (-r.done, name_sort_key(r.name)))
     else:
-        rows.sort(key=lambda r: r.name.lower())
+        rows.sort(key=lambda r: name_sort_key(r.name))
     return outline, rows
 
 
@@ -339,3 +341,25 @@ def topics_to_make_up(enrolment):
     )
     done = TopicCompletion.objects.filter(enrolment=enrolment).values("topic_id")
     return TopicPage.objects.filter(pk__in=excused).exclude(pk__in=done).order_by("path")
+
+
+@dataclass(frozen=True)
+class OnboardingStep:
+    label: str
+    done: bool
+
+
+def onboarding_steps(user, enrolment, progress: Progress | None) -> list[OnboardingStep]:
+    """A new trainee's first three steps (profile → join → first topic), or [] once all are done
+    or for people who are not trainees (trainers, registrars)."""
+    from cms.roles import is_registrar, is_trainer
+
+    if is_registrar(user) or is_trainer(user):
+        return []
+    profile = getattr(user, "trainee_profile", None)
+    steps = [
+        OnboardingStep(_("Complete your profile"), bool(profile and profile.is_complete)),
+        OnboardingStep(_("Join your cohort with the enrolment key"), enrolment is not None),
+        OnboardingStep(_("Study your first topic"), bool(progress and progress.done)),
+    ]
+    return [] if all(step.done for step in steps) else steps

@@ -23,4 +23,5 @@ urlpatterns = [
     path("enrolments/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
     path("enrolments/<int:pk>/<str:action>/", views.enrolment_action, name="enrolment_action"),
     path("events/<int:pk>/document/", views.event_document, name="event_document"),
+    path("events/<int:pk>/letter.pdf", views.expulsion_letter, name="expulsion_letter"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import exports
+from cms.collation import name_sort_key
 from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
@@ -57,13 +59,17 @@ def _get_enrolment_for_registrar(user, pk: int) -> Enrolment:
     return get_object_or_404(Enrolment.objects.select_related("cohort", "trainee"), pk=pk)
 
 
-def _get_session_for_trainer(user, pk: int) -> LiveSession:
+def _get_session_for_reader(user, pk: int) -> tuple[LiveSession, bool]:
+    """The session and whether the person records its register: the cohort's trainers do; a
+    registrar reads any cohort's register (to check it) but records none of them."""
     session = get_object_or_404(
         LiveSession.objects.select_related("cohort__programme", "topic"), pk=pk
     )
-    if not session.cohort.trainers.filter(pk=user.pk).exists():
-        raise Http404
-    return session
+    if session.cohort.trainers.filter(pk=user.pk).exists():
+        return session, True
+    if is_registrar(user):
+        return session, False
+    raise Http404
 
 
 @login_required
@@ -86,6 +92,9 @@ def dashboard(request):
             refusal=services.study_refusal(enrolment),
             panels=panels_render(request, enrolment),
         )
+    context["onboarding"] = selectors.onboarding_steps(
+        request.user, enrolment, context.get("progress")
+    )
     return render(request, "course/dashboard.html", context)
 
 
@@ -225,6 +234,7 @@ def cohort_detail(request, code: str):
             "statuses": Enrolment.Status.choices,
             "sessions": [(s, localized.get(s.topic_id, s.topic)) for s in sessions],
             "can_record": cohort.trainers.filter(pk=request.user.pk).exists(),
+            "can_read_registers": is_registrar(request.user),
             "is_registrar": is_registrar(request.user),
         },
     )
@@ -262,26 +272,49 @@ def cohort_export(request, code: str, fmt: str):
 
 @login_required
 def cohort_import(request, code: str):
+    """Upload → a preview of every row (what will happen, or why it cannot) with nothing written
+    → confirm, which imports the rows the preview showed (checked again: the cohort may have
+    changed in between)."""
     if not is_registrar(request.user):
         raise Http404
     cohort = _get_cohort_for_staff(request.user, code)
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows = rows_read(form.cleaned_data["file"])
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            report = services.enrolment_import(cohort=cohort, rows=rows, by=request.user)
+    session_key = f"cohort_import:{cohort.pk}"
+    form = ImportForm()
+    preview = report = None
+    if request.method == "POST" and request.POST.get("confirm"):
+        rows = request.session.pop(session_key, None)
+        if rows is None:
+            messages.error(request, _("Upload the list again: its preview has expired."))
+            return redirect("course:cohort_import", code=cohort.code)
+        report = services.enrolment_import(cohort=cohort, rows=rows, by=request.user)
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = rows_read(form.cleaned_data["file"])
+            except ImportFileError as exc:
+                form.add_error("file", exc.message)
+            else:
+                preview = services.enrolment_import_check(cohort=cohort, rows=rows)
+                request.session[session_key] = rows
     return render(
-        request, "course/cohort_import.html", {"cohort": cohort, "form": form, "report": report}
+        request,
+        "course/cohort_import.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "preview": preview,
+            "importable": [row for row in preview or () if row.action in ("create", "enrol")],
+            "report": report,
+        },
     )
 
 
 @login_required
 def session_attendance(request, pk: int):
-    session = _get_session_for_trainer(request.user, pk)
+    session, can_record = _get_session_for_reader(request.user, pk)
+    if request.method == "POST" and not can_record:
+        raise PermissionDenied
     enrolments = list(
         Enrolment.objects.filter(cohort=session.cohort, status=Enrolment.Status.ACTIVE)
         .select_related("trainee__trainee_profile")
@@ -311,7 +344,7 @@ def session_attendance(request, pk: int):
     people = [
         (e, selectors.trainee_name(e.trainee, language), current.get(e.pk, "")) for e in enrolments
     ]
-    people.sort(key=lambda item: item[1].lower())
+    people.sort(key=lambda item: name_sort_key(item[1]))
     return render(
         request,
         "course/session_attendance.html",
@@ -321,6 +354,7 @@ def session_attendance(request, pk: int):
             "people": people,
             "choices": Attendance.Mark.choices,
             "errors": errors,
+            "can_record": can_record,
         },
     )
 
@@ -358,6 +392,9 @@ def enrolment_detail(request, pk: int):
         "is_registrar": registrar,
         # The trainee's trainers and registrars get the links to the assessment pages.
         "is_staff_viewer": enrolment.trainee_id != request.user.pk,
+        "employer_email": getattr(
+            getattr(enrolment.trainee, "trainee_profile", None), "employer_email", ""
+        ),
     }
     if registrar and enrolment.is_active:
         context.update(
@@ -424,6 +461,26 @@ def enrolment_action(request, pk: int, action: str):
     else:
         messages.success(request, _("The enrolment status is changed and recorded."))
     return redirect("course:enrolment_detail", pk=enrolment.pk)
+
+
+@login_required
+def expulsion_letter(request, pk: int):
+    """The printable letter to the employer about an expulsion: registrars only."""
+    from django.http import HttpResponse
+
+    from .letters import expulsion_letter_pdf
+
+    if not is_registrar(request.user):
+        raise Http404
+    event = get_object_or_404(
+        EnrolmentEvent.objects.select_related("enrolment__cohort", "enrolment__trainee"),
+        pk=pk,
+        to_status=Enrolment.Status.EXPELLED,
+    )
+    response = HttpResponse(expulsion_letter_pdf(event=event), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="expulsion-{event.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_lists import ListQuerysetMixin
+from cms.admin_views import LocalTimeInspectView
 from cms.models import User
 from cms.page_cache import page_cache_mark
 from cms.permission_policies import LimitedActionsPolicy
@@ -34,6 +35,7 @@ from .models import (
 
 class CohortViewSet(ModelViewSet):
     model = Cohort
+    inspect_view_class = LocalTimeInspectView
     icon = "group"
     menu_label = _("Cohorts")
     list_display = ["code", "name", "language", "starts_on", "ends_on", "capacity"]
@@ -52,6 +54,9 @@ class CohortViewSet(ModelViewSet):
         "enrolment_key",
     ]
     inspect_view_enabled = True
+    # Links to the cohort's pages on the site (import, results, bulk issue, ZIP): the admin and the
+    # staff pages link to each other.
+    inspect_template_name = "course/admin/cohort_inspect.html"
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "programme":
@@ -139,6 +144,7 @@ register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent),
 
 class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
     model = Enrolment
+    inspect_view_class = LocalTimeInspectView
     add_view_class = EnrolmentCreateView
     icon = "user"
     menu_label = _("Enrolments")
@@ -154,6 +160,7 @@ class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
 
 class EnrolmentEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = EnrolmentEvent
+    inspect_view_class = LocalTimeInspectView
     icon = "history"
     menu_label = _("Status history")
     list_display = ["enrolment", "from_status", "to_status", "at", "by", "order_number"]
@@ -226,3 +233,43 @@ def share_course_pages_with_anonymous_visitors(page, request, serve_args, serve_
 
 # Programme versions: the refusals that protect a version cohorts use, and "Create a new version".
 from . import versioning_admin  # noqa: E402, F401
+
+
+@hooks.register("construct_homepage_panels")
+def add_cohorts_worklist(request, panels):
+    import datetime
+
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from cms.worklist import WorklistEntry, worklist_panel_add
+
+    def entries():
+        today = timezone.localdate()
+        until = today + datetime.timedelta(days=settings.REGISTRAR_WORKLIST_COHORT_DAYS)
+        starting = Cohort.objects.filter(starts_on__gte=today, starts_on__lte=until)
+        ending = Cohort.objects.filter(ends_on__gte=today, ends_on__lte=until)
+        for cohort in starting.order_by("starts_on", "code"):
+            yield WorklistEntry(
+                _("%(cohort)s starts on %(date)s")
+                % {"cohort": cohort, "date": date_format(cohort.starts_on)},
+                reverse("course:cohort_detail", args=[cohort.code]),
+            )
+        for cohort in ending.order_by("ends_on", "code"):
+            yield WorklistEntry(
+                _("%(cohort)s ends on %(date)s")
+                % {"cohort": cohort, "date": date_format(cohort.ends_on)},
+                reverse("course:cohort_detail", args=[cohort.code]),
+            )
+
+    worklist_panel_add(
+        request,
+        panels,
+        name="cohorts",
+        heading=_("Cohorts starting and ending within %(days)s days")
+        % {"days": settings.REGISTRAR_WORKLIST_COHORT_DAYS},
+        entries=entries,
+        order=115,
+    )

@@ -210,11 +210,22 @@ def test_a_registrar_issues_a_whole_cohort_and_follows_the_progress(
         "total": 3,
         "done": 3,
         "issued": 2,
+        "already": 0,
         "skipped": 1,
         "finished": True,
     }
     page = registrar_client.get(response["Location"]).content.decode()
     assert "<progress" in page and "Finished." in page
+    assert Certificate.objects.filter(cohort=cohort).count() == 2
+
+    # Run again: nothing new, and the summary says so rather than counting 2 certificates.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = registrar_client.post("/en/certificates/cohorts/bulk/issue/")
+    page = registrar_client.get(response["Location"]).content.decode()
+    assert (
+        "3 of 3 processed: 0 new certificates, 2 already had a certificate, 1 not issued "
+        "(no passed result, or the completion rule not met yet)."
+    ) in page
     assert Certificate.objects.filter(cohort=cohort).count() == 2
 
 

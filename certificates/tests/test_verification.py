@@ -320,3 +320,17 @@ def test_a_revoked_certificate_does_not_call_its_end_date_a_validity(client, enr
 
     assert "Должен был действовать до (больше не действителен)" in page
     assert "<dt>Действителен до</dt>" not in page
+
+
+def test_a_mistyped_code_is_echoed_back_with_its_error_shown_once(client, db):
+    response = client.get("/verify/", {"code": "K7QF-3M9X"}, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert 'value="K7QF-3M9X"' in html
+    assert html.count("A verification code has 16 letters and digits; please check it.") == 1
+    assert '<li><a href="#id_code">Verification code</a></li>' in html
+
+
+def test_a_well_formed_unknown_code_is_kept_in_the_form_on_the_not_found_page(client, db):
+    response = client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert 'value="ZZZZ-ZZZZ-ZZZZ-ZZZZ"' in response.content.decode()

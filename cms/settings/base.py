@@ -193,7 +193,8 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# cms/admin_locale: Kazakh for the Wagtail admin's own strings (Wagtail ships no Kazakh).
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "cms" / "admin_locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
@@ -396,6 +397,12 @@ MONITOR_SIGNING_CERT_CRITICAL_DAYS = int(os.environ.get("MONITOR_SIGNING_CERT_CR
 # Issuing runs on a worker seconds after finalising; past this, a pass without its certificate or
 # a certificate without its PDF is reported.
 MONITOR_ISSUING_GRACE_MINUTES = int(os.environ.get("MONITOR_ISSUING_GRACE_MINUTES", "30"))
+
+# --- The registrar's worklist on the admin home (cms/worklist.py) ------------------------------
+# Cohorts starting or ending within this many days are listed.
+REGISTRAR_WORKLIST_COHORT_DAYS = int(os.environ.get("REGISTRAR_WORKLIST_COHORT_DAYS", "14"))
+# Valid certificates expiring within this many days are counted (the first reminder goes at 90).
+REGISTRAR_WORKLIST_EXPIRY_DAYS = int(os.environ.get("REGISTRAR_WORKLIST_EXPIRY_DAYS", "90"))
 
 # --- Clean-up (beat, daily) ------------------------------------------------------------------
 # Failed background tasks older than this are deleted, resolved or not.

@@ -291,26 +291,45 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
 def expulsion_notice_send(*, event) -> bool:
     """Email the employer's contact about an expulsion. False when there is no address."""
     from cms.emails import templated_email
-    from cms.selectors import organisation_name
 
     enrolment = event.enrolment
     profile = getattr(enrolment.trainee, "trainee_profile", None)
     recipient = getattr(profile, "employer_email", "") if profile else ""
     if not recipient:
         return False
+    context = expulsion_letter_context(event=event)
+    language = context["language"]
+    templated_email(
+        template="course/email/expulsion", context=context, language=language, to=[recipient]
+    ).send()
+    from django.utils import timezone
+
+    from ..models import EnrolmentEvent
+
+    # Recorded for the enrolment page: the registrar sees whether and when the notice went.
+    EnrolmentEvent.objects.filter(pk=event.pk).update(
+        notice_sent_at=timezone.now(), notice_sent_to=recipient
+    )
+    return True
+
+
+def expulsion_letter_context(*, event) -> dict:
+    """What the employer's notice says, for the e-mail and for the printable letter alike."""
+    from cms.selectors import organisation_name
+
+    enrolment = event.enrolment
+    profile = getattr(enrolment.trainee, "trainee_profile", None)
     language = enrolment.cohort.language
-    context = {
+    return {
         "event": event,
         "enrolment": enrolment,
         "cohort": enrolment.cohort,
         "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
         # The registered name from Settings → Organisation, never an invented translation.
         "organisation_name": organisation_name(language),
+        "school": getattr(profile, "school", "") if profile else "",
+        "language": language,
     }
-    templated_email(
-        template="course/email/expulsion", context=context, language=language, to=[recipient]
-    ).send()
-    return True
 
 
 @transaction.atomic
@@ -358,6 +377,23 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)  # "row 4: …"
 
 
+@dataclass
+class ImportRow:
+    """One row of a list as it would be imported: what happens to it, or why it cannot be."""
+
+    number: int
+    email: str
+    school: str
+    language: str
+    names: dict[str, str]  # surname_kk … patronymic_ru
+    action: str = ""  # "create", "enrol", "skip" or "error"
+    message: str = ""
+
+    def name_for(self, language: str) -> str:
+        parts = ("surname", "given_name", "patronymic")
+        return " ".join(p for p in (self.names[f"{part}_{language}"] for part in parts) if p)
+
+
 def _split_name(name: str) -> dict[str, str]:
     parts = name.split()
     surname = parts[0] if parts else ""
@@ -366,98 +402,174 @@ def _split_name(name: str) -> dict[str, str]:
     return {"surname": surname, "given": given, "patronymic": patronymic}
 
 
-@transaction.atomic
-def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
-    """Enrol a registrar's list (name, email, school): new people get an account, a profile to
-    complete and an invitation to set their password. Bad rows are reported and skipped; the
-    agreement is accepted by the trainee on first sign-in, so it stays unset here."""
+_LANGUAGE_WORDS = {
+    "kk": {"kk", "kaz", "kazakh", "қаз", "қазақ", "қазақша", "каз", "казахский"},
+    "ru": {"ru", "rus", "russian", "рус", "орыс", "орысша", "русский"},
+}
+
+
+def _row_names(row: dict) -> dict[str, str]:
+    """The six name parts: from their own columns, else from "name" (the same spelling for both
+    languages); a language left blank takes the other's spelling."""
+    from ..importing import NAME_PARTS
+
+    def clean(value) -> str:
+        return " ".join(str(value or "").split())
+
+    names = {part: clean(row.get(part)) for part in NAME_PARTS}
+    if not any(names.values()):
+        whole = _split_name(clean(row.get("name")))
+        for language in ("kk", "ru"):
+            names[f"surname_{language}"] = whole["surname"]
+            names[f"given_name_{language}"] = whole["given"]
+            names[f"patronymic_{language}"] = whole["patronymic"]
+    for this, other in (("kk", "ru"), ("ru", "kk")):
+        if not names[f"surname_{this}"] and not names[f"given_name_{this}"]:
+            for part in ("surname", "given_name", "patronymic"):
+                names[f"{part}_{this}"] = names[f"{part}_{other}"]
+    return names
+
+
+def enrolment_import_check(*, cohort, rows: list[dict]) -> list[ImportRow]:
+    """What importing the list would do, row by row, without writing anything: the registrar's
+    preview, and the plan `enrolment_import` carries out."""
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
     from django.utils.translation import gettext as _
 
-    from cms.models import TraineeProfile, User
+    from cms.models import User
     from cms.names import NAME_MESSAGE, is_person_name
 
     from ..models import Enrolment
-    from ..tasks import invitation_send_task
 
-    report = ImportReport()
+    checked: list[ImportRow] = []
     taken = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).count()
     seen: set[str] = set()
-    invited: list[int] = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header
-        name = " ".join(str(row.get("name") or "").split())
         email = str(row.get("email") or "").strip().lower()
         school = str(row.get("school") or "").strip()
-        if not name and not email and not school:
+        names = _row_names(row)
+        raw_language = str(row.get("language") or "").strip().lower()
+        language = next((c for c, words in _LANGUAGE_WORDS.items() if raw_language in words), "")
+        item = ImportRow(number, email, school, language or cohort.language, names)
+        if not email and not school and not any(names.values()):
             continue
+        checked.append(item)
+        item.action = "error"
         try:
             validate_email(email)
         except ValidationError:
-            report.errors.append(
-                _("Row %(row)s: “%(email)s” is not a valid email address.")
-                % {"row": number, "email": email}
-            )
+            item.message = _("Row %(row)s: “%(email)s” is not a valid email address.") % {
+                "row": number,
+                "email": email,
+            }
             continue
-        if not name:
-            report.errors.append(_("Row %(row)s: the name is empty.") % {"row": number})
+        if not any(names.values()):
+            item.message = _("Row %(row)s: the name is empty.") % {"row": number}
             continue
-        if not is_person_name(name):
+        bad = next(
+            (
+                item.name_for(code)
+                for code in ("kk", "ru")
+                if item.name_for(code) and not is_person_name(item.name_for(code))
+            ),
+            None,
+        )
+        if bad is not None:
             # The name is printed on a signed certificate: letters only, refused here with the
             # row named, rather than found on the document.
-            report.errors.append(
-                _("Row %(row)s: “%(name)s”: %(message)s")
-                % {"row": number, "name": name, "message": NAME_MESSAGE}
-            )
+            item.message = _("Row %(row)s: “%(name)s”: %(message)s") % {
+                "row": number,
+                "name": bad,
+                "message": NAME_MESSAGE,
+            }
+            continue
+        if not names["surname_kk"] or not names["given_name_kk"]:
+            item.message = _("Row %(row)s: both the surname and the given name are needed.") % {
+                "row": number
+            }
+            continue
+        if raw_language and not language:
+            item.message = _(
+                "Row %(row)s: the language “%(language)s” is not known; write kk or ru."
+            ) % {"row": number, "language": raw_language}
             continue
         if email in seen:
-            report.errors.append(
-                _("Row %(row)s: %(email)s appears twice in the file.")
-                % {"row": number, "email": email}
-            )
+            item.message = _("Row %(row)s: %(email)s appears twice in the file.") % {
+                "row": number,
+                "email": email,
+            }
             continue
         seen.add(email)
         user = User.objects.filter(email__iexact=email).first()
         if user is not None and Enrolment.objects.filter(cohort=cohort, trainee=user).exists():
-            report.skipped.append(
-                _("Row %(row)s: %(email)s is already in this cohort.")
-                % {"row": number, "email": email}
-            )
+            item.action = "skip"
+            item.message = _("Row %(row)s: %(email)s is already in this cohort.") % {
+                "row": number,
+                "email": email,
+            }
             continue
         if user is not None and Enrolment.objects.filter(trainee=user, status="active").exists():
-            report.errors.append(
-                _("Row %(row)s: %(email)s is already studying in another cohort.")
-                % {"row": number, "email": email}
-            )
+            item.message = _("Row %(row)s: %(email)s is already studying in another cohort.") % {
+                "row": number,
+                "email": email,
+            }
             continue
         if taken >= cohort.capacity:
-            report.errors.append(
-                _("Row %(row)s: the cohort is full (%(capacity)s places).")
-                % {"row": number, "capacity": cohort.capacity}
-            )
+            item.message = _("Row %(row)s: the cohort is full (%(capacity)s places).") % {
+                "row": number,
+                "capacity": cohort.capacity,
+            }
             continue
-        parts = _split_name(name)
-        if user is None:
+        item.action = "create" if user is None else "enrol"
+        taken += 1
+    return checked
+
+
+@transaction.atomic
+def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
+    """Enrol a registrar's list (names, email, school, language): new people get an account, a
+    profile with the name in parts, their language and an invitation (in that language) to set
+    their password. Bad rows are reported and skipped; the agreement is accepted by the trainee
+    on first sign-in, so it stays unset here."""
+    from allauth.account.models import EmailAddress
+    from django.utils.translation import gettext as _
+
+    from cms.models import TraineeProfile, User
+
+    from ..models import Cohort
+    from ..tasks import invitation_send_task
+
+    # The cohort's row serialises imports into it: capacity is counted once, by one import.
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    report = ImportReport()
+    invited: list[int] = []
+    for item in enrolment_import_check(cohort=cohort, rows=rows):
+        if item.action == "error":
+            report.errors.append(item.message)
+            continue
+        if item.action == "skip":
+            report.skipped.append(item.message)
+            continue
+        if item.action == "create":
             user = User.objects.create_user(
-                email=email, password=None, first_name=parts["given"], last_name=parts["surname"]
+                email=item.email,
+                password=None,
+                first_name=item.names["given_name_kk"],
+                last_name=item.names["surname_kk"],
+                preferred_language=item.language,
             )
-            TraineeProfile.objects.create(
-                user=user,
-                surname_kk=parts["surname"],
-                given_name_kk=parts["given"],
-                patronymic_kk=parts["patronymic"],
-                surname_ru=parts["surname"],
-                given_name_ru=parts["given"],
-                patronymic_ru=parts["patronymic"],
-                school=school,
-            )
-            report.created.append(email)
+            TraineeProfile.objects.create(user=user, school=item.school, **item.names)
+            # The invitation goes to this address and is the only way into the account: using
+            # it proves the address, so the trainee is not asked to confirm it a second time.
+            EmailAddress.objects.create(user=user, email=item.email, primary=True, verified=True)
+            report.created.append(item.email)
             invited.append(user.pk)
         else:
-            TraineeProfile.objects.get_or_create(user=user, defaults={"school": school})
-            report.enrolled.append(email)
+            user = User.objects.get(email__iexact=item.email)
+            TraineeProfile.objects.get_or_create(user=user, defaults={"school": item.school})
+            report.enrolled.append(item.email)
         enrolment_add(cohort=cohort, trainee=user, by=by, reason=_("Imported by the registrar"))
-        taken += 1
     for user_id in invited:
         enqueue_on_commit(invitation_send_task, user_id)
     return report
@@ -482,7 +594,8 @@ def invitation_send(*, user) -> None:
                 "key": default_token_generator.make_token(user),
             },
         )
-    context = {"user": user, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
+    # SITE_URL: the one public address (the admin's base URL may differ, e.g. another port).
+    context = {"user": user, "url": settings.SITE_URL + path}
     templated_email(
         template="course/email/invitation", context=context, language=language, to=[user.email]
     ).send()

@@ -43,11 +43,15 @@ def cohort(programme):
     return CohortFactory(code="pa-import", capacity=5)
 
 
-def _upload(client, cohort, name, content, person=None):
+def _upload(client, cohort, name, content, person=None, confirm=True):
+    """Upload a list and, when the preview came, confirm it (the import's two steps)."""
     client.force_login(person or RegistrarFactory())
-    return client.post(
+    response = client.post(
         url("cohort_import", cohort.code), {"file": SimpleUploadedFile(name, content)}
     )
+    if confirm and response.context and response.context.get("preview") is not None:
+        response = client.post(url("cohort_import", cohort.code), {"confirm": "1"})
+    return response
 
 
 def test_a_csv_list_creates_accounts_enrolments_and_invitations(
@@ -76,7 +80,8 @@ def test_a_csv_list_creates_accounts_enrolments_and_invitations(
     assert enrolment.events.get().to_status == "active"
     assert user.groups.filter(name="trainee").exists()
     assert [m.to for m in mail.outbox] == [["gulnar@school.kz"]]
-    link = re.search(r"http://testserver(\S+/password/reset/key/\S+)", mail.outbox[0].body)
+    # On SITE_URL, the site's one public address.
+    link = re.search(r"https://lms\.example\.kz(\S+/password/reset/key/\S+)", mail.outbox[0].body)
     assert link, mail.outbox[0].body
     # The link really lets the person set a password (allauth's reset-from-key flow).
     client.logout()
@@ -184,3 +189,74 @@ def test_an_imported_name_with_digits_or_signs_is_refused_with_its_row_and_not_c
     ) == {"galiya@school.kz"}
     profile = TraineeProfile.objects.get(user__email="galiya@school.kz")
     assert (profile.surname_kk, profile.given_name_kk) == ("Әбілқасымова", "Ғалия")
+
+
+PARTS_CSV = (
+    "surname_kk;given_name_kk;patronymic_kk;surname_ru;given_name_ru;patronymic_ru;email;school;"
+    "language\n"
+    "Серікқызы;Айгүл;Бекқызы;Серикова;Айгуль;Бековна;aigul@school.kz;№ 5 мектеп;ru\n"
+    "Омаров;Нұрлан;;;;;nurlan@school.kz;№ 5 мектеп;\n"
+    "Қасымов;Ерлан;;Касымов;Ерлан;;not-an-email;№ 5 мектеп;kk\n"
+    "Ахметов;Бек;;;;;bek@school.kz;№ 5 мектеп;german\n"
+)
+
+
+def test_the_preview_shows_every_row_and_its_errors_and_writes_nothing(client, cohort):
+    response = _upload(client, cohort, "list.csv", PARTS_CSV.encode(), confirm=False)
+    html = response.content.decode()
+    assert "Preview: nothing is saved yet" in html
+    assert "2 rows will be imported." in html
+    assert [(r.number, r.action) for r in response.context["preview"]] == [
+        (2, "create"),
+        (3, "create"),
+        (4, "error"),
+        (5, "error"),
+    ]
+    assert "Row 4: “not-an-email” is not a valid email address." in html
+    assert "Row 5: the language “german” is not known; write kk or ru." in html
+    assert "Серикова Айгуль Бековна" in html
+    assert not User.objects.filter(email__endswith="@school.kz").exists()
+    assert not Enrolment.objects.exists() and not mail.outbox
+
+
+def test_confirming_imports_names_in_parts_the_language_and_a_verified_address(
+    client, cohort, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+
+    with django_capture_on_commit_callbacks(execute=True):
+        html = _upload(client, cohort, "list.csv", PARTS_CSV.encode()).content.decode()
+    assert (
+        "Created and invited: 2; existing accounts enrolled: 0; skipped: 0; rows with errors: 2."
+        in html
+    )
+    aigul = TraineeProfile.objects.get(user__email="aigul@school.kz")
+    assert (aigul.surname_kk, aigul.given_name_kk, aigul.patronymic_kk) == (
+        "Серікқызы",
+        "Айгүл",
+        "Бекқызы",
+    )
+    assert (aigul.surname_ru, aigul.given_name_ru, aigul.patronymic_ru) == (
+        "Серикова",
+        "Айгуль",
+        "Бековна",
+    )
+    # A blank Russian spelling takes the Kazakh one; a blank language, the cohort's (kk).
+    nurlan = TraineeProfile.objects.get(user__email="nurlan@school.kz")
+    assert (nurlan.surname_ru, nurlan.given_name_ru) == ("Омаров", "Нұрлан")
+    assert aigul.user.preferred_language == "ru" and nurlan.user.preferred_language == "kk"
+    # The invitation proves the address: it is verified, the trainee confirms nothing twice.
+    assert EmailAddress.objects.filter(
+        email="aigul@school.kz", verified=True, primary=True
+    ).exists()
+    by_address = {m.to[0]: m for m in mail.outbox}
+    # Each invitation in the trainee's language.
+    assert by_address["aigul@school.kz"].body.startswith("Здравствуйте!")
+    assert by_address["nurlan@school.kz"].body.startswith("Сәлеметсіз бе!")
+
+
+def test_confirming_without_a_preview_imports_nothing_and_says_so(client, cohort):
+    client.force_login(RegistrarFactory())
+    response = client.post(url("cohort_import", cohort.code), {"confirm": "1"}, follow=True)
+    assert "Upload the list again: its preview has expired." in response.content.decode()
+    assert not Enrolment.objects.exists()

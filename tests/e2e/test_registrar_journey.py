@@ -74,6 +74,13 @@ def test_a_registrar_creates_a_cohort_imports_trainees_reissues_revokes_and_expo
     page.locator("input[type=file]").set_input_files(str(listing))
     page.locator("main form [type=submit]").click()
     page.wait_for_load_state()
+    # A preview first, with the bad row's error and nothing written; then the confirmation.
+    preview = page.locator(".import-preview")
+    assert preview.is_visible(), "the list is previewed before anything is written"
+    assert "not-an-email" in preview.inner_text()
+    _shot(page, "05a-import-preview")
+    preview.locator("form [type=submit]").click()
+    page.wait_for_load_state()
     report = page.locator(".import-report[role=status]")
     assert report.is_visible(), "the import report is announced"
     text = report.inner_text()
