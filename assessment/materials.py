@@ -313,16 +313,14 @@ def materials_by_module() -> dict[int, list[Material]]:
 def material_pdf(material: Material, *, language: str) -> bytes:
     from weasyprint import HTML
 
-    from .pdf import DEFAULT_BOLD_FONT, DEFAULT_FONT
-
     with translation.override(language):
         html = render_to_string(
             "assessment/material_pdf.html",
             {
                 "material": material,
                 "parts": [_part_context(part) for part in material.parts],
-                "font": getattr(settings, "ASSESSMENT_PDF_FONT", DEFAULT_FONT),
-                "bold_font": getattr(settings, "ASSESSMENT_PDF_BOLD_FONT", DEFAULT_BOLD_FONT),
+                "font": settings.ASSESSMENT_PDF_FONT,
+                "bold_font": settings.ASSESSMENT_PDF_BOLD_FONT,
             },
         )
     return HTML(string=html).write_pdf()

@@ -78,14 +78,17 @@ def test_a_mentor_sees_the_mentor_queue_only(client):
 
 
 def test_a_registrar_sees_both_queues_and_the_administration(client):
+    # A registrar studies nothing (no "My studies" unless enrolled): cohorts, the queues, the
+    # register and the certificates waiting, the quality pages and the administration.
     client.force_login(RegistrarFactory())
     assert menu_links(client) == [
         HOME,
-        STUDIES,
         COHORTS,
         LIBRARY,
         GRADING,
         MENTOR_QUEUE,
+        ("/kk/certificates/register/", "Тізілім"),
+        ("/kk/certificates/pending/", "Күтілетін сертификаттар"),
         QUALITY,
         ("/kk/quality/report/", "Уәкілетті органға есеп"),
         ("/admin/", "Әкімшілік бөлім"),

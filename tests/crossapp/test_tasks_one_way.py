@@ -98,6 +98,7 @@ def test_every_periodic_task_is_on_the_one_schedule_and_names_a_registered_task(
         "cms-heartbeat",
         "cms-prune-failed-tasks",
         "mentoring-reminders",
+        "quality-follow-up-invitations",
     ]
     # Nothing adds entries elsewhere.
     sources = [
