@@ -50,3 +50,9 @@ urlpatterns += [
 urlpatterns += [
     path("plan/sample/<str:kind>/", views.plan_sample, name="plan_sample"),
 ]
+urlpatterns += [
+    path("controls/<int:pk>/", views.control_detail, name="control_detail"),
+    path("controls/attempts/<int:pk>/", views.control_attempt, name="control_attempt"),
+    path("cohorts/<slug:code>/controls/", views.cohort_controls, name="cohort_controls"),
+    path("theory/<int:pk>/items/", views.theory_items, name="theory_items"),
+]

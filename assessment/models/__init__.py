@@ -8,6 +8,12 @@ from .common import (  # noqa: F401
     _in_language,
     private_storage,
 )
+from .control import (
+    CaseAnswer,
+    ControlAttempt,
+    ControlSettings,
+    ModuleControl,
+)
 from .plan import (  # noqa: F401
     ABCRecord,
     DefenceSlot,
@@ -45,11 +51,15 @@ __all__ = [
     "ABCRecord",
     "Assignment",
     "AssignmentMaterial",
+    "CaseAnswer",
     "Choice",
+    "ControlAttempt",
+    "ControlSettings",
     "CriterionCode",
     "CriterionScore",
     "DefenceSlot",
     "FinalResult",
+    "ModuleControl",
     "PlanAttachment",
     "PlanGoal",
     "PlanReview",

@@ -3,6 +3,14 @@ is re-exported here so `from assessment import selectors; selectors.x(...)` keep
 
 from __future__ import annotations
 
+from .control import (
+    answers_hidden,
+    cohort_control_grid,
+    control_attempt_rows,
+    controls_of_programme,
+    module_results_of_enrolment,
+    theory_item_analysis,
+)
 from .plan import (
     plan_history,
     plan_last_return,
@@ -53,6 +61,7 @@ __all__ = [
     "CohortResults",
     "ResultRow",
     "add_years",
+    "answers_hidden",
     "assessing_cohorts",
     "assignment_in_programme",
     "assignments_of_programme",
@@ -60,7 +69,10 @@ __all__ = [
     "attempt_questions",
     "attendance_of",
     "best_test_attempt",
+    "cohort_control_grid",
     "cohort_results",
+    "control_attempt_rows",
+    "controls_of_programme",
     "current_rubric",
     "evidence_for",
     "final_result_for",
@@ -68,6 +80,7 @@ __all__ = [
     "later_cohorts_for",
     "marker_difference_threshold",
     "marker_role_for",
+    "module_results_of_enrolment",
     "plan_history",
     "plan_last_return",
     "practice_evidence",
@@ -81,4 +94,5 @@ __all__ = [
     "score_changes",
     "submission_with_versions",
     "submissions_of_enrolment",
+    "theory_item_analysis",
 ]

@@ -347,3 +347,7 @@ ACADEMIC_RECORDS_RETENTION_YEARS = int(os.environ.get("ACADEMIC_RECORDS_RETENTIO
 # Files about children (practice, plan and mentoring attachments) are deleted this many months
 # after the certificate or statement was issued (or after the cohort ended, without either).
 CHILD_FILES_RETENTION_MONTHS = int(os.environ.get("CHILD_FILES_RETENTION_MONTHS", "12"))
+
+# Intermediate control per module: a trainee whose best attempt scores under this share (per
+# cent) is shown as behind on the trainer's cohort × module grid.
+MODULE_CONTROL_PASS_PERCENT = int(os.environ.get("MODULE_CONTROL_PASS_PERCENT", "60"))
