@@ -21,6 +21,8 @@ SLOTS = (
     # enrolment page (`enrolment`).
     "cohort_links",
     "enrolment_sections",
+    # course: the links of a cohort page for everyone who may see it, trainers too (`cohort`).
+    "cohort_staff_links",
     # assessment: the links of a cohort's results page for the registrar (`cohort`); a row's
     # actions there (`row`, `is_registrar`).
     "cohort_results_links",

@@ -169,7 +169,7 @@ def _remaining_seconds(attempt) -> int | None:
 def cohort_controls(request, code: str):
     """The cohort × module grid; a trainer of the cohort also sets each control's time limit and
     attempts and grades the case answers here."""
-    from ..models import CaseAnswer
+    from ..models import CaseAnswer, TheoryTest
 
     cohort = _get_cohort_for_trainer(request.user, code)
     controls, rows = selectors.cohort_control_grid(cohort=cohort)
@@ -194,6 +194,7 @@ def cohort_controls(request, code: str):
             "behind": [r for r in rows if r.behind],
             "pass_percent": pass_percent(),
             "teaches": cohort.trainers.filter(pk=request.user.pk).exists(),
+            "tests": list(TheoryTest.objects.filter(programme_id=cohort.programme_id)),
             "case_answers": list(
                 CaseAnswer.objects.filter(
                     enrolment__cohort=cohort, status=CaseAnswer.Status.SUBMITTED
