@@ -56,6 +56,7 @@ class ControlCell:
     attempts: int = 0
     best: object = None  # the best finished ControlAttempt
     case_status: str = ""
+    due: bool = False  # on the cohort grid: the module's control is due (see cohort_control_grid)
 
     @property
     def percent(self) -> int | None:
@@ -81,7 +82,7 @@ class GridRow:
     def behind(self) -> list[ControlCell]:
         """The controls of modules already taught in the cohort (someone has taken them) that this
         trainee has not passed."""
-        return [c for c in self.cells if not c.passed and getattr(c, "due", False)]
+        return [c for c in self.cells if not c.passed and c.due]
 
 
 def _cells_for(*, controls, enrolments) -> dict[int, dict[int, ControlCell]]:

@@ -208,6 +208,8 @@ def _cohort_controls_post(request, *, cohort, controls) -> None:
     from ..models import CaseAnswer
 
     if "answer" in request.POST:
+        if not request.POST["answer"].isdigit():
+            raise Http404
         answer = get_object_or_404(CaseAnswer, pk=request.POST["answer"], enrolment__cohort=cohort)
         services.case_answer_review(
             answer=answer,
