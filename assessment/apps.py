@@ -26,6 +26,12 @@ class AssessmentConfig(AppConfig):
         from . import dashboard, library, library_search, menu, personal_data, versions
 
         versions.connect()
+        from cms.slots import register_slot_template
+
+        # The cohort page (course) links to our cohort × module grid of the module controls.
+        register_slot_template(
+            slot="cohort_staff_links", template="assessment/slots/cohort_controls_link.html"
+        )
         dashboard.register()
         menu.register()
         # The cohort page (the trainer's home) and the enrolment page link up to our pages

@@ -121,6 +121,16 @@ def theory_panel(request, enrolment):
     }
 
 
+def controls_panel(request, enrolment):
+    """The trainee's result in each module's control, with a link to take it. Three queries."""
+    from .selectors import module_results_of_enrolment
+
+    cells = module_results_of_enrolment(enrolment=enrolment)
+    if not cells:
+        return None
+    return {"template": "assessment/dashboard/controls.html", "context": {"cells": cells}}
+
+
 # Notes other apps add under a trainee's released result (the certificates app: "passed —
 # certificate pending" with what is left to do). fn(request, enrolment) -> {"template",
 # "context"} | None, like the dashboard's panels; assessment cannot import the apps above it.
@@ -148,6 +158,7 @@ def register() -> None:
 
     register_panel(deadlines_panel, order=20)
     register_panel(feedback_panel, order=30)
+    register_panel(controls_panel, order=32)
     register_panel(theory_panel, order=33)
     register_panel(plan_panel, order=35)
     register_panel(results_panel, order=40)

@@ -340,3 +340,6 @@ def seed(result: dict) -> None:
         _returned_plan(enrolments[len(BAND_SCORES)], trainers[0])
     # The last of the "fail" trainees: released? Either way the retake goes to a later cohort.
     _later_cohort_retake(cohort, enrolments[len(BAND_SCORES) - 1], trainers[-1])
+    from . import control_demo
+
+    control_demo.seed(result)

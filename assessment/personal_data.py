@@ -9,6 +9,8 @@ from __future__ import annotations
 from cms.private_files import delete_field_file_on_commit
 
 from .models import (
+    CaseAnswer,
+    ControlAttempt,
     DefenceSlot,
     FinalResult,
     PlanAttachment,
@@ -24,6 +26,8 @@ EXPORTED_MODELS = (
     "assessment.SubmissionVersion",
     "assessment.SubmissionFile",
     "assessment.TestAttempt",
+    "assessment.ControlAttempt",
+    "assessment.CaseAnswer",
     "assessment.SupportPlan",
     "assessment.PlanReview",
     "assessment.ABCRecord",
@@ -79,6 +83,21 @@ def export_personal_data(user) -> dict:
                 **row(a, exclude=("enrolment",)),
             }
             for a in TestAttempt.objects.filter(enrolment__trainee=user).select_related("test")
+        ],
+        "module_controls": [
+            {"module": a.control.module.number, **row(a, exclude=("enrolment", "control"))}
+            for a in ControlAttempt.objects.filter(enrolment__trainee=user).select_related(
+                "control__module"
+            )
+        ],
+        "case_answers": [
+            {
+                "module": c.control.module.number,
+                **row(c, exclude=("enrolment", "control", "reviewed_by")),
+            }
+            for c in CaseAnswer.objects.filter(enrolment__trainee=user).select_related(
+                "control__module"
+            )
         ],
         "support_plans": [
             {

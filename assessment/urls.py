@@ -65,4 +65,8 @@ urlpatterns += [
         library_views.library_document,
         name="library_document",
     ),
+    path("controls/<int:pk>/", views.control_detail, name="control_detail"),
+    path("controls/attempts/<int:pk>/", views.control_attempt, name="control_attempt"),
+    path("cohorts/<slug:code>/controls/", views.cohort_controls, name="cohort_controls"),
+    path("theory/<int:pk>/items/", views.theory_items, name="theory_items"),
 ]

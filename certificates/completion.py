@@ -26,6 +26,7 @@ class RuleValues:
     require_plan_submitted: bool = True
     require_defence_held: bool = True
     require_cohort_ended: bool = True
+    require_module_controls: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class CompletionFacts:
     defence_held: bool
     cohort_ends_on: datetime.date
     today: datetime.date
+    controls_total: int = 0  # module controls of the programme
+    controls_passed: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,21 @@ def missing_conditions(*, facts: CompletionFacts, rule: RuleValues) -> list[Miss
                 "defence",
                 _("Defend your support plan: the trainer records the defence as held."),
                 _("The defence is not recorded as held."),
+            )
+        )
+    if rule.require_module_controls and facts.controls_passed < facts.controls_total:
+        left = facts.controls_total - facts.controls_passed
+        missing.append(
+            Missing(
+                "controls",
+                ngettext(
+                    "Pass %(left)s more module control.",
+                    "Pass %(left)s more module controls.",
+                    left,
+                )
+                % {"left": left},
+                _("%(passed)s of %(total)s module controls passed.")
+                % {"passed": facts.controls_passed, "total": facts.controls_total},
             )
         )
     if rule.require_cohort_ended and facts.today < facts.cohort_ends_on:

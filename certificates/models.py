@@ -124,6 +124,14 @@ class CompletionRule(models.Model):
         default=True,
         help_text=_("No certificate is issued before the last day of the cohort."),
     )
+    require_module_controls = models.BooleanField(
+        _("every module control passed"),
+        default=False,
+        help_text=_(
+            "The best attempt at the control of every module of the programme reaches the pass "
+            "mark. Off by default: the programme's approved rule does not ask for it."
+        ),
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -133,6 +141,7 @@ class CompletionRule(models.Model):
         FieldPanel("require_plan_submitted"),
         FieldPanel("require_defence_held"),
         FieldPanel("require_cohort_ended"),
+        FieldPanel("require_module_controls"),
     ]
 
     class Meta:

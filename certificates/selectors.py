@@ -345,6 +345,7 @@ def rule_values(rule) -> RuleValues:
         require_plan_submitted=rule.require_plan_submitted,
         require_defence_held=rule.require_defence_held,
         require_cohort_ended=rule.require_cohort_ended,
+        require_module_controls=rule.require_module_controls,
     )
 
 
@@ -353,7 +354,7 @@ def completion_facts(*, enrolment, today=None) -> CompletionFacts:
     from django.utils import timezone
 
     from assessment.models import DefenceSlot, Submission, SupportPlan, TestAttempt, TheoryTest
-    from assessment.selectors import assignments_of_programme
+    from assessment.selectors import assignments_of_programme, module_results_of_enrolment
     from course.models import TopicCompletion
     from course.selectors import programme_topics
 
@@ -368,6 +369,7 @@ def completion_facts(*, enrolment, today=None) -> CompletionFacts:
         assignment_id__in=assignment_ids,
         status=Submission.Status.ACCEPTED,
     ).count()
+    controls = module_results_of_enrolment(enrolment=enrolment)
     return CompletionFacts(
         status=enrolment.status,
         status_label=str(enrolment.get_status_display()),
@@ -387,6 +389,8 @@ def completion_facts(*, enrolment, today=None) -> CompletionFacts:
         ).exists(),
         cohort_ends_on=enrolment.cohort.ends_on,
         today=today or timezone.localdate(),
+        controls_total=len(controls),
+        controls_passed=sum(1 for cell in controls if cell.passed),
     )
 
 

@@ -26,6 +26,8 @@ SLOTS = (
     # the trainee's trainers and registrars, never the trainee (`enrolment`).
     "cohort_sections",
     "enrolment_staff_links",
+    # course: the links of a cohort page for everyone who may see it, trainers too (`cohort`).
+    "cohort_staff_links",
     # assessment: the links of a cohort's results page for the registrar (`cohort`); a row's
     # actions there (`row`, `is_registrar`).
     "cohort_results_links",

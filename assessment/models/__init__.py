@@ -8,6 +8,12 @@ from .common import (  # noqa: F401
     _in_language,
     private_storage,
 )
+from .control import (
+    CaseAnswer,
+    ControlAttempt,
+    ControlSettings,
+    ModuleControl,
+)
 from .deadline import CohortDeadline
 from .plan import (  # noqa: F401
     ABCRecord,
@@ -46,12 +52,16 @@ __all__ = [
     "ABCRecord",
     "Assignment",
     "AssignmentMaterial",
+    "CaseAnswer",
     "Choice",
     "CohortDeadline",
+    "ControlAttempt",
+    "ControlSettings",
     "CriterionCode",
     "CriterionScore",
     "DefenceSlot",
     "FinalResult",
+    "ModuleControl",
     "PlanAttachment",
     "PlanGoal",
     "PlanReview",

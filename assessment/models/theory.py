@@ -35,6 +35,7 @@ class Question(ClusterableModel):
     explanation_kk = models.TextField(_("explanation (Kazakh)"), blank=True)
     explanation_ru = models.TextField(_("explanation (Russian)"), blank=True)
     explanation_en = models.TextField(_("explanation (English)"), blank=True)
+    is_demo = models.BooleanField(_("demo content"), default=False)
 
     panels = [
         FieldPanel("module"),
@@ -52,6 +53,7 @@ class Question(ClusterableModel):
             ],
             heading=_("Explanation"),
         ),
+        FieldPanel("is_demo"),
     ]
 
     class Meta:
@@ -120,6 +122,15 @@ class TheoryTest(models.Model):
         _("time limit, minutes"), null=True, blank=True, help_text=_("Empty: not timed.")
     )
     attempts_allowed = models.PositiveSmallIntegerField(_("attempts allowed"), default=2)
+    questions_per_module = models.PositiveSmallIntegerField(
+        _("questions per module"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set: this many questions from each module's bank, so every module counts the same. "
+            "Empty: the questions drawn are taken from all the banks together."
+        ),
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -127,6 +138,7 @@ class TheoryTest(models.Model):
         FieldPanel("title_ru"),
         FieldPanel("title_en"),
         FieldPanel("question_count"),
+        FieldPanel("questions_per_module"),
         FieldPanel("time_limit_minutes"),
         FieldPanel("attempts_allowed"),
     ]

@@ -4,6 +4,14 @@ is re-exported here so `from assessment import selectors; selectors.x(...)` keep
 from __future__ import annotations
 
 from .cohort import CohortAssessment, CohortWaiting, TraineeAssessment, cohort_assessment
+from .control import (
+    answers_hidden,
+    cohort_control_grid,
+    control_attempt_rows,
+    controls_of_programme,
+    module_results_of_enrolment,
+    theory_item_analysis,
+)
 from .deadline import cohort_deadlines, deadlines_of_cohorts, submitted_after
 from .plan import (
     plan_history,
@@ -61,6 +69,7 @@ __all__ = [
     "ResultRow",
     "TraineeAssessment",
     "add_years",
+    "answers_hidden",
     "assessing_cohorts",
     "assignment_in_programme",
     "assignments_count",
@@ -70,8 +79,11 @@ __all__ = [
     "attendance_of",
     "best_test_attempt",
     "cohort_assessment",
+    "cohort_control_grid",
     "cohort_deadlines",
     "cohort_results",
+    "control_attempt_rows",
+    "controls_of_programme",
     "current_rubric",
     "deadlines_of_cohorts",
     "evidence_for",
@@ -80,6 +92,7 @@ __all__ = [
     "later_cohorts_for",
     "marker_difference_threshold",
     "marker_role_for",
+    "module_results_of_enrolment",
     "plan_history",
     "plan_last_return",
     "plans_waiting",
@@ -95,5 +108,6 @@ __all__ = [
     "submission_with_versions",
     "submissions_of_enrolment",
     "submitted_after",
+    "theory_item_analysis",
     "visible_cohort_ids",
 ]

@@ -9,6 +9,14 @@ from .common import (  # noqa: F401
     _validated_files,
     logger,
 )
+from .control import (
+    case_answer_review,
+    case_answer_submit,
+    control_attempt_start,
+    control_attempt_submit,
+    control_settings_for,
+    control_settings_save,
+)
 from .plan import (
     PLAN_FIELDS,
     defence_invitation_send,
@@ -68,6 +76,12 @@ __all__ = [
     "TIME_LIMIT_GRACE",
     "Role",
     "ScoreInput",
+    "case_answer_review",
+    "case_answer_submit",
+    "control_attempt_start",
+    "control_attempt_submit",
+    "control_settings_for",
+    "control_settings_save",
     "defence_invitation_send",
     "defence_record_held",
     "defence_schedule",

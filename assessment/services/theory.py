@@ -23,9 +23,15 @@ TIME_LIMIT_GRACE = dt.timedelta(seconds=60)
 
 
 @transaction.atomic
-def test_attempt_start(*, test: TheoryTest, enrolment) -> TestAttempt:
-    """Draw the questions for a new attempt, or return the attempt still in progress."""
+def test_attempt_start(
+    *, test: TheoryTest, enrolment, rng: random.Random | None = None
+) -> TestAttempt:
+    """Draw the questions for a new attempt, or return the attempt still in progress. With
+    `questions_per_module` set, the draw is stratified: that many from each module's bank.
+    `rng` lets a test seed the draw."""
     from course.models import ModulePage
+
+    from ..drawing import draw_questions, draw_stratified
 
     attempts = list(
         TestAttempt.objects.select_for_update()
@@ -40,11 +46,22 @@ def test_attempt_start(*, test: TheoryTest, enrolment) -> TestAttempt:
             _("You have used all %(n)s attempts at this test.") % {"n": test.attempts_allowed},
             code="attempts_used",
         )
+    rng = rng or random.SystemRandom()
     modules = ModulePage.objects.descendant_of(test.programme)
-    pool = list(Question.objects.filter(module__in=modules).values_list("pk", flat=True))
-    if not pool:
+    pools: dict[int, list[int]] = {}
+    for question_id, module_id in (
+        Question.objects.filter(module__in=modules)
+        .order_by("module__path", "pk")
+        .values_list("pk", "module_id")
+    ):
+        pools.setdefault(module_id, []).append(question_id)
+    if not pools:
         raise ValidationError(_("The test has no questions yet."), code="empty")
-    drawn = random.sample(pool, min(test.question_count, len(pool)))
+    if test.questions_per_module:
+        drawn = draw_stratified(pools, test.questions_per_module, rng)
+    else:
+        pool = [q for questions in pools.values() for q in questions]
+        drawn = draw_questions(pool, test.question_count, rng)
     now = timezone.now()
     return TestAttempt.objects.create(
         test=test,

@@ -78,9 +78,11 @@ def test_answers_after_the_time_limit_are_not_counted(theory, enrolment):
 
 
 def test_a_trainee_takes_the_test_in_the_browser_and_sees_explanations(client, theory, enrolment):
+    theory.attempts_allowed = 1  # explanations come once no attempt is left
+    theory.save()
     client.force_login(enrolment.trainee)
     page = client.get(url("theory_test", theory.pk)).text
-    assert "Attempts allowed: 2 (left: 2)" in page
+    assert "Attempts allowed: 1 (left: 1)" in page
     response = client.post(url("theory_test", theory.pk))
     attempt = TestAttempt.objects.get()
     assert response["Location"].endswith(url("test_attempt", attempt.pk))

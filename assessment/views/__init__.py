@@ -12,6 +12,16 @@ from .common import (  # noqa: F401
     _teaches,
     _unstored_files_message,
 )
+from .control import (  # noqa: F401
+    _get_cohort_for_trainer,
+    _get_control_attempt_for_trainee,
+    _get_control_for_trainee,
+    _get_test_for_trainer,
+    cohort_controls,
+    control_attempt,
+    control_detail,
+    theory_items,
+)
 from .deadline import cohort_deadlines
 from .plan import (  # noqa: F401
     _fresh_return_form,
@@ -72,9 +82,12 @@ from .theory import (  # noqa: F401
 __all__ = [
     "Role",
     "audit",
+    "cohort_controls",
     "cohort_deadlines",
     "cohort_results",
     "cohort_results_export",
+    "control_attempt",
+    "control_detail",
     "defence_held",
     "grading_queue",
     "later_cohort",
@@ -96,5 +109,6 @@ __all__ = [
     "submission_review",
     "submission_undo",
     "test_attempt",
+    "theory_items",
     "theory_test",
 ]

@@ -61,6 +61,8 @@ def theory_test(request, pk: int):
 
 @login_required
 def test_attempt(request, pk: int):
+    from ..models import TestAttempt
+
     attempt = _get_attempt_for_trainee(request.user, pk)
     questions = selectors.attempt_questions(attempt)
     if request.method == "POST" and not attempt.is_finished:
@@ -80,8 +82,15 @@ def test_attempt(request, pk: int):
                 messages.success(request, _("Your answers are submitted."))
         return redirect("assessment:test_attempt", pk=attempt.pk)
     chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
-    # A finished attempt's answers stay hidden while another attempt is being answered.
+    # A finished attempt's answers stay hidden while another attempt is being answered, and
+    # while the trainee may still start one.
     open_attempt = selectors.attempt_open_besides(attempt) if attempt.is_finished else None
+    attempts = list(
+        TestAttempt.objects.filter(test_id=attempt.test_id, enrolment_id=attempt.enrolment_id)
+    )
+    answers_hidden = selectors.answers_hidden(
+        attempts=attempts, attempts_allowed=attempt.test.attempts_allowed
+    )
     return render(
         request,
         "assessment/test_attempt.html",
@@ -89,6 +98,7 @@ def test_attempt(request, pk: int):
             "attempt": attempt,
             "test": attempt.test,
             "open_attempt": open_attempt,
+            "answers_hidden": answers_hidden,
             "remaining_seconds": _remaining_seconds(attempt),
             "rows": [
                 (

@@ -497,3 +497,6 @@ QUALITY_AFTER_SELF_ASSESSMENT_DAYS = int(os.environ.get("QUALITY_AFTER_SELF_ASSE
 # A trainer who accepted a practice work by mistake may undo it for this many minutes (the
 # trainee is told only after that; after it, a change goes through the registrar).
 SUBMISSION_UNDO_MINUTES = int(os.environ.get("SUBMISSION_UNDO_MINUTES", "10"))
+# Intermediate control per module: a trainee whose best attempt scores under this share (per
+# cent) is shown as behind on the trainer's cohort × module grid.
+MODULE_CONTROL_PASS_PERCENT = int(os.environ.get("MODULE_CONTROL_PASS_PERCENT", "60"))

@@ -501,3 +501,51 @@ def library_case(password: str, totp_secret: str) -> None:
     module.save_revision(user=registrar)
     russian = ModulePage.objects.get(locale__language_code="ru", number=2)
     print(json.dumps({"module_kk": module.pk, "module_ru": russian.pk}))
+
+
+def controls_cohort(password: str, totp_secret: str) -> None:
+    """A trainer with an authenticator app and a cohort of twelve trainees who have taken the
+    module controls taught so far and the final test (the demo bank and the demo's attempts)."""
+    from assessment import control_demo
+    from assessment.models import TheoryTest
+    from cms.roles import TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment, ModulePage
+
+    trainer = _person("trainer.controls@e2e.kz", password, "Айгүл", "Омарова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    mfa_totp_activate(user=trainer, secret=totp_secret)
+    cohort = _cohort("e2e-controls")
+    cohort.trainers.add(trainer)
+    names = [
+        "Айжан",
+        "Бекзат",
+        "Гүлнар",
+        "Дәурен",
+        "Ерлан",
+        "Жанар",
+        "Зарина",
+        "Ислам",
+        "Қанат",
+        "Ләззат",
+        "Мәди",
+        "Нұргүл",
+    ]
+    enrolments = []
+    for i, first in enumerate(names):
+        trainee = _person(f"controls.{i}@e2e.kz", password, first, "Сейітова")
+        enrolment, _ = Enrolment.objects.get_or_create(
+            cohort=cohort, trainee=trainee, defaults={"status": Enrolment.Status.ACTIVE}
+        )
+        enrolments.append(enrolment)
+    modules = list(ModulePage.objects.child_of(cohort.programme).order_by("number"))
+    control_demo._bank(modules)
+    controls = control_demo._controls(modules, cohort, trainer)
+    control_demo._attempts(controls, enrolments)
+    control_demo._case_answers(controls[0], enrolments, trainer)
+    test, _ = TheoryTest.objects.get_or_create(
+        programme=cohort.programme,
+        defaults={"title_kk": "Қорытынды тест", "title_ru": "Итоговый тест"},
+    )
+    control_demo._final_test(cohort.programme, enrolments)
+    print(json.dumps({"cohort": cohort.code, "test": test.pk}))

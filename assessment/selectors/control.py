@@ -1,0 +1,196 @@
+"""Reads of the intermediate control per module and of the final test's item analysis: an
+attempt's questions in their stored order, a trainee's module results, the cohort × module grid,
+and the item analysis of a theory test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+
+def controls_of_programme(*, programme) -> list:
+    """The controls of the programme's modules, in the modules' order."""
+    from course.models import ModulePage
+
+    from ..models import ModuleControl
+
+    return list(
+        ModuleControl.objects.filter(module__in=ModulePage.objects.descendant_of(programme))
+        .select_related("module")
+        .order_by("module__path")
+    )
+
+
+def control_attempt_rows(attempt) -> list[tuple]:
+    """(question, [choice, …] in the order stored for this attempt) for each drawn question."""
+    from ..models import Question
+
+    by_id = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
+    }
+    rows = []
+    for question_id in attempt.question_ids:
+        question = by_id.get(question_id)
+        if question is None:
+            continue
+        choices = {c.pk: c for c in question.choices.all()}
+        order = attempt.choice_order.get(str(question_id), list(choices))
+        rows.append((question, [choices[c] for c in order if c in choices]))
+    return rows
+
+
+def answers_hidden(*, attempts: list, attempts_allowed: int) -> bool:
+    """Whether the correct answers of finished attempts must stay hidden: while an attempt is
+    being answered, or while the trainee may still start another one (they would learn the
+    answers from the first attempt and copy them into the next)."""
+    if any(not a.is_finished for a in attempts):
+        return True
+    return len(attempts) < attempts_allowed
+
+
+@dataclass
+class ControlCell:
+    control: object
+    attempts: int = 0
+    best: object = None  # the best finished ControlAttempt
+    case_status: str = ""
+    due: bool = False  # on the cohort grid: the module's control is due (see cohort_control_grid)
+
+    @property
+    def percent(self) -> int | None:
+        return self.best.percent if self.best else None
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.best and self.best.passed)
+
+    @property
+    def case_label(self) -> str:
+        from ..models import CaseAnswer
+
+        return str(CaseAnswer.Status(self.case_status).label) if self.case_status else ""
+
+
+@dataclass
+class GridRow:
+    enrolment: object
+    cells: list[ControlCell] = field(default_factory=list)
+
+    @property
+    def behind(self) -> list[ControlCell]:
+        """The controls of modules already taught in the cohort (someone has taken them) that this
+        trainee has not passed."""
+        return [c for c in self.cells if not c.passed and c.due]
+
+
+def _cells_for(*, controls, enrolments) -> dict[int, dict[int, ControlCell]]:
+    from ..models import CaseAnswer, ControlAttempt
+
+    cells = {e.pk: {c.pk: ControlCell(control=c) for c in controls} for e in enrolments}
+    for attempt in ControlAttempt.objects.filter(
+        enrolment__in=enrolments, control__in=controls
+    ).order_by("number"):
+        cell = cells[attempt.enrolment_id][attempt.control_id]
+        cell.attempts += 1
+        if attempt.is_finished and (cell.best is None or attempt.score > cell.best.score):
+            cell.best = attempt
+    for enrolment_id, control_id, status in CaseAnswer.objects.filter(
+        enrolment__in=enrolments, control__in=controls
+    ).values_list("enrolment_id", "control_id", "status"):
+        cells[enrolment_id][control_id].case_status = status
+    return cells
+
+
+def module_results_of_enrolment(*, enrolment) -> list[ControlCell]:
+    """The trainee's result in each module's control (best attempt, attempts used, case task)."""
+    controls = controls_of_programme(programme=enrolment.cohort.programme)
+    if not controls:
+        return []
+    cells = _cells_for(controls=controls, enrolments=[enrolment])[enrolment.pk]
+    return [cells[c.pk] for c in controls]
+
+
+def cohort_control_grid(*, cohort) -> tuple[list, list[GridRow]]:
+    """The cohort × module grid: the controls (columns) and one row per active trainee. A
+    control is due once a quarter of the cohort has taken it (the module has been taught); a
+    trainee who has not passed a due control is behind. Four queries whatever the cohort's size."""
+    from course.models import Enrolment
+
+    controls = controls_of_programme(programme=cohort.programme)
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE)
+        .select_related("trainee")
+        .order_by("trainee__last_name", "trainee__first_name", "pk")
+    )
+    cells = _cells_for(controls=controls, enrolments=enrolments)
+    taken = {c.pk: sum(1 for e in enrolments if cells[e.pk][c.pk].attempts) for c in controls}
+    due = {c.pk: bool(enrolments) and taken[c.pk] * 4 >= len(enrolments) for c in controls}
+    rows = []
+    for enrolment in enrolments:
+        row = GridRow(enrolment=enrolment)
+        for control in controls:
+            cell = cells[enrolment.pk][control.pk]
+            cell.due = due[control.pk]
+            row.cells.append(cell)
+        rows.append(row)
+    return controls, rows
+
+
+def pass_percent() -> int:
+    return settings.MODULE_CONTROL_PASS_PERCENT
+
+
+@dataclass
+class ItemRow:
+    question: object
+    stats: object
+    options: list[tuple]  # (choice, times chosen, share of those asked)
+
+
+def theory_item_analysis(*, test) -> tuple[int, list[ItemRow]]:
+    """The item analysis of a theory test over each trainee's first finished attempt (later
+    attempts repeat questions the trainee has already seen, which would flatter the items).
+    Returns the number of trainees counted and one row per question asked at least once, weak
+    questions first."""
+    from ..item_analysis import Response, analyse
+    from ..models import Choice, Question, TestAttempt
+
+    firsts = {}
+    for attempt in TestAttempt.objects.filter(test=test, finished_at__isnull=False).order_by(
+        "number"
+    ):
+        firsts.setdefault(attempt.enrolment_id, attempt)
+    attempts = list(firsts.values())
+    asked = sorted({q for a in attempts for q in a.question_ids})
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=asked).prefetch_related("choices")}
+    correct: dict[int, set[int]] = {}
+    for question_id, choice_id in Choice.objects.filter(
+        question_id__in=asked, is_correct=True
+    ).values_list("question_id", "pk"):
+        correct.setdefault(question_id, set()).add(choice_id)
+    responses = []
+    for attempt in attempts:
+        picked = {
+            q: frozenset(attempt.answers.get(str(q), []))
+            for q in attempt.question_ids
+            if q in questions
+        }
+        right = {q: bool(correct.get(q)) and set(p) == correct[q] for q, p in picked.items()}
+        responses.append(Response(total=attempt.score or 0, picked=picked, right=right))
+    stats = analyse(responses, {q: [c.pk for c in questions[q].choices.all()] for q in questions})
+    rows = []
+    for question_id, question in questions.items():
+        item = stats[question_id]
+        options = [
+            (
+                c,
+                item.option_counts.get(c.pk, 0),
+                item.option_counts.get(c.pk, 0) / item.answered if item.answered else 0,
+            )
+            for c in question.choices.all()
+        ]
+        rows.append(ItemRow(question=question, stats=item, options=options))
+    rows.sort(key=lambda r: (not r.stats.is_weak, r.question.module_id, r.question.pk))
+    return len(attempts), rows

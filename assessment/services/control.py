@@ -1,0 +1,184 @@
+"""Writes of the intermediate control per module: the trainer's settings for a cohort, starting
+and submitting an attempt, answering and grading the case task. Every refusal raises
+ValidationError with a sentence a person understands and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..drawing import draw_questions, shuffled_choices
+from ..models import CaseAnswer, Choice, ControlAttempt, ControlSettings, ModuleControl, Question
+from .theory import TIME_LIMIT_GRACE
+
+DEFAULT_ATTEMPTS = 2
+
+
+def control_settings_for(*, control: ModuleControl, cohort) -> ControlSettings:
+    """The cohort's settings of the control, or the defaults (not saved) when the trainer has set
+    nothing yet."""
+    found = ControlSettings.objects.filter(control=control, cohort=cohort).first()
+    return found or ControlSettings(
+        control=control, cohort=cohort, time_limit_minutes=None, attempts_allowed=DEFAULT_ATTEMPTS
+    )
+
+
+@transaction.atomic
+def control_settings_save(
+    *,
+    control: ModuleControl,
+    cohort,
+    by,
+    time_limit_minutes: int | None,
+    attempts_allowed: int,
+) -> ControlSettings:
+    """A trainer of the cohort sets the time limit and the number of attempts."""
+    if not cohort.trainers.filter(pk=by.pk).exists():
+        raise ValidationError(
+            _("Only a trainer of the cohort sets its controls."), code="forbidden"
+        )
+    if attempts_allowed < 1:
+        raise ValidationError(_("Allow at least one attempt."), code="attempts")
+    if time_limit_minutes is not None and time_limit_minutes < 1:
+        raise ValidationError(_("A time limit is at least one minute."), code="time")
+    found, _created = ControlSettings.objects.update_or_create(
+        control=control,
+        cohort=cohort,
+        defaults={"time_limit_minutes": time_limit_minutes, "attempts_allowed": attempts_allowed},
+    )
+    return found
+
+
+@transaction.atomic
+def control_attempt_start(
+    *, control: ModuleControl, enrolment, rng: random.Random | None = None
+) -> ControlAttempt:
+    """Draw the questions of a new attempt and the order of each question's options, or return
+    the attempt still in progress. `rng` lets a test seed the draw."""
+    rng = rng or random.SystemRandom()
+    attempts = list(
+        ControlAttempt.objects.select_for_update()
+        .filter(control=control, enrolment=enrolment)
+        .order_by("number")
+    )
+    open_attempt = next((a for a in attempts if not a.is_finished), None)
+    if open_attempt is not None:
+        return open_attempt
+    setting = control_settings_for(control=control, cohort=enrolment.cohort)
+    if len(attempts) >= setting.attempts_allowed:
+        raise ValidationError(
+            _("You have used all %(n)s attempts at this control.")
+            % {"n": setting.attempts_allowed},
+            code="attempts_used",
+        )
+    pool = list(
+        Question.objects.filter(module_id=control.module_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not pool:
+        raise ValidationError(_("The control has no questions yet."), code="empty")
+    drawn = draw_questions(pool, control.question_count, rng)
+    choices: dict[int, list[int]] = {q: [] for q in drawn}
+    for question_id, choice_id in (
+        Choice.objects.filter(question_id__in=drawn)
+        .order_by("question_id", "sort_order", "pk")
+        .values_list("question_id", "pk")
+    ):
+        choices[question_id].append(choice_id)
+    now = timezone.now()
+    return ControlAttempt.objects.create(
+        control=control,
+        enrolment=enrolment,
+        number=len(attempts) + 1,
+        question_ids=drawn,
+        choice_order=shuffled_choices(choices, rng),
+        deadline=now + dt.timedelta(minutes=setting.time_limit_minutes)
+        if setting.time_limit_minutes
+        else None,
+        max_score=len(drawn),
+    )
+
+
+@transaction.atomic
+def control_attempt_submit(
+    *, attempt: ControlAttempt, answers: Mapping[int, list[int]]
+) -> ControlAttempt:
+    """Score the attempt as the theory test does: a question counts when the chosen set equals the
+    correct set. The time limit is kept on the server: answers that arrive after the deadline
+    (and its grace for a slow connection) are not counted, whatever the browser showed."""
+    attempt = ControlAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.is_finished:
+        raise ValidationError(_("This attempt is already finished."), code="finished")
+    now = timezone.now()
+    late = attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
+    offered = {q: set(ids) for q, ids in attempt.choice_order.items()}
+    kept = {}
+    if not late:
+        for question_id, chosen in answers.items():
+            key = str(question_id)
+            if key in offered:
+                # Only the options this attempt offered for this question count.
+                kept[key] = sorted(set(chosen) & offered[key])
+    correct: dict[int, set[int]] = {}
+    for question_id, choice_id in Choice.objects.filter(
+        question_id__in=attempt.question_ids, is_correct=True
+    ).values_list("question_id", "pk"):
+        correct.setdefault(question_id, set()).add(choice_id)
+    attempt.answers = kept
+    attempt.score = sum(
+        1
+        for q in attempt.question_ids
+        if correct.get(q) and set(kept.get(str(q), [])) == correct[q]
+    )
+    attempt.finished_at = now
+    attempt.save(update_fields=["answers", "score", "finished_at"])
+    if late:
+        attempt.late_message = _("Time was up at %(time)s: answers sent later are not counted.") % {
+            "time": timezone.localtime(attempt.deadline).strftime("%H:%M")
+        }
+    return attempt
+
+
+@transaction.atomic
+def case_answer_submit(*, control: ModuleControl, enrolment, text: str) -> CaseAnswer:
+    """The trainee hands in (or, after "rework", hands in again) the answer to the case task."""
+    if not control.case_task_kk and not control.case_task_ru:
+        raise ValidationError(_("This control has no case task."), code="no_case")
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write your answer first."), code="empty")
+    answer = (
+        CaseAnswer.objects.select_for_update().filter(control=control, enrolment=enrolment).first()
+    )
+    if answer is not None and answer.status == CaseAnswer.Status.PASSED:
+        raise ValidationError(_("Your answer is already passed."), code="passed")
+    if answer is None:
+        return CaseAnswer.objects.create(control=control, enrolment=enrolment, text=text)
+    answer.text, answer.status = text, CaseAnswer.Status.SUBMITTED
+    answer.save(update_fields=["text", "status", "submitted_at"])
+    return answer
+
+
+@transaction.atomic
+def case_answer_review(*, answer: CaseAnswer, by, decision: str, feedback: str) -> CaseAnswer:
+    """A trainer of the trainee's cohort grades the case answer pass or rework."""
+    answer = (
+        CaseAnswer.objects.select_for_update().select_related("enrolment__cohort").get(pk=answer.pk)
+    )
+    if not answer.enrolment.cohort.trainers.filter(pk=by.pk).exists():
+        raise ValidationError(_("Only a trainer of the cohort grades its case answers."))
+    if decision not in (CaseAnswer.Status.PASSED, CaseAnswer.Status.REWORK):
+        raise ValidationError(_("Choose pass or rework."), code="decision")
+    if decision == CaseAnswer.Status.REWORK and not feedback.strip():
+        raise ValidationError(_("Say what to rework."), code="feedback")
+    answer.status, answer.feedback = decision, feedback.strip()
+    answer.reviewed_by, answer.reviewed_at = by, timezone.now()
+    answer.save(update_fields=["status", "feedback", "reviewed_by", "reviewed_at"])
+    return answer
