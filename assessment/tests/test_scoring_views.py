@@ -177,18 +177,36 @@ def test_the_audit_log_is_readable_by_the_trainer_and_staff_only(
     assert "/accounts/login/" in response["Location"]
 
 
-@pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer", "registrar"])
+@pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
 def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, outsiders, who):
     user = {
         "trainee": enrolment.trainee,
         "other_trainee": outsiders["trainee"],
         "other_trainer": outsiders["trainer"],
-        "registrar": RegistrarFactory(),
     }[who]
     client.force_login(user)
     assert client.get(url("score", enrolment.pk)).status_code == 404
     assert client.post(url("score", enrolment.pk), form_data(GOOD)).status_code == 404
     assert not FinalResult.objects.exists()
+
+
+def test_a_registrar_reads_any_cohorts_scoring_page_but_cannot_change_it(
+    client, trainer, enrolment
+):
+    services.result_scores_save(
+        result=services.result_start(enrolment=enrolment),
+        marker=trainer,
+        scores={"theory": ScoreInput(18, "Good")},
+    )
+    client.force_login(RegistrarFactory())
+
+    page = client.get(url("score", enrolment.pk))
+    assert page.status_code == 200
+    assert 'value="18"' in page.text and "disabled" in page.text
+
+    response = client.post(url("score", enrolment.pk), form_data(GOOD), follow=True)
+    assert "you can read it only" in response.text
+    assert list(CriterionScore.objects.values_list("criterion__code", "score")) == [("theory", 18)]
 
 
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, enrolment):

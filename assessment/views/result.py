@@ -42,6 +42,17 @@ def _get_enrolment_for_marker(user, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
+def _get_enrolment_for_reader(user, enrolment_id: int) -> Enrolment:
+    """The scoring page is read by the trainers who assess the trainee and by registrars (who
+    check any cohort's work); only the assessing trainers may change it (`_marks`)."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort", "trainee"), pk=enrolment_id
+    )
+    if not (_assesses(user, enrolment) or is_registrar(user)):
+        raise Http404
+    return enrolment
+
+
 def _get_result_for_marker(user, pk: int) -> FinalResult:
     result = selectors.result_with_scores(pk=pk)
     if result is None or not _marks(user, result, result.enrolment):
@@ -72,7 +83,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 @login_required
 def score(request, enrolment_id: int):
-    enrolment = _get_enrolment_for_marker(request.user, enrolment_id)
+    enrolment = _get_enrolment_for_reader(request.user, enrolment_id)
     results = selectors.results_of_enrolment(enrolment=enrolment)
     result = results[-1] if results else None
     rubric = result.rubric if result else selectors.current_rubric()
