@@ -3,7 +3,11 @@ and the item analysis of the final test, in Kazakh and Russian (screenshots for 
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import DESKTOP, check_accessibility, screenshot, sign_in_with_mfa
+
+pytestmark = pytest.mark.browser
 
 JOURNEY = "controls"
 PASSWORD = "e2e-controls-password-2026"
