@@ -1,18 +1,23 @@
 """A new version of a programme gets copies of the assessment that hangs on its pages: the theory
-test (on the programme), the question bank (on modules) and the practice assignments (on topics),
-with their choices and materials. Trainees' attempts and submissions stay with the old version."""
+test (on the programme), the question bank and the module controls (on modules) and the practice
+assignments (on topics), with their choices and materials. A cohort's control settings (time limit,
+attempts) belong to the cohort, not the version. Trainees' attempts and submissions stay with
+the old version."""
 
 from __future__ import annotations
 
 
 def on_programme_version_created(sender, *, source, new, pages: dict[int, int], **kwargs) -> None:
-    from .models import Assignment, Question, TheoryTest
+    from .models import Assignment, ModuleControl, Question, TheoryTest
 
     for test in TheoryTest.objects.filter(programme=source):
         test.pk, test.programme = None, new
         test.save()
     for question in Question.objects.filter(module_id__in=pages):
         _copy_cluster(question, module_id=pages[question.module_id])
+    for control in ModuleControl.objects.filter(module_id__in=pages):
+        control.pk, control.module_id = None, pages[control.module_id]
+        control.save()
     for assignment in Assignment.objects.filter(topic_id__in=pages):
         _copy_cluster(assignment, topic_id=pages[assignment.topic_id])
 
