@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -139,19 +138,18 @@ def search_all(*, query: str, language: str, limit: int) -> list[SearchGroup]:
 
 def search_pages(queryset, *, query: str, limit: int) -> list:
     """Pages of `queryset` matching the folded `query` through Wagtail's search backend: the whole
-    words first (full text, PostgreSQL's `simple` configuration: Kazakh has no stemmer), then,
-    when they find too little, partial words: trigram similarity on PostgreSQL (pg_trgm: "инклюз"
-    or a slip like "инклюзивти" finds "инклюзивті"), words that begin with what was typed on
-    SQLite."""
+    words first (full text; on PostgreSQL the `simple` configuration, as Kazakh has no stemmer),
+    then, when they find too little, words that begin with what was typed ("инклюзив" finds
+    "инклюзивті"), on both databases.
+
+    Trigram similarity (Wagtail's `Fuzzy`) was tried on PostgreSQL for the second pass and
+    dropped: it scores a word against whole documents, so a word found nowhere ("казыгурт")
+    brought back a dozen unrelated glossary and literature pages. Folding already covers the
+    commonest slip, a Kazakh letter typed as its Russian look-alike."""
     found = list(queryset.search(query, operator="and")[:limit])
     if len(found) >= limit:
         return found
     seen = {page.pk for page in found}
-    if connection.vendor == "postgresql":
-        from modelsearch.query import Fuzzy
-
-        more = queryset.search(Fuzzy(query, operator="and"))[: limit * 2]
-    else:
-        more = queryset.autocomplete(query, operator="and")[: limit * 2]
+    more = queryset.autocomplete(query, operator="and")[: limit * 2]
     found += [page for page in more if page.pk not in seen][: limit - len(found)]
     return found

@@ -279,7 +279,7 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # The database backend: PostgreSQL full text in production, SQLite's in development. Kazakh has no
 # PostgreSQL stemmer, so the `simple` configuration (no stemming) is used for every language and
-# partial words are found by trigram similarity (pg_trgm, course migration 0008); the indexed text
+# partial words are found by their beginning (cms.search.search_pages); the indexed text
 # is folded (cms.search.fold) so Қ and К find the same word.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -72,6 +72,10 @@ def test_pages_and_admin_lists_run_as_many_queries_at_5000_trainees_with_history
     )
     trainee = Enrolment.objects.filter(status="active").select_related("trainee").first().trainee
     settings.DEBUG = False
+    # Once through every page first: per-process caches one page fills for another (seen on
+    # PostgreSQL: the dashboard counted one query more at the small size than at the large one,
+    # the fewer) are warm for both sizes alike.
+    _counts(client, trainee, registrar)
     small = _counts(client, trainee, registrar)
 
     settings.DEBUG = True
