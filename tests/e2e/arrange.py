@@ -205,6 +205,13 @@ def trainer_case(password: str, totp_secret: str) -> None:
         files=[SimpleUploadedFile("кесте.png", png, content_type="image/png")],
     )
     submission_submit(submission=version.submission, anonymised_confirmed=True)
+    # The trainee has handed in the support plan: the trainer credits the plan criterion.
+    from assessment.models import SupportPlan
+
+    SupportPlan.objects.update_or_create(
+        enrolment=enrolment,
+        defaults={"status": SupportPlan.Status.SUBMITTED, "submitted_at": timezone.now()},
+    )
     print(
         json.dumps(
             {
