@@ -112,7 +112,7 @@ def test_a_trainee_goes_from_sign_up_through_study_test_and_plan_to_the_certific
     assert link, body
     page.goto(re.sub(r"^https?://[^/]+", "", link.group(0)))
     _shot(page, "04-confirm-email")
-    page.locator("form [type=submit]").first.click()
+    page.locator("main form [type=submit]").first.click()
     page.wait_for_load_state()
     if "/accounts/login/" in page.url:
         page.locator("input[name=login]").fill(email)
