@@ -1,7 +1,38 @@
+"""Fixtures and helpers the assessment tests share: English messages, URLs, the people of a
+cohort, and what the error-report and full-disk tests of practice work and the support plan need
+(a child's description that must never reach a report, a small PDF, production's logging, a disk
+that fills up halfway through a file)."""
+
 from __future__ import annotations
 
+import errno
+import os
+
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import translation
+
+# What a trainee may type about a child: no error report may carry it.
+CHILD = "Айдос Серікұлы, 7 жаста, үзілісте айқайлайды"
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+MESSAGE = "Your text is saved, but these files could not be stored"
+
+
+def pdf(name="case.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def report_text(message) -> str:
+    """An error e-mail's whole text: the plain body and every alternative (the HTML report)."""
+    return message.body + "".join(str(content) for content, _type in message.alternatives)
+
+
+def files_under(root) -> list[str]:
+    return [os.path.join(d, f) for d, _dirs, files in os.walk(root) for f in files]
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +101,38 @@ def plans_handed_in(db):
     post_save.connect(hand_in, sender=Enrolment, dispatch_uid="plans_handed_in")
     yield
     post_save.disconnect(sender=Enrolment, dispatch_uid="plans_handed_in")
+
+
+@pytest.fixture
+def production_logging(settings):
+    """Production's logging, which mails ADMINS on a server error (development only prints)."""
+    import logging.config
+
+    from cms.logs import django_logging
+
+    logging.config.dictConfig(django_logging(level="INFO", json_lines=False, mail_admins=True))
+    yield
+    logging.config.dictConfig(settings.LOGGING)
+
+
+@pytest.fixture
+def failing_client(settings, enrolment, production_logging):
+    """The trainee's browser on a server that mails a report of every error to ADMINS."""
+    settings.ADMINS = [("Ops", "ops@example.kz")]
+    client = Client(raise_request_exception=False)
+    client.force_login(enrolment.trainee)
+    return client
+
+
+@pytest.fixture
+def full_disk(monkeypatch, settings):
+    """The private storage writes part of a file, then the disk is full."""
+
+    def write_then_fail(self, name, content):
+        with open(self.path(name), "wb") as partial:
+            partial.write(PDF[:10])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(FileSystemStorage, "_save", write_then_fail)
+    os.makedirs(settings.PRIVATE_MEDIA_ROOT, exist_ok=True)
+    return settings.PRIVATE_MEDIA_ROOT

@@ -19,16 +19,10 @@ from assessment.models import Assignment, Submission, SubmissionFile, Submission
 from cms.models import User
 from course.models import Enrolment, TopicCompletion, TopicPage
 
-from .conftest import url
+from .conftest import PDF, pdf, url
 from .factories import RegistrarFactory, TrainerFactory
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def pdf(name="case.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def docx(name="plan.docx"):

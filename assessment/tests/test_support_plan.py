@@ -15,12 +15,10 @@ from pypdf import PdfReader
 from assessment import services
 from assessment.models import DefenceSlot, SupportPlan
 
-from .conftest import url
+from .conftest import PDF, url
 from .factories import RegistrarFactory
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def complete_post(**extra) -> dict:
