@@ -71,6 +71,20 @@ def enrolment(cohort):
     return EnrolmentFactory(cohort=cohort)
 
 
+def named_enrolment(trainer, status, **kwargs):
+    """An enrolment in a new cohort of `trainer`, in `status`, of a trainee with a Kazakh name
+    (the name must reach the e-mails and pages the tests read)."""
+    from .factories import CohortFactory, EnrolmentFactory
+
+    return EnrolmentFactory(
+        cohort=CohortFactory(trainers=[trainer]),
+        status=status,
+        trainee__first_name="Айгүл",
+        trainee__last_name="Серикова",
+        **kwargs,
+    )
+
+
 @pytest.fixture
 def outsiders(programme):
     """Another trainee (of the same cohort's programme, other cohort) and another cohort's
@@ -80,27 +94,6 @@ def outsiders(programme):
     other_trainer = TrainerFactory()
     other = EnrolmentFactory(cohort=CohortFactory(trainers=[other_trainer]))
     return {"trainee": other.trainee, "trainer": other_trainer}
-
-
-@pytest.fixture
-def plans_handed_in(db):
-    """Every trainee enrolled during the test has submitted the support plan, so the plan
-    criterion may be credited (`result_scores_save` refuses credit for a plan never submitted).
-    For the scoring tests, whose subject is the rubric, not the plan."""
-    from django.db.models.signals import post_save
-
-    from assessment.models import SupportPlan
-    from course.models import Enrolment
-
-    def hand_in(sender, instance, created, raw=False, **kwargs):
-        if created and not raw:
-            SupportPlan.objects.get_or_create(
-                enrolment=instance, defaults={"status": SupportPlan.Status.SUBMITTED}
-            )
-
-    post_save.connect(hand_in, sender=Enrolment, dispatch_uid="plans_handed_in")
-    yield
-    post_save.disconnect(sender=Enrolment, dispatch_uid="plans_handed_in")
 
 
 @pytest.fixture

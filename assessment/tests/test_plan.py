@@ -18,8 +18,8 @@ from assessment.models import (
 )
 from course.models import Enrolment
 
-from .conftest import CHILD, MESSAGE, files_under, pdf, report_text, url
-from .factories import CohortFactory, EnrolmentFactory, TrainerFactory
+from .conftest import CHILD, MESSAGE, files_under, named_enrolment, pdf, report_text, url
+from .factories import TrainerFactory
 from .test_support_plan import complete_post
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +28,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def trainer(db):
     return TrainerFactory(mfa=False)
-
-
-def _enrolment(trainer, status):
-    return EnrolmentFactory(
-        cohort=CohortFactory(trainers=[trainer]),
-        status=status,
-        trainee__first_name="Айгүл",
-        trainee__last_name="Серикова",
-    )
 
 
 def plan_rows(abc: list[tuple], goals: list[tuple], abc_stored: int = 0, **extra) -> dict:
@@ -125,7 +116,7 @@ def test_a_full_disk_keeps_the_typed_plan_and_leaves_no_file(client, enrolment, 
 
 
 def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE)
     plan = SupportPlan.objects.create(
         enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
     )
@@ -140,7 +131,7 @@ def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, pro
 
 
 def test_a_defence_in_the_future_or_never_scheduled_is_not_recorded(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE)
     plan = SupportPlan.objects.create(
         enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
     )

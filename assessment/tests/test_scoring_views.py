@@ -13,9 +13,17 @@ from assessment.models import CriterionScore, FinalResult, ScoreChange
 from assessment.services import ScoreInput
 
 from .conftest import url
-from .factories import RegistrarFactory, TrainerFactory, finalised_result
+from .factories import EnrolmentFactory, RegistrarFactory, TrainerFactory, finalised_result
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enrolment(cohort):
+    """The trainee has handed in the support plan, so the plan criterion may be credited: these
+    tests are about the rubric, not the plan."""
+    return EnrolmentFactory(cohort=cohort, plan_submitted=True)
+
 
 GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}  # 74
 

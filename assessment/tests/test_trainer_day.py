@@ -395,8 +395,8 @@ def test_accepting_a_work_costs_a_fixed_number_of_queries(client, trainer, enrol
 # Finalising asks first
 
 
-@pytest.mark.usefixtures("plans_handed_in")
-def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, trainer, enrolment):
+def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, trainer, cohort):
+    enrolment = EnrolmentFactory(cohort=cohort, plan_submitted=True)
     client.force_login(trainer)
     response = client.post(url("score", enrolment.pk), score_data(action="finalise"))
     assert response.status_code == 200
@@ -408,10 +408,10 @@ def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, traine
     assert FinalResult.objects.get(enrolment=enrolment).status == FinalResult.Status.FINALISED
 
 
-@pytest.mark.usefixtures("plans_handed_in")
 def test_finalising_costs_a_fixed_number_of_queries_and_issues_after_the_response(
-    client, trainer, enrolment, django_capture_on_commit_callbacks
+    client, trainer, cohort, django_capture_on_commit_callbacks
 ):
+    enrolment = EnrolmentFactory(cohort=cohort, plan_submitted=True)
     client.force_login(trainer)
     client.get(url("score", enrolment.pk))
     with (
