@@ -97,6 +97,44 @@ def outsiders(programme):
 
 
 @pytest.fixture
+def person(enrolment, trainer, outsiders):
+    """The user a parametrised `who` names, for the tests that one trainee's pages are shown to
+    the right people only: the trainee ("trainee" or "author"), her trainer ("own_trainer"), a
+    registrar, another trainee ("other_trainee") or another cohort's trainer ("other_trainer")."""
+
+    def named(who: str):
+        from .factories import RegistrarFactory
+
+        if who == "registrar":
+            return RegistrarFactory()
+        return {
+            "trainee": enrolment.trainee,
+            "author": enrolment.trainee,
+            "own_trainer": trainer,
+            "other_trainee": outsiders["trainee"],
+            "other_trainer": outsiders["trainer"],
+        }[who]
+
+    return named
+
+
+@pytest.fixture
+def assignment(programme):
+    """The practice work of the programme's first practice topic."""
+    from assessment.models import Assignment
+    from course.models import TopicPage
+
+    topic = (
+        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
+        .order_by("path")
+        .first()
+    )
+    return Assignment.objects.create(
+        topic=topic, brief_kk="<p>Кейс</p>", brief_en="<p>Describe the case</p>"
+    )
+
+
+@pytest.fixture
 def production_logging(settings):
     """Production's logging, which mails ADMINS on a server error (development only prints)."""
     import logging.config

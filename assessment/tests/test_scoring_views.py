@@ -186,13 +186,8 @@ def test_the_audit_log_is_readable_by_the_trainer_and_staff_only(
 
 
 @pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
-def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, outsiders, who):
-    user = {
-        "trainee": enrolment.trainee,
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, person, who):
+    client.force_login(person(who))
     assert client.get(url("score", enrolment.pk)).status_code == 404
     assert client.post(url("score", enrolment.pk), form_data(GOOD)).status_code == 404
     assert not FinalResult.objects.exists()

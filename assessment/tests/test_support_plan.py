@@ -16,7 +16,6 @@ from assessment import services
 from assessment.models import DefenceSlot, SupportPlan
 
 from .conftest import PDF, url
-from .factories import RegistrarFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,23 +153,14 @@ def test_the_plan_exports_to_pdf_with_kazakh_text(client, submitted_plan, traine
         ("other_trainer", 404),
     ],
 )
-def test_the_plan_and_its_attachments_are_private(
-    client, enrolment, trainer, outsiders, who, status
-):
+def test_the_plan_and_its_attachments_are_private(client, enrolment, person, who, status):
     plan = services.plan_save(
         enrolment=enrolment,
         data={"learner_code": "L-3"},
         files=[SimpleUploadedFile("abc.pdf", PDF)],
     )
     attachment = plan.attachments.get()
-    user = {
-        "author": enrolment.trainee,
-        "own_trainer": trainer,
-        "registrar": RegistrarFactory(),
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+    client.force_login(person(who))
     assert client.get(url("plan_view", plan.pk)).status_code == status
     assert client.get(url("plan_attachment", attachment.pk)).status_code == status
     assert client.get(url("plan_pdf", plan.pk)).status_code == status

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 
 from assessment import charts, services
 from assessment.models import (
-    Assignment,
     CohortDeadline,
     FinalResult,
     Submission,
@@ -23,7 +22,7 @@ from assessment.models import (
 )
 from assessment.selectors import current_rubric
 from cms.models import User
-from course.models import Enrolment, TopicCompletion, TopicPage
+from course.models import Enrolment, TopicCompletion
 
 from .conftest import url
 from .factories import CohortFactory, EnrolmentFactory, TrainerFactory
@@ -36,16 +35,6 @@ GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation":
 def course_url(name: str, *args) -> str:
     with translation.override("en"):
         return reverse(f"course:{name}", args=args)
-
-
-@pytest.fixture
-def assignment(programme):
-    topic = (
-        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
-        .order_by("path")
-        .first()
-    )
-    return Assignment.objects.create(topic=topic, brief_en="<p>Describe the case</p>")
 
 
 def submitted(assignment, enrolment) -> Submission:
