@@ -96,6 +96,17 @@ def outsiders(programme):
     return {"trainee": other.trainee, "trainer": other_trainer}
 
 
+# Who may open one trainee's private page (her work, her plan, their files), as (`who` of the
+# `person` fixture, the status expected).
+PRIVATE_PAGE_READERS = [
+    ("author", 200),
+    ("own_trainer", 200),
+    ("registrar", 200),
+    ("other_trainee", 404),
+    ("other_trainer", 404),
+]
+
+
 @pytest.fixture
 def person(enrolment, trainer, outsiders):
     """The user a parametrised `who` names, for the tests that one trainee's pages are shown to

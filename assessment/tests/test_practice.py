@@ -64,24 +64,32 @@ def test_a_500_on_the_practice_form_mails_admins_nothing_the_trainee_typed(
     assert failing_client.cookies["sessionid"].value not in text
 
 
+def _post_removing_the_stored_file(client, enrolment, assignment, capture, *, action: str):
+    """A draft with one file is saved; the trainee posts the page with `action`, asking to remove
+    the file, and the on-commit callbacks run. Returns the stored file and the response."""
+    version = services.submission_draft_save(
+        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    )
+    stored = version.files.get()
+    client.force_login(enrolment.trainee)
+    with capture(execute=True):
+        response = client.post(
+            url("practice_detail", assignment.pk),
+            {"text": "Draft.", "action": action, "remove_file": str(stored.pk)},
+        )
+    return stored, response
+
+
 def test_a_refused_practice_submit_keeps_the_file_it_asked_to_remove(
     client,
     enrolment,
     assignment,
     django_capture_on_commit_callbacks,
 ):
-    version = services.submission_draft_save(
-        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    stored, response = _post_removing_the_stored_file(
+        client, enrolment, assignment, django_capture_on_commit_callbacks, action="submit"
     )
-    stored = version.files.get()
     path = stored.file.path
-    client.force_login(enrolment.trainee)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url("practice_detail", assignment.pk),
-            {"text": "Draft.", "action": "submit", "remove_file": str(stored.pk)},
-        )
 
     assert response.status_code == 200
     assert "Confirm that the child is anonymised" in response.text
@@ -96,17 +104,9 @@ def test_a_saved_practice_draft_removes_the_file_once_it_commits(
     assignment,
     django_capture_on_commit_callbacks,
 ):
-    version = services.submission_draft_save(
-        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    stored, response = _post_removing_the_stored_file(
+        client, enrolment, assignment, django_capture_on_commit_callbacks, action="save"
     )
-    stored = version.files.get()
-    client.force_login(enrolment.trainee)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url("practice_detail", assignment.pk),
-            {"text": "Draft.", "action": "save", "remove_file": str(stored.pk)},
-        )
 
     assert response.status_code == 302
     assert not SubmissionFile.objects.filter(pk=stored.pk).exists()

@@ -19,7 +19,7 @@ from assessment.models import Submission, SubmissionFile, SubmissionVersion
 from cms.models import User
 from course.models import Enrolment, TopicCompletion
 
-from .conftest import PDF, pdf, url
+from .conftest import PDF, PRIVATE_PAGE_READERS, pdf, url
 from .factories import TrainerFactory
 
 pytestmark = pytest.mark.django_db
@@ -194,16 +194,7 @@ def test_the_save_draft_button_works_without_javascript(client, enrolment, assig
     assert (version.text, version.submitted_at) == ("draft", None)
 
 
-@pytest.mark.parametrize(
-    ("who", "status"),
-    [
-        ("author", 200),
-        ("own_trainer", 200),
-        ("registrar", 200),
-        ("other_trainee", 404),
-        ("other_trainer", 404),
-    ],
-)
+@pytest.mark.parametrize(("who", "status"), PRIVATE_PAGE_READERS)
 def test_private_files_are_served_only_to_the_author_trainers_and_staff(
     client, enrolment, assignment, person, who, status
 ):

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from assessment import services
 from assessment.models import DefenceSlot, SupportPlan
 
-from .conftest import PDF, url
+from .conftest import PDF, PRIVATE_PAGE_READERS, url
 
 pytestmark = pytest.mark.django_db
 
@@ -143,16 +143,7 @@ def test_the_plan_exports_to_pdf_with_kazakh_text(client, submitted_plan, traine
     assert "2Ә" in text
 
 
-@pytest.mark.parametrize(
-    ("who", "status"),
-    [
-        ("author", 200),
-        ("own_trainer", 200),
-        ("registrar", 200),
-        ("other_trainee", 404),
-        ("other_trainer", 404),
-    ],
-)
+@pytest.mark.parametrize(("who", "status"), PRIVATE_PAGE_READERS)
 def test_the_plan_and_its_attachments_are_private(client, enrolment, person, who, status):
     plan = services.plan_save(
         enrolment=enrolment,
