@@ -173,27 +173,10 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         from .models import SupportPlan
+        from .models.plan import PLAN_FIELDS
 
         model = SupportPlan
-        fields = [
-            "learner_code",
-            "learner_age",
-            "learner_class",
-            "sen_group",
-            "recommendations",
-            "strengths",
-            "barriers",
-            "tools",
-            "tools_rationale",
-            "role_teacher",
-            "role_specialists",
-            "role_parents",
-            "monitoring_indicators",
-            "monitoring_method",
-            "monitoring_frequency",
-            "monitoring_recorder",
-            "review_date",
-        ]
+        fields = list(PLAN_FIELDS)
         widgets = {
             "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "recommendations": forms.Textarea(attrs={"rows": 3}),

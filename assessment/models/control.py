@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .common import _in_language
+from .quiz import QuizAttempt
 
 
 class ModuleControl(models.Model):
@@ -77,9 +78,9 @@ class ControlSettings(models.Model):
         return f"{self.control} · {self.cohort_id}"
 
 
-class ControlAttempt(models.Model):
-    """One attempt at a module's control. The questions drawn and the order of each question's
-    options are stored, so a reload shows the same test."""
+class ControlAttempt(QuizAttempt):
+    """One attempt at a module's control (the fields every quiz attempt keeps are in
+    `QuizAttempt`)."""
 
     control = models.ForeignKey(
         ModuleControl, verbose_name=_("control"), on_delete=models.CASCADE, related_name="attempts"
@@ -90,15 +91,6 @@ class ControlAttempt(models.Model):
         on_delete=models.CASCADE,
         related_name="control_attempts",
     )
-    number = models.PositiveSmallIntegerField(_("attempt"))
-    question_ids = models.JSONField(_("questions drawn"), default=list)
-    choice_order = models.JSONField(_("order of the options"), default=dict)
-    answers = models.JSONField(_("answers"), default=dict)
-    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
-    max_score = models.PositiveSmallIntegerField(_("maximum score"), default=0)
 
     class Meta:
         verbose_name = _("control attempt")
@@ -114,14 +106,8 @@ class ControlAttempt(models.Model):
         return f"{self.control} #{self.number}"
 
     @property
-    def is_finished(self) -> bool:
-        return self.finished_at is not None
-
-    @property
     def percent(self) -> int | None:
-        if self.score is None or not self.max_score:
-            return None
-        return (self.score * 100 * 2 + self.max_score) // (2 * self.max_score)
+        return self.scaled_score(100)
 
     @property
     def passed(self) -> bool:

@@ -25,6 +25,29 @@ class SupportTool(models.TextChoices):
     TASK_ADAPTATION = "task_adaptation", _("Task adaptation")
 
 
+# The parts of the plan the trainee writes, in the form's order: the plan form and `plan_save` both
+# take exactly these.
+PLAN_FIELDS = (
+    "learner_code",
+    "learner_age",
+    "learner_class",
+    "sen_group",
+    "recommendations",
+    "strengths",
+    "barriers",
+    "tools",
+    "tools_rationale",
+    "role_teacher",
+    "role_specialists",
+    "role_parents",
+    "monitoring_indicators",
+    "monitoring_method",
+    "monitoring_frequency",
+    "monitoring_recorder",
+    "review_date",
+)
+
+
 class SupportPlan(models.Model):
     """The trainee's final work: an individual support plan for one anonymised learner."""
 

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from .common import _in_language
+from .quiz import QuizAttempt
 
 
 class Question(ClusterableModel):
@@ -155,7 +156,10 @@ class TheoryTest(models.Model):
         return _in_language(self, "title")
 
 
-class TestAttempt(models.Model):
+class TestAttempt(QuizAttempt):
+    """One attempt at the theory test (the fields every quiz attempt keeps are in
+    `QuizAttempt`)."""
+
     __test__ = False  # not a pytest test class
 
     test = models.ForeignKey(
@@ -167,14 +171,6 @@ class TestAttempt(models.Model):
         on_delete=models.CASCADE,
         related_name="test_attempts",
     )
-    number = models.PositiveSmallIntegerField(_("attempt"))
-    question_ids = models.JSONField(_("questions drawn"), default=list)
-    answers = models.JSONField(_("answers"), default=dict)
-    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
-    max_score = models.PositiveSmallIntegerField(_("maximum score"), default=0)
 
     class Meta:
         verbose_name = _("test attempt")
@@ -190,12 +186,6 @@ class TestAttempt(models.Model):
         return f"{self.test} #{self.number}"
 
     @property
-    def is_finished(self) -> bool:
-        return self.finished_at is not None
-
-    @property
     def proposed_theory_score(self) -> int | None:
         """The result scaled to the theory criterion (20 points), rounded half up."""
-        if self.score is None or not self.max_score:
-            return None
-        return (self.score * 20 * 2 + self.max_score) // (2 * self.max_score)
+        return self.scaled_score(20)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from .cohort import CohortAssessment, CohortWaiting, TraineeAssessment, cohort_assessment
 from .control import (
-    answers_hidden,
     cohort_control_grid,
-    control_attempt_rows,
     controls_of_programme,
     module_results_of_enrolment,
     theory_item_analysis,
@@ -28,6 +26,7 @@ from .practice import (
     submissions_of_enrolment,
     visible_cohort_ids,
 )
+from .quiz import answers_hidden, quiz_answer_rows, quiz_attempt_rows
 from .result import (  # noqa: F401
     RESULTS_TO_SCORE_LIMIT,
     RETAKE_WINDOW_YEARS,
@@ -56,7 +55,6 @@ from .result import (  # noqa: F401
 )
 from .theory import (
     attempt_open_besides,
-    attempt_questions,
     best_test_attempt,
 )
 
@@ -75,14 +73,12 @@ __all__ = [
     "assignments_count",
     "assignments_of_programme",
     "attempt_open_besides",
-    "attempt_questions",
     "attendance_of",
     "best_test_attempt",
     "cohort_assessment",
     "cohort_control_grid",
     "cohort_deadlines",
     "cohort_results",
-    "control_attempt_rows",
     "controls_of_programme",
     "current_rubric",
     "deadlines_of_cohorts",
@@ -97,6 +93,8 @@ __all__ = [
     "plan_last_return",
     "plans_waiting",
     "practice_evidence",
+    "quiz_answer_rows",
+    "quiz_attempt_rows",
     "result_with_scores",
     "results_of_enrolment",
     "results_to_score",

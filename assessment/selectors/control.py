@@ -1,6 +1,6 @@
-"""Reads of the intermediate control per module and of the final test's item analysis: an
-attempt's questions in their stored order, a trainee's module results, the cohort × module grid,
-and the item analysis of a theory test."""
+"""Reads of the intermediate control per module and of the final test's item analysis: a
+trainee's module results, the cohort × module grid, and the item analysis of a theory test (an
+attempt's questions in their stored order are read in `quiz`)."""
 
 from __future__ import annotations
 
@@ -20,34 +20,6 @@ def controls_of_programme(*, programme) -> list:
         .select_related("module")
         .order_by("module__path")
     )
-
-
-def control_attempt_rows(attempt) -> list[tuple]:
-    """(question, [choice, …] in the order stored for this attempt) for each drawn question."""
-    from ..models import Question
-
-    by_id = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
-    }
-    rows = []
-    for question_id in attempt.question_ids:
-        question = by_id.get(question_id)
-        if question is None:
-            continue
-        choices = {c.pk: c for c in question.choices.all()}
-        order = attempt.choice_order.get(str(question_id), list(choices))
-        rows.append((question, [choices[c] for c in order if c in choices]))
-    return rows
-
-
-def answers_hidden(*, attempts: list, attempts_allowed: int) -> bool:
-    """Whether the correct answers of finished attempts must stay hidden: while an attempt is
-    being answered, or while the trainee may still start another one (they would learn the
-    answers from the first attempt and copy them into the next)."""
-    if any(not a.is_finished for a in attempts):
-        return True
-    return len(attempts) < attempts_allowed
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Reads of the theory test: the best attempt, an attempt's questions."""
+"""Reads of the theory test: the best attempt, another attempt still open."""
 
 from __future__ import annotations
 
@@ -12,17 +12,6 @@ def best_test_attempt(*, enrolment):
         .order_by("-score", "-finished_at")
         .first()
     )
-
-
-def attempt_questions(attempt) -> list:
-    """The drawn questions in the order drawn, with their choices."""
-    from ..models import Question
-
-    by_id = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
-    }
-    return [by_id[q] for q in attempt.question_ids if q in by_id]
 
 
 def attempt_open_besides(attempt):

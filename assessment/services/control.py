@@ -4,7 +4,6 @@ ValidationError with a sentence a person understands and changes nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from collections.abc import Mapping
 
@@ -13,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..drawing import draw_questions, shuffled_choices
-from ..models import CaseAnswer, Choice, ControlAttempt, ControlSettings, ModuleControl, Question
-from .theory import TIME_LIMIT_GRACE
+from ..drawing import draw_questions
+from ..models import CaseAnswer, ControlAttempt, ControlSettings, ModuleControl, Question
+from .quiz import quiz_attempt_start, quiz_attempt_submit
 
 DEFAULT_ATTEMPTS = 2
 
@@ -61,48 +60,28 @@ def control_attempt_start(
 ) -> ControlAttempt:
     """Draw the questions of a new attempt and the order of each question's options, or return
     the attempt still in progress. `rng` lets a test seed the draw."""
-    rng = rng or random.SystemRandom()
-    attempts = list(
-        ControlAttempt.objects.select_for_update()
-        .filter(control=control, enrolment=enrolment)
-        .order_by("number")
-    )
-    open_attempt = next((a for a in attempts if not a.is_finished), None)
-    if open_attempt is not None:
-        return open_attempt
     setting = control_settings_for(control=control, cohort=enrolment.cohort)
-    if len(attempts) >= setting.attempts_allowed:
-        raise ValidationError(
-            _("You have used all %(n)s attempts at this control.")
-            % {"n": setting.attempts_allowed},
-            code="attempts_used",
+
+    def draw(rng: random.Random) -> list[int]:
+        pool = list(
+            Question.objects.filter(module_id=control.module_id)
+            .order_by("pk")
+            .values_list("pk", flat=True)
         )
-    pool = list(
-        Question.objects.filter(module_id=control.module_id)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    if not pool:
-        raise ValidationError(_("The control has no questions yet."), code="empty")
-    drawn = draw_questions(pool, control.question_count, rng)
-    choices: dict[int, list[int]] = {q: [] for q in drawn}
-    for question_id, choice_id in (
-        Choice.objects.filter(question_id__in=drawn)
-        .order_by("question_id", "sort_order", "pk")
-        .values_list("question_id", "pk")
-    ):
-        choices[question_id].append(choice_id)
-    now = timezone.now()
-    return ControlAttempt.objects.create(
+        if not pool:
+            raise ValidationError(_("The control has no questions yet."), code="empty")
+        return draw_questions(pool, control.question_count, rng)
+
+    return quiz_attempt_start(
+        attempts=ControlAttempt.objects.filter(control=control, enrolment=enrolment),
+        attempts_allowed=setting.attempts_allowed,
+        used_up_message=_("You have used all %(n)s attempts at this control.")
+        % {"n": setting.attempts_allowed},
+        draw=draw,
+        time_limit_minutes=setting.time_limit_minutes,
+        rng=rng,
         control=control,
         enrolment=enrolment,
-        number=len(attempts) + 1,
-        question_ids=drawn,
-        choice_order=shuffled_choices(choices, rng),
-        deadline=now + dt.timedelta(minutes=setting.time_limit_minutes)
-        if setting.time_limit_minutes
-        else None,
-        max_score=len(drawn),
     )
 
 
@@ -110,40 +89,9 @@ def control_attempt_start(
 def control_attempt_submit(
     *, attempt: ControlAttempt, answers: Mapping[int, list[int]]
 ) -> ControlAttempt:
-    """Score the attempt as the theory test does: a question counts when the chosen set equals the
-    correct set. The time limit is kept on the server: answers that arrive after the deadline
-    (and its grace for a slow connection) are not counted, whatever the browser showed."""
-    attempt = ControlAttempt.objects.select_for_update().get(pk=attempt.pk)
-    if attempt.is_finished:
-        raise ValidationError(_("This attempt is already finished."), code="finished")
-    now = timezone.now()
-    late = attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
-    offered = {q: set(ids) for q, ids in attempt.choice_order.items()}
-    kept = {}
-    if not late:
-        for question_id, chosen in answers.items():
-            key = str(question_id)
-            if key in offered:
-                # Only the options this attempt offered for this question count.
-                kept[key] = sorted(set(chosen) & offered[key])
-    correct: dict[int, set[int]] = {}
-    for question_id, choice_id in Choice.objects.filter(
-        question_id__in=attempt.question_ids, is_correct=True
-    ).values_list("question_id", "pk"):
-        correct.setdefault(question_id, set()).add(choice_id)
-    attempt.answers = kept
-    attempt.score = sum(
-        1
-        for q in attempt.question_ids
-        if correct.get(q) and set(kept.get(str(q), [])) == correct[q]
-    )
-    attempt.finished_at = now
-    attempt.save(update_fields=["answers", "score", "finished_at"])
-    if late:
-        attempt.late_message = _("Time was up at %(time)s: answers sent later are not counted.") % {
-            "time": timezone.localtime(attempt.deadline).strftime("%H:%M")
-        }
-    return attempt
+    """Score the attempt as the theory test does (see `quiz_attempt_submit`): only the options
+    this attempt offered count, and answers after the time limit do not."""
+    return quiz_attempt_submit(attempt=attempt, answers=answers)
 
 
 @transaction.atomic

@@ -22,27 +22,8 @@ from ..models import (
     PlanReview,
     SupportPlan,
 )
+from ..models.plan import PLAN_FIELDS
 from .common import _store_attachments, _validated_files
-
-PLAN_FIELDS = (
-    "learner_code",
-    "learner_age",
-    "learner_class",
-    "sen_group",
-    "recommendations",
-    "strengths",
-    "barriers",
-    "tools",
-    "tools_rationale",
-    "role_teacher",
-    "role_specialists",
-    "role_parents",
-    "monitoring_indicators",
-    "monitoring_method",
-    "monitoring_frequency",
-    "monitoring_recorder",
-    "review_date",
-)
 
 
 @transaction.atomic

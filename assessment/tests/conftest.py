@@ -1,7 +1,38 @@
+"""Fixtures and helpers the assessment tests share: English messages, URLs, the people of a
+cohort, and what the error-report and full-disk tests of practice work and the support plan need
+(a child's description that must never reach a report, a small PDF, production's logging, a disk
+that fills up halfway through a file)."""
+
 from __future__ import annotations
 
+import errno
+import os
+
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import translation
+
+# What a trainee may type about a child: no error report may carry it.
+CHILD = "Айдос Серікұлы, 7 жаста, үзілісте айқайлайды"
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+MESSAGE = "Your text is saved, but these files could not be stored"
+
+
+def pdf(name="case.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def report_text(message) -> str:
+    """An error e-mail's whole text: the plain body and every alternative (the HTML report)."""
+    return message.body + "".join(str(content) for content, _type in message.alternatives)
+
+
+def files_under(root) -> list[str]:
+    return [os.path.join(d, f) for d, _dirs, files in os.walk(root) for f in files]
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +71,20 @@ def enrolment(cohort):
     return EnrolmentFactory(cohort=cohort)
 
 
+def named_enrolment(trainer, status, **kwargs):
+    """An enrolment in a new cohort of `trainer`, in `status`, of a trainee with a Kazakh name
+    (the name must reach the e-mails and pages the tests read)."""
+    from .factories import CohortFactory, EnrolmentFactory
+
+    return EnrolmentFactory(
+        cohort=CohortFactory(trainers=[trainer]),
+        status=status,
+        trainee__first_name="Айгүл",
+        trainee__last_name="Серикова",
+        **kwargs,
+    )
+
+
 @pytest.fixture
 def outsiders(programme):
     """Another trainee (of the same cohort's programme, other cohort) and another cohort's
@@ -51,22 +96,85 @@ def outsiders(programme):
     return {"trainee": other.trainee, "trainer": other_trainer}
 
 
+# Who may open one trainee's private page (her work, her plan, their files), as (`who` of the
+# `person` fixture, the status expected).
+PRIVATE_PAGE_READERS = [
+    ("author", 200),
+    ("own_trainer", 200),
+    ("registrar", 200),
+    ("other_trainee", 404),
+    ("other_trainer", 404),
+]
+
+
 @pytest.fixture
-def plans_handed_in(db):
-    """Every trainee enrolled during the test has submitted the support plan, so the plan
-    criterion may be credited (`result_scores_save` refuses credit for a plan never submitted).
-    For the scoring tests, whose subject is the rubric, not the plan."""
-    from django.db.models.signals import post_save
+def person(enrolment, trainer, outsiders):
+    """The user a parametrised `who` names, for the tests that one trainee's pages are shown to
+    the right people only: the trainee ("trainee" or "author"), her trainer ("own_trainer"), a
+    registrar, another trainee ("other_trainee") or another cohort's trainer ("other_trainer")."""
 
-    from assessment.models import SupportPlan
-    from course.models import Enrolment
+    def named(who: str):
+        from .factories import RegistrarFactory
 
-    def hand_in(sender, instance, created, raw=False, **kwargs):
-        if created and not raw:
-            SupportPlan.objects.get_or_create(
-                enrolment=instance, defaults={"status": SupportPlan.Status.SUBMITTED}
-            )
+        if who == "registrar":
+            return RegistrarFactory()
+        return {
+            "trainee": enrolment.trainee,
+            "author": enrolment.trainee,
+            "own_trainer": trainer,
+            "other_trainee": outsiders["trainee"],
+            "other_trainer": outsiders["trainer"],
+        }[who]
 
-    post_save.connect(hand_in, sender=Enrolment, dispatch_uid="plans_handed_in")
+    return named
+
+
+@pytest.fixture
+def assignment(programme):
+    """The practice work of the programme's first practice topic."""
+    from assessment.models import Assignment
+    from course.models import TopicPage
+
+    topic = (
+        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
+        .order_by("path")
+        .first()
+    )
+    return Assignment.objects.create(
+        topic=topic, brief_kk="<p>Кейс</p>", brief_en="<p>Describe the case</p>"
+    )
+
+
+@pytest.fixture
+def production_logging(settings):
+    """Production's logging, which mails ADMINS on a server error (development only prints)."""
+    import logging.config
+
+    from cms.logs import django_logging
+
+    logging.config.dictConfig(django_logging(level="INFO", json_lines=False, mail_admins=True))
     yield
-    post_save.disconnect(sender=Enrolment, dispatch_uid="plans_handed_in")
+    logging.config.dictConfig(settings.LOGGING)
+
+
+@pytest.fixture
+def failing_client(settings, enrolment, production_logging):
+    """The trainee's browser on a server that mails a report of every error to ADMINS."""
+    settings.ADMINS = [("Ops", "ops@example.kz")]
+    client = Client(raise_request_exception=False)
+    client.force_login(enrolment.trainee)
+    return client
+
+
+@pytest.fixture
+def full_disk(monkeypatch, settings):
+    """The private storage writes part of a file, then the disk is full."""
+
+    def write_then_fail(self, name, content):
+        with open(self.path(name), "wb") as partial:
+            partial.write(PDF[:10])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(FileSystemStorage, "_save", write_then_fail)
+    os.makedirs(settings.PRIVATE_MEDIA_ROOT, exist_ok=True)
+    return settings.PRIVATE_MEDIA_ROOT

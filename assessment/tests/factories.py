@@ -8,14 +8,25 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from assessment.models import CriterionScore, FinalResult, Rubric
+from assessment.models import CriterionScore, FinalResult, Rubric, SupportPlan
 from assessment.rubric import band_for
 from cms.models import User
 from cms.tests.factories import RegistrarFactory, TraineeFactory, TrainerFactory, UserFactory
 from course.models import Enrolment
-from course.tests.factories import CohortFactory, EnrolmentFactory
+from course.tests import factories as course
+from course.tests.factories import CohortFactory
 
 DEFAULT_SCORES = {"theory": 16, "practice": 24, "plan": 24, "defence": 8, "participation": 8}
+
+
+class EnrolmentFactory(course.EnrolmentFactory):
+    """A trainee's enrolment; `plan_submitted=True` also hands in the support plan, so the plan
+    criterion may be credited (`result_scores_save` refuses credit for a plan never submitted)."""
+
+    @factory.post_generation
+    def plan_submitted(obj, create, extracted, **kwargs):
+        if create and extracted:
+            SupportPlan.objects.create(enrolment=obj, status=SupportPlan.Status.SUBMITTED)
 
 
 class FinalResultFactory(factory.django.DjangoModelFactory):

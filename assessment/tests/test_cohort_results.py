@@ -114,13 +114,8 @@ def test_the_export_says_which_rows_are_retakes_from_an_earlier_cohort(client, t
 
 
 @pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
-def test_others_cannot_open_the_cohort_results(client, cohort, enrolment, outsiders, who):
-    user = {
-        "trainee": enrolment.trainee,
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+def test_others_cannot_open_the_cohort_results(client, cohort, person, who):
+    client.force_login(person(who))
     assert client.get(url("cohort_results", cohort.code)).status_code == 404
     assert client.get(url("cohort_results_export", cohort.code, "csv")).status_code == 404
 

@@ -69,7 +69,7 @@ def test_each_attempt_stores_its_own_shuffled_order_and_a_reload_keeps_it(
         control=control, enrolment=enrolment, rng=random.Random(1)
     )
     assert (again.question_ids, again.choice_order) == (attempt.question_ids, attempt.choice_order)
-    rows = selectors.control_attempt_rows(again)
+    rows = selectors.quiz_attempt_rows(again)
     assert [[c.pk for c in choices] for _q, choices in rows] == [
         again.choice_order[str(q)] for q in again.question_ids
     ]

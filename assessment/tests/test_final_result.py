@@ -21,7 +21,7 @@ from .factories import (
     finalised_result,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
+pytestmark = pytest.mark.django_db
 
 FULL = {"theory": 18, "practice": 27, "plan": 25, "defence": 9, "participation": 8}  # 87
 
@@ -38,7 +38,7 @@ def trainer(db):
 @pytest.fixture
 def result(trainer, programme):
     cohort = CohortFactory(trainers=[trainer])
-    return services.result_start(enrolment=EnrolmentFactory(cohort=cohort))
+    return services.result_start(enrolment=EnrolmentFactory(cohort=cohort, plan_submitted=True))
 
 
 @pytest.fixture

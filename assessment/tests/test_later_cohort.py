@@ -15,10 +15,24 @@ from assessment import services
 from assessment.models import CriterionScore, DefenceSlot, FinalResult, SupportPlan
 
 from .conftest import url
-from .factories import CohortFactory, RegistrarFactory, TrainerFactory, finalised_result
+from .factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    RegistrarFactory,
+    TrainerFactory,
+    finalised_result,
+)
 from .test_scoring_views import FAILING, GOOD, form_data
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enrolment(cohort):
+    """The trainee has handed in the support plan, so the plan criterion may be credited: these
+    tests are about the rubric, not the plan."""
+    return EnrolmentFactory(cohort=cohort, plan_submitted=True)
+
 
 FIRST_ASSESSED = timezone.make_aware(dt.datetime(2026, 3, 10, 12, 0))
 

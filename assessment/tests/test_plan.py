@@ -4,15 +4,10 @@ once the change commits, a full disk, rows added in the browser, and the defence
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.utils import timezone
 
 from assessment import services
@@ -23,80 +18,16 @@ from assessment.models import (
 )
 from course.models import Enrolment
 
-from .conftest import url
-from .factories import CohortFactory, EnrolmentFactory, TrainerFactory
+from .conftest import CHILD, MESSAGE, files_under, named_enrolment, pdf, report_text, url
+from .factories import TrainerFactory
 from .test_support_plan import complete_post
 
 pytestmark = pytest.mark.django_db
 
 
-CHILD = "Айдос Серікұлы, 7 жаста, үзілісте айқайлайды"
-
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def production_logging(settings):
-    """Production's logging, which mails ADMINS on a server error (development only prints)."""
-    import logging.config
-
-    from cms.logs import django_logging
-
-    logging.config.dictConfig(django_logging(level="INFO", json_lines=False, mail_admins=True))
-    yield
-    logging.config.dictConfig(settings.LOGGING)
-
-
-@pytest.fixture
-def failing_client(settings, enrolment, production_logging):
-    settings.ADMINS = [("Ops", "ops@example.kz")]
-    client = Client(raise_request_exception=False)
-    client.force_login(enrolment.trainee)
-    return client
-
-
-def _report_text(message) -> str:
-    return message.body + "".join(str(content) for content, _type in message.alternatives)
-
-
-def pdf(name="case.pdf"):
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
-MESSAGE = "Your text is saved, but these files could not be stored"
-
-
-@pytest.fixture
-def full_disk(monkeypatch, settings):
-    """The private storage writes part of a file, then the disk is full."""
-
-    def write_then_fail(self, name, content):
-        with open(self.path(name), "wb") as partial:
-            partial.write(PDF[:10])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(FileSystemStorage, "_save", write_then_fail)
-    os.makedirs(settings.PRIVATE_MEDIA_ROOT, exist_ok=True)
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-def _files_under(root) -> list[str]:
-    return [os.path.join(d, f) for d, _dirs, files in os.walk(root) for f in files]
-
-
 @pytest.fixture
 def trainer(db):
     return TrainerFactory(mfa=False)
-
-
-def _enrolment(trainer, status):
-    return EnrolmentFactory(
-        cohort=CohortFactory(trainers=[trainer]),
-        status=status,
-        trainee__first_name="Айгүл",
-        trainee__last_name="Серикова",
-    )
 
 
 def plan_rows(abc: list[tuple], goals: list[tuple], abc_stored: int = 0, **extra) -> dict:
@@ -144,7 +75,7 @@ def test_a_500_on_the_plan_form_mails_admins_nothing_the_trainee_typed(failing_c
 
     assert response.status_code == 500
     (report,) = mail.outbox
-    text = _report_text(report)
+    text = report_text(report)
     assert "the enrolment could not be read" in text
     assert "strengths" in text and "abc-0-behaviour" in text
     for part in ("Айдос", "Серікұлы", "айқайлайды"):
@@ -171,7 +102,7 @@ def test_a_refused_plan_submit_keeps_the_attachment_it_asked_to_remove(
 
 def test_a_full_disk_keeps_the_typed_plan_and_leaves_no_file(client, enrolment, full_disk):
     client.force_login(enrolment.trainee)
-    before = _files_under(full_disk)
+    before = files_under(full_disk)
 
     response = client.post(url("plan_edit"), complete_post(files=[pdf("abc-chart.pdf")]))
 
@@ -181,11 +112,11 @@ def test_a_full_disk_keeps_the_typed_plan_and_leaves_no_file(client, enrolment, 
     assert plan.strengths == "Сурет салуды жақсы көреді."
     assert plan.status != "submitted"
     assert not PlanAttachment.objects.exists()
-    assert _files_under(full_disk) == before
+    assert files_under(full_disk) == before
 
 
 def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE)
     plan = SupportPlan.objects.create(
         enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
     )
@@ -200,7 +131,7 @@ def test_the_defence_is_recorded_as_held_with_its_date_and_assessor(trainer, pro
 
 
 def test_a_defence_in_the_future_or_never_scheduled_is_not_recorded(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE)
     plan = SupportPlan.objects.create(
         enrolment=enrolment, status=SupportPlan.Status.SUBMITTED, submitted_at=timezone.now()
     )

@@ -11,7 +11,6 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from assessment import services
 from assessment.models import (
@@ -22,73 +21,18 @@ from assessment.models import (
 )
 from course.models import TopicPage
 
-from .conftest import url
+from .conftest import CHILD, MESSAGE, PDF, files_under, pdf, report_text, url
 
 pytestmark = pytest.mark.django_db
 
 
-CHILD = "Айдос Серікұлы, 7 жаста, үзілісте айқайлайды"
-
-
 FILE_NAME = "Aidos-Serikuly-ABC.pdf"
-
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
 def assignment(programme):
     topic = TopicPage.objects.get(locale__language_code="kk", number="1.5")
     return Assignment.objects.create(topic=topic, brief_kk="<p>Кейс</p>")
-
-
-@pytest.fixture
-def production_logging(settings):
-    """Production's logging, which mails ADMINS on a server error (development only prints)."""
-    import logging.config
-
-    from cms.logs import django_logging
-
-    logging.config.dictConfig(django_logging(level="INFO", json_lines=False, mail_admins=True))
-    yield
-    logging.config.dictConfig(settings.LOGGING)
-
-
-@pytest.fixture
-def failing_client(settings, enrolment, production_logging):
-    settings.ADMINS = [("Ops", "ops@example.kz")]
-    client = Client(raise_request_exception=False)
-    client.force_login(enrolment.trainee)
-    return client
-
-
-def _report_text(message) -> str:
-    return message.body + "".join(str(content) for content, _type in message.alternatives)
-
-
-def pdf(name="case.pdf"):
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
-MESSAGE = "Your text is saved, but these files could not be stored"
-
-
-@pytest.fixture
-def full_disk(monkeypatch, settings):
-    """The private storage writes part of a file, then the disk is full."""
-
-    def write_then_fail(self, name, content):
-        with open(self.path(name), "wb") as partial:
-            partial.write(PDF[:10])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(FileSystemStorage, "_save", write_then_fail)
-    os.makedirs(settings.PRIVATE_MEDIA_ROOT, exist_ok=True)
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-def _files_under(root) -> list[str]:
-    return [os.path.join(d, f) for d, _dirs, files in os.walk(root) for f in files]
 
 
 def test_a_500_on_the_practice_form_mails_admins_nothing_the_trainee_typed(
@@ -112,12 +56,28 @@ def test_a_500_on_the_practice_form_mails_admins_nothing_the_trainee_typed(
     assert response.status_code == 500
     (report,) = mail.outbox
     assert report.to == ["ops@example.kz"]
-    text = _report_text(report)
+    text = report_text(report)
     assert "the disk is full" in text  # the report is still useful…
     assert "text = '********************'" in text  # …and names the fields that were sent
     for part in ("Айдос", "Серікұлы", "айқайлайды", "Aidos", "Serikuly"):
         assert part not in text
     assert failing_client.cookies["sessionid"].value not in text
+
+
+def _post_removing_the_stored_file(client, enrolment, assignment, capture, *, action: str):
+    """A draft with one file is saved; the trainee posts the page with `action`, asking to remove
+    the file, and the on-commit callbacks run. Returns the stored file and the response."""
+    version = services.submission_draft_save(
+        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    )
+    stored = version.files.get()
+    client.force_login(enrolment.trainee)
+    with capture(execute=True):
+        response = client.post(
+            url("practice_detail", assignment.pk),
+            {"text": "Draft.", "action": action, "remove_file": str(stored.pk)},
+        )
+    return stored, response
 
 
 def test_a_refused_practice_submit_keeps_the_file_it_asked_to_remove(
@@ -126,18 +86,10 @@ def test_a_refused_practice_submit_keeps_the_file_it_asked_to_remove(
     assignment,
     django_capture_on_commit_callbacks,
 ):
-    version = services.submission_draft_save(
-        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    stored, response = _post_removing_the_stored_file(
+        client, enrolment, assignment, django_capture_on_commit_callbacks, action="submit"
     )
-    stored = version.files.get()
     path = stored.file.path
-    client.force_login(enrolment.trainee)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url("practice_detail", assignment.pk),
-            {"text": "Draft.", "action": "submit", "remove_file": str(stored.pk)},
-        )
 
     assert response.status_code == 200
     assert "Confirm that the child is anonymised" in response.text
@@ -152,17 +104,9 @@ def test_a_saved_practice_draft_removes_the_file_once_it_commits(
     assignment,
     django_capture_on_commit_callbacks,
 ):
-    version = services.submission_draft_save(
-        assignment=assignment, enrolment=enrolment, text="Draft.", files=[pdf()]
+    stored, response = _post_removing_the_stored_file(
+        client, enrolment, assignment, django_capture_on_commit_callbacks, action="save"
     )
-    stored = version.files.get()
-    client.force_login(enrolment.trainee)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url("practice_detail", assignment.pk),
-            {"text": "Draft.", "action": "save", "remove_file": str(stored.pk)},
-        )
 
     assert response.status_code == 302
     assert not SubmissionFile.objects.filter(pk=stored.pk).exists()
@@ -173,7 +117,7 @@ def test_a_full_disk_keeps_the_typed_practice_text_and_leaves_no_file(
     client, enrolment, assignment, full_disk
 ):
     client.force_login(enrolment.trainee)
-    before = _files_under(full_disk)
+    before = files_under(full_disk)
 
     response = client.post(
         url("practice_detail", assignment.pk),
@@ -190,7 +134,7 @@ def test_a_full_disk_keeps_the_typed_practice_text_and_leaves_no_file(
     assert version.submitted_at is None
     assert Submission.objects.get().status == "draft"
     assert not SubmissionFile.objects.exists()
-    assert _files_under(full_disk) == before
+    assert files_under(full_disk) == before
 
 
 def test_the_files_written_before_the_disk_filled_are_removed_too(

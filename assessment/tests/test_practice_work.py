@@ -15,20 +15,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessment import services
-from assessment.models import Assignment, Submission, SubmissionFile, SubmissionVersion
+from assessment.models import Submission, SubmissionFile, SubmissionVersion
 from cms.models import User
-from course.models import Enrolment, TopicCompletion, TopicPage
+from course.models import Enrolment, TopicCompletion
 
-from .conftest import url
-from .factories import RegistrarFactory, TrainerFactory
+from .conftest import PDF, PRIVATE_PAGE_READERS, pdf, url
+from .factories import TrainerFactory
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def pdf(name="case.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def docx(name="plan.docx"):
@@ -37,18 +31,6 @@ def docx(name="plan.docx"):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return SimpleUploadedFile(name, buffer.getvalue())
-
-
-@pytest.fixture
-def assignment(programme):
-    topic = (
-        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
-        .order_by("path")
-        .first()
-    )
-    return Assignment.objects.create(
-        topic=topic, brief_kk="<p>Кейс</p>", brief_en="<p>Describe the case</p>"
-    )
 
 
 def submit_form(client, assignment, **data):
@@ -212,31 +194,15 @@ def test_the_save_draft_button_works_without_javascript(client, enrolment, assig
     assert (version.text, version.submitted_at) == ("draft", None)
 
 
-@pytest.mark.parametrize(
-    ("who", "status"),
-    [
-        ("author", 200),
-        ("own_trainer", 200),
-        ("registrar", 200),
-        ("other_trainee", 404),
-        ("other_trainer", 404),
-    ],
-)
+@pytest.mark.parametrize(("who", "status"), PRIVATE_PAGE_READERS)
 def test_private_files_are_served_only_to_the_author_trainers_and_staff(
-    client, trainer, enrolment, assignment, outsiders, who, status
+    client, enrolment, assignment, person, who, status
 ):
     version = services.submission_draft_save(
         assignment=assignment, enrolment=enrolment, text="", files=[pdf()]
     )
     stored = version.files.get()
-    user = {
-        "author": enrolment.trainee,
-        "own_trainer": trainer,
-        "registrar": RegistrarFactory(),
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+    client.force_login(person(who))
     response = client.get(url("submission_file", stored.pk))
     assert response.status_code == status
     if status == 200:

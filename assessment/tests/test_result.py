@@ -10,9 +10,10 @@ from assessment.models import CriterionScore, FinalResult, ScoreChange, SupportP
 from assessment.services import ScoreInput
 from course.models import Enrolment
 
+from .conftest import named_enrolment
 from .factories import CohortFactory, EnrolmentFactory, TrainerFactory, finalised_result
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
+pytestmark = pytest.mark.django_db
 
 
 FULL = {"theory": 18, "practice": 27, "plan": 25, "defence": 9, "participation": 8}
@@ -27,18 +28,9 @@ def trainer(db):
     return TrainerFactory(mfa=False)
 
 
-def _enrolment(trainer, status):
-    return EnrolmentFactory(
-        cohort=CohortFactory(trainers=[trainer]),
-        status=status,
-        trainee__first_name="Айгүл",
-        trainee__last_name="Серикова",
-    )
-
-
 @pytest.mark.parametrize("status", ["expelled", "withdrawn"])
 def test_scoring_a_trainee_who_left_is_refused_and_nothing_is_stored(trainer, programme, status):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE)
     result = services.result_start(enrolment=enrolment)
     Enrolment.objects.filter(pk=enrolment.pk).update(status=status)
     label = dict(Enrolment.Status.choices)[status]
@@ -56,7 +48,7 @@ def test_scoring_a_trainee_who_left_is_refused_and_nothing_is_stored(trainer, pr
 
 
 def test_finalising_the_result_of_an_expelled_trainee_is_refused(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.ACTIVE)
+    enrolment = named_enrolment(trainer, Enrolment.Status.ACTIVE, plan_submitted=True)
     result = services.result_start(enrolment=enrolment)
     services.result_scores_save(result=result, marker=trainer, scores=_input(FULL))
     Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.EXPELLED)
@@ -70,7 +62,7 @@ def test_finalising_the_result_of_an_expelled_trainee_is_refused(trainer, progra
 
 
 def test_releasing_the_result_of_a_withdrawn_trainee_is_refused(trainer, programme):
-    enrolment = _enrolment(trainer, Enrolment.Status.WITHDRAWN)
+    enrolment = named_enrolment(trainer, Enrolment.Status.WITHDRAWN)
     result = finalised_result(enrolment=enrolment)
 
     with pytest.raises(ValidationError, match="the final assessment is closed to them"):
@@ -102,7 +94,7 @@ def test_a_second_marker_asking_to_finalise_is_refused_and_their_scores_are_not_
 ):
     from .factories import UserFactory
 
-    enrolment = EnrolmentFactory(cohort=CohortFactory(trainers=[trainer]))
+    enrolment = EnrolmentFactory(cohort=CohortFactory(trainers=[trainer]), plan_submitted=True)
     result = services.result_start(enrolment=enrolment)
     second = UserFactory()
     services.result_markers_assign(result=result, second_marker=second)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assessment import rich_text, services
-from assessment.models import Assignment, Submission, SubmissionVersion
+from assessment.models import Submission, SubmissionVersion
 from assessment.personal_data import export_personal_data
-from course.models import TopicPage
 
 from .conftest import url
 
@@ -23,16 +22,6 @@ ATTACK = (
     "<ul><li><strong>bold</strong> and <em>italic</em></li></ul><ol><li>one</li></ol>"
     "<table><tbody><tr><th>A</th><td>B</td></tr></tbody></table>"
 )
-
-
-@pytest.fixture
-def assignment(programme):
-    topic = (
-        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
-        .order_by("path")
-        .first()
-    )
-    return Assignment.objects.create(topic=topic, brief_en="<p>Describe the case</p>")
 
 
 def test_the_sanitiser_strips_scripts_event_handlers_javascript_links_and_styles():

@@ -13,9 +13,17 @@ from assessment.models import CriterionScore, FinalResult, ScoreChange
 from assessment.services import ScoreInput
 
 from .conftest import url
-from .factories import RegistrarFactory, TrainerFactory, finalised_result
+from .factories import EnrolmentFactory, RegistrarFactory, TrainerFactory, finalised_result
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plans_handed_in")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enrolment(cohort):
+    """The trainee has handed in the support plan, so the plan criterion may be credited: these
+    tests are about the rubric, not the plan."""
+    return EnrolmentFactory(cohort=cohort, plan_submitted=True)
+
 
 GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}  # 74
 
@@ -178,13 +186,8 @@ def test_the_audit_log_is_readable_by_the_trainer_and_staff_only(
 
 
 @pytest.mark.parametrize("who", ["trainee", "other_trainee", "other_trainer"])
-def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, outsiders, who):
-    user = {
-        "trainee": enrolment.trainee,
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+def test_only_the_cohorts_trainers_open_the_scoring_page(client, enrolment, person, who):
+    client.force_login(person(who))
     assert client.get(url("score", enrolment.pk)).status_code == 404
     assert client.post(url("score", enrolment.pk), form_data(GOOD)).status_code == 404
     assert not FinalResult.objects.exists()

@@ -15,12 +15,9 @@ from pypdf import PdfReader
 from assessment import services
 from assessment.models import DefenceSlot, SupportPlan
 
-from .conftest import url
-from .factories import RegistrarFactory
+from .conftest import PDF, PRIVATE_PAGE_READERS, url
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def complete_post(**extra) -> dict:
@@ -146,33 +143,15 @@ def test_the_plan_exports_to_pdf_with_kazakh_text(client, submitted_plan, traine
     assert "2Ә" in text
 
 
-@pytest.mark.parametrize(
-    ("who", "status"),
-    [
-        ("author", 200),
-        ("own_trainer", 200),
-        ("registrar", 200),
-        ("other_trainee", 404),
-        ("other_trainer", 404),
-    ],
-)
-def test_the_plan_and_its_attachments_are_private(
-    client, enrolment, trainer, outsiders, who, status
-):
+@pytest.mark.parametrize(("who", "status"), PRIVATE_PAGE_READERS)
+def test_the_plan_and_its_attachments_are_private(client, enrolment, person, who, status):
     plan = services.plan_save(
         enrolment=enrolment,
         data={"learner_code": "L-3"},
         files=[SimpleUploadedFile("abc.pdf", PDF)],
     )
     attachment = plan.attachments.get()
-    user = {
-        "author": enrolment.trainee,
-        "own_trainer": trainer,
-        "registrar": RegistrarFactory(),
-        "other_trainee": outsiders["trainee"],
-        "other_trainer": outsiders["trainer"],
-    }[who]
-    client.force_login(user)
+    client.force_login(person(who))
     assert client.get(url("plan_view", plan.pk)).status_code == status
     assert client.get(url("plan_attachment", attachment.pk)).status_code == status
     assert client.get(url("plan_pdf", plan.pk)).status_code == status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 import time_machine
@@ -145,3 +146,93 @@ def test_a_finished_attempt_shows_no_correct_answers_while_another_attempt_is_op
     services.test_attempt_submit(attempt=second, answers=right_answers(second))
     page = client.get(url("test_attempt", first.pk)).text
     assert "correct answer</strong>" in page and "Both." in page
+
+
+class Reversing(random.Random):
+    """Draws the bank's first questions in the bank's order and reverses every list it shuffles:
+    the orders it gives are known without running it."""
+
+    def sample(self, population, k, **kwargs):
+        return list(population)[:k]
+
+    def shuffle(self, x):
+        x.reverse()
+
+
+class Rotating(Reversing):
+    """As `Reversing`, but a shuffle moves the first item to the end."""
+
+    def shuffle(self, x):
+        x.append(x.pop(0))
+
+
+def bank_order(question_id: int) -> list[int]:
+    return list(
+        Choice.objects.filter(question_id=question_id)
+        .order_by("sort_order", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def test_each_final_test_attempt_shuffles_the_options_and_stores_its_own_order(theory, enrolment):
+    first = services.test_attempt_start(test=theory, enrolment=enrolment, rng=Reversing())
+    multi = Question.objects.get(kind="multiple")
+    a, b, c = bank_order(multi.pk)
+    assert first.choice_order[str(multi.pk)] == [c, b, a]
+    for question_id in first.question_ids:
+        assert first.choice_order[str(question_id)] == bank_order(question_id)[::-1]
+    services.test_attempt_submit(attempt=first, answers={})
+
+    second = services.test_attempt_start(test=theory, enrolment=enrolment, rng=Rotating())
+
+    assert second.choice_order[str(multi.pk)] == [b, c, a]
+    first.refresh_from_db()
+    assert first.choice_order[str(multi.pk)] == [c, b, a]  # the first attempt keeps its order
+    assert TestAttempt.objects.get(pk=second.pk).choice_order == second.choice_order
+
+
+def test_the_attempt_page_shows_the_stored_order_on_every_reload(client, theory, enrolment):
+    attempt = services.test_attempt_start(test=theory, enrolment=enrolment, rng=Reversing())
+    client.force_login(enrolment.trainee)
+    for _reload in range(2):
+        page = client.get(url("test_attempt", attempt.pk)).text
+        for question_id in attempt.question_ids:
+            positions = [page.index(f'value="{c}"') for c in bank_order(question_id)]
+            assert positions == sorted(positions, reverse=True)  # the bank's order, reversed
+    # Starting again while the attempt is open does not reshuffle.
+    again = services.test_attempt_start(test=theory, enrolment=enrolment, rng=Rotating())
+    assert (again.pk, again.choice_order) == (attempt.pk, attempt.choice_order)
+
+
+def test_scoring_reads_the_options_ids_not_their_places_on_the_page(client, theory, enrolment):
+    attempt = services.test_attempt_start(test=theory, enrolment=enrolment, rng=Reversing())
+    client.force_login(enrolment.trainee)
+    # The first option shown for each two-option question is now the wrong one ("қате").
+    shown_first = {q: attempt.choice_order[str(q)][0] for q in attempt.question_ids}
+    assert {Choice.objects.get(pk=c).text_kk for c in shown_first.values()} == {"қате", "c"}
+    data = {f"q{q}": c for q, c in right_answers(attempt).items()}
+
+    client.post(url("test_attempt", attempt.pk), data)
+
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.max_score, attempt.proposed_theory_score) == (5, 5, 20)
+
+
+def test_an_attempt_started_before_orders_were_stored_is_scored_as_before(theory, enrolment):
+    question_ids = list(Question.objects.order_by("pk").values_list("pk", flat=True))
+    attempt = TestAttempt.objects.create(
+        test=theory, enrolment=enrolment, number=1, question_ids=question_ids, max_score=5
+    )
+    assert attempt.choice_order == {}
+    rows = selectors.quiz_attempt_rows(attempt)
+    assert [[c.pk for c in choices] for _q, choices in rows] == [
+        bank_order(q) for q in question_ids
+    ]
+    answers = right_answers(attempt)
+    multi = Question.objects.get(kind="multiple")
+    answers[multi.pk] = answers[multi.pk][:1]
+
+    attempt = services.test_attempt_submit(attempt=attempt, answers=answers)
+
+    assert (attempt.score, attempt.proposed_theory_score) == (4, 16)
+    assert attempt.answers[str(multi.pk)] == answers[multi.pk]

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 
 from assessment import charts, services
 from assessment.models import (
-    Assignment,
     CohortDeadline,
     FinalResult,
     Submission,
@@ -23,7 +22,7 @@ from assessment.models import (
 )
 from assessment.selectors import current_rubric
 from cms.models import User
-from course.models import Enrolment, TopicCompletion, TopicPage
+from course.models import Enrolment, TopicCompletion
 
 from .conftest import url
 from .factories import CohortFactory, EnrolmentFactory, TrainerFactory
@@ -36,16 +35,6 @@ GOOD = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation":
 def course_url(name: str, *args) -> str:
     with translation.override("en"):
         return reverse(f"course:{name}", args=args)
-
-
-@pytest.fixture
-def assignment(programme):
-    topic = (
-        TopicPage.objects.filter(kind="practice", locale__language_code="kk")
-        .order_by("path")
-        .first()
-    )
-    return Assignment.objects.create(topic=topic, brief_en="<p>Describe the case</p>")
 
 
 def submitted(assignment, enrolment) -> Submission:
@@ -395,8 +384,8 @@ def test_accepting_a_work_costs_a_fixed_number_of_queries(client, trainer, enrol
 # Finalising asks first
 
 
-@pytest.mark.usefixtures("plans_handed_in")
-def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, trainer, enrolment):
+def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, trainer, cohort):
+    enrolment = EnrolmentFactory(cohort=cohort, plan_submitted=True)
     client.force_login(trainer)
     response = client.post(url("score", enrolment.pk), score_data(action="finalise"))
     assert response.status_code == 200
@@ -408,10 +397,10 @@ def test_finalising_asks_for_confirmation_first_and_saves_nothing(client, traine
     assert FinalResult.objects.get(enrolment=enrolment).status == FinalResult.Status.FINALISED
 
 
-@pytest.mark.usefixtures("plans_handed_in")
 def test_finalising_costs_a_fixed_number_of_queries_and_issues_after_the_response(
-    client, trainer, enrolment, django_capture_on_commit_callbacks
+    client, trainer, cohort, django_capture_on_commit_callbacks
 ):
+    enrolment = EnrolmentFactory(cohort=cohort, plan_submitted=True)
     client.force_login(trainer)
     client.get(url("score", enrolment.pk))
     with (

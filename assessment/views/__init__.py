@@ -74,7 +74,6 @@ from .result import (  # noqa: F401
 from .theory import (  # noqa: F401
     _get_attempt_for_trainee,
     _get_test_for_trainee,
-    _remaining_seconds,
     test_attempt,
     theory_test,
 )

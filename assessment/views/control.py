@@ -15,6 +15,7 @@ from cms.roles import is_registrar
 
 from .. import selectors, services
 from ..selectors.control import pass_percent
+from .quiz import quiz_attempt_page
 
 
 def _get_control_for_trainee(user, pk: int):
@@ -111,58 +112,21 @@ def control_attempt(request, pk: int):
     from ..models import ControlAttempt
 
     attempt = _get_control_attempt_for_trainee(request.user, pk)
-    rows = selectors.control_attempt_rows(attempt)
-    if request.method == "POST" and not attempt.is_finished:
-        answers = {
-            q.pk: [int(v) for v in request.POST.getlist(f"q{q.pk}") if v.isdigit()]
-            for q, _choices in rows
-        }
-        try:
-            attempt = services.control_attempt_submit(attempt=attempt, answers=answers)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            late = getattr(attempt, "late_message", "")
-            if late:
-                messages.warning(request, late)
-            else:
-                messages.success(request, _("Your answers are submitted."))
-        return redirect("assessment:control_attempt", pk=attempt.pk)
     setting = services.control_settings_for(
         control=attempt.control, cohort=attempt.enrolment.cohort
     )
-    attempts = list(
-        ControlAttempt.objects.filter(control=attempt.control, enrolment=attempt.enrolment)
-    )
-    chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
-    return render(
+    return quiz_attempt_page(
         request,
-        "assessment/control_attempt.html",
-        {
-            "attempt": attempt,
-            "control": attempt.control,
-            "answers_hidden": selectors.answers_hidden(
-                attempts=attempts, attempts_allowed=setting.attempts_allowed
-            ),
-            "remaining_seconds": _remaining_seconds(attempt),
-            "rows": [
-                (
-                    q,
-                    [(c, c.pk in chosen.get(q.pk, set())) for c in choices],
-                    {c.pk for c in choices if c.is_correct} == chosen.get(q.pk, set()),
-                )
-                for q, choices in rows
-            ],
-        },
+        attempt=attempt,
+        submit=services.control_attempt_submit,
+        url_name="assessment:control_attempt",
+        template="assessment/control_attempt.html",
+        attempts=ControlAttempt.objects.filter(
+            control=attempt.control, enrolment=attempt.enrolment
+        ),
+        attempts_allowed=setting.attempts_allowed,
+        context={"control": attempt.control},
     )
-
-
-def _remaining_seconds(attempt) -> int | None:
-    from django.utils import timezone
-
-    if attempt.deadline is None or attempt.is_finished:
-        return None
-    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
 
 
 @login_required

@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 
 from .. import selectors, services
+from .quiz import quiz_attempt_page
 
 
 def _get_test_for_trainee(user, pk: int):
@@ -64,59 +64,21 @@ def test_attempt(request, pk: int):
     from ..models import TestAttempt
 
     attempt = _get_attempt_for_trainee(request.user, pk)
-    questions = selectors.attempt_questions(attempt)
-    if request.method == "POST" and not attempt.is_finished:
-        answers = {
-            q.pk: [int(v) for v in request.POST.getlist(f"q{q.pk}") if v.isdigit()]
-            for q in questions
-        }
-        try:
-            attempt = services.test_attempt_submit(attempt=attempt, answers=answers)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            late = getattr(attempt, "late_message", "")
-            if late:
-                messages.warning(request, late)
-            else:
-                messages.success(request, _("Your answers are submitted."))
-        return redirect("assessment:test_attempt", pk=attempt.pk)
-    chosen = {int(q): set(c) for q, c in (attempt.answers or {}).items()}
-    # A finished attempt's answers stay hidden while another attempt is being answered, and
-    # while the trainee may still start one.
-    open_attempt = selectors.attempt_open_besides(attempt) if attempt.is_finished else None
-    attempts = list(
-        TestAttempt.objects.filter(test_id=attempt.test_id, enrolment_id=attempt.enrolment_id)
-    )
-    answers_hidden = selectors.answers_hidden(
-        attempts=attempts, attempts_allowed=attempt.test.attempts_allowed
-    )
-    return render(
+    return quiz_attempt_page(
         request,
-        "assessment/test_attempt.html",
-        {
-            "attempt": attempt,
+        attempt=attempt,
+        submit=services.test_attempt_submit,
+        url_name="assessment:test_attempt",
+        template="assessment/test_attempt.html",
+        attempts=TestAttempt.objects.filter(
+            test_id=attempt.test_id, enrolment_id=attempt.enrolment_id
+        ),
+        attempts_allowed=attempt.test.attempts_allowed,
+        context={
             "test": attempt.test,
-            "open_attempt": open_attempt,
-            "answers_hidden": answers_hidden,
-            "remaining_seconds": _remaining_seconds(attempt),
-            "rows": [
-                (
-                    q,
-                    [(c, c.pk in chosen.get(q.pk, set())) for c in q.choices.all()],
-                    {c.pk for c in q.choices.all() if c.is_correct} == chosen.get(q.pk, set()),
-                )
-                for q in questions
-            ],
+            # While another attempt is being answered, a finished one's page says which.
+            "open_attempt": selectors.attempt_open_besides(attempt)
+            if attempt.is_finished
+            else None,
         },
     )
-
-
-def _remaining_seconds(attempt) -> int | None:
-    """Seconds left on a timed attempt, counted on the server: the countdown in the browser starts
-    from this number, so a phone whose clock is wrong still shows the right time left."""
-    from django.utils import timezone
-
-    if attempt.deadline is None or attempt.is_finished:
-        return None
-    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))

@@ -10,17 +10,10 @@ from django.apps import apps
 from django.conf import settings
 
 from cms import personal_data
+from cms.apps_list import project_apps
 from cms.selectors import SHELL_EXPORTED_MODELS
 
-PROJECT_APPS = {
-    "cms",
-    "course",
-    "assessment",
-    "certificates",
-    "mentoring",
-    "credentials",
-    "quality",
-}
+PROJECT_APPS = set(project_apps())
 
 # Foreign keys that name a member of staff who did something (marked, reviewed, recorded), not the
 # person whose data the row is: following them would make every staff action a trainee's row.

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from cms.apps_list import project_apps
 from cms.celery import RetryingTask, app
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cms", "course", "assessment", "certificates", "mentoring", "credentials", "quality")
+APPS = project_apps()
 
 
 def _our_tasks() -> dict:
