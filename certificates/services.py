@@ -353,10 +353,7 @@ def _refuse_second_valid_certificate(*, enrolment: Enrolment) -> None:
             )
         return
     raise CertificateError(
-        _(
-            "No certificate: this person already holds valid certificate %(serial)s "
-            "for the course."
-        )
+        _("No certificate: this person already holds valid certificate %(serial)s for the course.")
         % {"serial": other.serial}
     )
 
