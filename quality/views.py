@@ -131,7 +131,17 @@ def _questionnaire_page(request, *, kind: str, months: int = 0):
         messages.info(request, _("This questionnaire is not open for you now."))
         return redirect("course:dashboard")
     language = _language()
-    form = QuestionnaireForm(request.POST or None, questionnaire=questionnaire, language=language)
+    form = QuestionnaireForm(
+        request.POST or None,
+        questionnaire=questionnaire,
+        language=language,
+        # The survey rates each trainer of the person's cohort.
+        trainers=(
+            enrolment.cohort.trainers.order_by("last_name", "first_name")
+            if kind == Questionnaire.Kind.SURVEY
+            else ()
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if kind == Questionnaire.Kind.SURVEY:
