@@ -256,6 +256,10 @@ class Certificate(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.VALID, db_index=True
     )
+    # An expired certificate whose holder is being certified again: it no longer counts as the
+    # person's valid certificate of the programme (the constraint below), while verification still
+    # shows it as expired (public_status reads the date, not this flag).
+    lapsed = models.BooleanField(_("lapsed"), default=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_code = models.CharField(
         _("public reason for revocation"),
@@ -310,10 +314,11 @@ class Certificate(models.Model):
             ),
             # A person holds at most one valid certificate of a programme (any of its versions),
             # whichever enrolment or cohort earned it: a second one is refused by the service with
-            # a message, and by the database if anything gets past it.
+            # a message, and by the database if anything gets past it. An expired one lapses when
+            # the person is certified again (re-certification after the validity period).
             models.UniqueConstraint(
                 fields=["holder", "programme_key"],
-                condition=models.Q(status="valid", kind="certificate"),
+                condition=models.Q(status="valid", kind="certificate", lapsed=False),
                 name="one_valid_certificate_per_person_and_programme",
             ),
         ]
@@ -359,6 +364,7 @@ class AuditEntry(models.Model):
         REISSUED = "reissued", _("Re-issued")
         SUPERSEDED = "superseded", _("Superseded")
         FLAGGED = "flagged", _("Flagged for review")
+        LAPSED = "lapsed", _("Lapsed: expired, the holder certified again")
 
     certificate = models.ForeignKey(
         Certificate, on_delete=models.CASCADE, related_name="audit_entries"

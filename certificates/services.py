@@ -324,27 +324,38 @@ def certificate_issue(
 def _refuse_second_valid_certificate(*, enrolment: Enrolment) -> None:
     """At most one valid certificate per person and programme: a second enrolment of the same
     person (an old one, or one entered twice) does not earn a second document while the first is
-    valid."""
+    valid. One that has expired lapses instead: the person is being certified again, as the
+    three-year validity intends."""
     # The same rule as the database's (one_valid_certificate_per_person_and_programme): any
-    # version of the programme, and an expired document whose status is still valid counts too.
+    # version of the programme counts.
     other = (
         Certificate.objects.filter(
             kind=Certificate.Kind.CERTIFICATE,
             status=Certificate.Status.VALID,
+            lapsed=False,
             holder=enrolment.trainee,
             programme_key=enrolment.cohort.programme.programme_key,
         )
         .exclude(enrolment=enrolment)
         .first()
     )
-    if other is not None:
-        raise CertificateError(
-            _(
-                "No certificate: this person already holds valid certificate %(serial)s "
-                "for the course."
+    if other is None:
+        return
+    if other.public_status() == "expired":
+        # Lapsing an expired document is right whatever happens next: it only stops counting
+        # as the person's valid certificate, and verification still reads it as expired.
+        with transaction.atomic():
+            Certificate.objects.filter(pk=other.pk).update(lapsed=True)
+            AuditEntry.objects.create(
+                certificate=other,
+                action=AuditEntry.Action.LAPSED,
+                details={"serial": other.serial, "renewed_by_enrolment": enrolment.pk},
             )
-            % {"serial": other.serial}
-        )
+        return
+    raise CertificateError(
+        _("No certificate: this person already holds valid certificate %(serial)s for the course.")
+        % {"serial": other.serial}
+    )
 
 
 def certificate_issue_if_earned(*, enrolment_id: int) -> Certificate | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -33,8 +33,41 @@ from .models import (
 )
 
 
+class TrainerWarningsMixin:
+    """Warn the registrar, on the cohort's form, about each trainer who falls short of what a
+    lecturer needs (checks registered by other apps: course/trainer_checks.py). A warning, not a
+    refusal: the registrar may have a reason, and the record may simply be missing."""
+
+    def warn_about_trainers(self, trainers) -> None:
+        from django.contrib import messages
+
+        from .trainer_checks import trainer_warnings
+
+        for warning in trainer_warnings(trainers):
+            messages.warning(self.request, warning)
+
+    def save_instance(self):
+        instance = super().save_instance()
+        self.warn_about_trainers(instance.trainers.all())
+        return instance
+
+
+class CohortCreateView(TrainerWarningsMixin, CreateView):
+    pass
+
+
+class CohortEditView(TrainerWarningsMixin, EditView):
+    def get_context_data(self, **kwargs):
+        if self.request.method == "GET":
+            # Shown when the form opens, so the registrar sees it before changing anything.
+            self.warn_about_trainers(self.object.trainers.all())
+        return super().get_context_data(**kwargs)
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
+    add_view_class = CohortCreateView
+    edit_view_class = CohortEditView
     inspect_view_class = LocalTimeInspectView
     icon = "group"
     menu_label = _("Cohorts")

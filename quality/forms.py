@@ -39,13 +39,18 @@ RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 class QuestionnaireForm(forms.Form):
     """The questions of one questionnaire version, in the reader's language."""
 
-    def __init__(self, *args, questionnaire, language: str, **kwargs):
+    def __init__(self, *args, questionnaire, language: str, trainers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire
+        # Per-trainer questions: field code → (question code, trainer id), gathered by answers().
+        self.per_trainer: dict[str, tuple[str, int]] = {}
         for question in questionnaire.questions.all():
             label, required = question.text(language), question.required
             choices = list(enumerate(question.choices(language)))
             kind = question.kind
+            if kind == Question.Kind.TRAINERS:
+                self._add_trainer_ratings(question, label, required, trainers, language)
+                continue
             if kind == Question.Kind.RATING:
                 field = forms.TypedChoiceField(
                     choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
@@ -66,10 +71,30 @@ class QuestionnaireForm(forms.Form):
             field.label, field.required = label, required
             self.fields[question.code] = field
 
+    def _add_trainer_ratings(self, question, label, required, trainers, language) -> None:
+        from cms.names import display_name
+
+        for trainer in trainers:
+            code = f"{question.code}__{trainer.pk}"
+            field = forms.TypedChoiceField(
+                choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect, required=required
+            )
+            field.label = f"{label}: {display_name(trainer, language)}"
+            field.help_text = _("1 — very poor, 5 — excellent")
+            self.fields[code] = field
+            self.per_trainer[code] = (question.code, trainer.pk)
+
     def answers(self) -> dict:
-        return {
-            code: value for code, value in self.cleaned_data.items() if value not in (None, "", [])
-        }
+        out: dict = {}
+        for code, value in self.cleaned_data.items():
+            if value in (None, "", []):
+                continue
+            if code in self.per_trainer:
+                question, trainer = self.per_trainer[code]
+                out.setdefault(question, {})[str(trainer)] = value
+            else:
+                out[code] = value
+        return out
 
 
 class PeriodForm(forms.Form):

@@ -109,12 +109,21 @@ def pseudonymise_personal_data(user) -> None:
     TrainerQualification.objects.filter(trainer=user).delete()
 
 
+def trainer_shortfalls(trainers) -> dict[int, list[str]]:
+    """Order 338's requirements for a lecturer, for the cohort's admin form."""
+    from .selectors import trainer_rows
+
+    return {row.trainer.pk: row.shortfalls for row in trainer_rows(trainers) if row.shortfalls}
+
+
 def connect() -> None:
     from cms.personal_data import register_eraser, register_exporter, register_pseudonymiser
     from cms.slots import register_slot_template
     from course.dashboard import register_panel
+    from course.trainer_checks import register_trainer_check
 
     register_panel(dashboard_panel, order=15)
+    register_trainer_check(trainer_shortfalls)
     register_exporter("quality", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)
     register_pseudonymiser(pseudonymise_personal_data)

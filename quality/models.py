@@ -119,6 +119,8 @@ class Questionnaire(ClusterableModel):
 class Question(Orderable):
     class Kind(models.TextChoices):
         RATING = "rating", _("Rating 1–5")
+        # One rating per trainer of the respondent's cohort, stored as {trainer id: rating}.
+        TRAINERS = "trainers", _("Rating 1–5 of each trainer of the cohort")
         SINGLE = "single", _("One choice")
         MULTIPLE = "multiple", _("Several choices")
         NUMBER = "number", _("Number")

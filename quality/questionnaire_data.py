@@ -9,6 +9,7 @@ and so on). Kazakh is our translation of the annex."""
 from __future__ import annotations
 
 RATING, SINGLE, MULTIPLE, NUMBER, TEXT = "rating", "single", "multiple", "number", "text"
+TRAINERS = "trainers"
 
 
 def q(code, kind, kk, ru, choices_kk=(), choices_ru=(), required=True) -> dict:
@@ -208,9 +209,9 @@ SURVEY = {
         ),
         q(
             "trainers",
-            RATING,
-            "Тренерлердің жұмысын бағалаңыз",
-            "Оцените работу тренеров",
+            TRAINERS,
+            "Тренердің жұмысын бағалаңыз",
+            "Оцените работу тренера",
         ),
         q(
             "organisation",
@@ -281,3 +282,24 @@ FOLLOW_UP = {
 }
 
 DEFAULTS = (NEEDS, SURVEY, FOLLOW_UP)
+
+# The institute's own needs analysis (seed 004, the Russian annex: "Основные результаты анализа
+# потребностей", figures 1 and 2): the share of respondents, in %, who named each difficulty and
+# each need. Keyed by the choice's Russian wording as the seed prints it, so a figure is shown only
+# beside a choice that still asks the same thing (a registrar's new version may reword or add).
+SEED_NEEDS_SHARES = {
+    "difficulties": {
+        "Недостаток практических навыков работы с детьми с ООП": 55,
+        "Трудности в организации учебного процесса": 40,
+        "Нехватка инструментов взаимодействия с родителями": 30,
+        "Ограниченные цифровые компетенции": 35,
+        "Риск эмоционального выгорания": 25,
+    },
+    "training_needs": {
+        "Инклюзивное образование и работа с ООП": 60,
+        "Психология мотивации и поведенческая поддержка": 50,
+        "Управление учебным пространством": 45,
+        "Современные педагогические технологии": 40,
+        "Цифровые инструменты": 35,
+    },
+}

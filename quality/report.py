@@ -17,7 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .outcomes import OUTCOMES
-from .selectors import SURVEY_MIN_GROUP, OutcomeRow, outcome_rows
+from .selectors import SURVEY_MIN_GROUP, OutcomeRow, outcome_rows, rating_values
 
 PASSING_BANDS = ("excellent", "good", "satisfactory")
 CRITERIA = ("theory", "practice", "plan", "defence", "participation")
@@ -184,13 +184,12 @@ def programme_report(*, start: dt.date | None, end: dt.date | None) -> Report:
     )
     rating_codes = set(
         Question.objects.filter(
-            questionnaire__kind=Questionnaire.Kind.SURVEY, kind=Question.Kind.RATING
+            questionnaire__kind=Questionnaire.Kind.SURVEY,
+            kind__in=(Question.Kind.RATING, Question.Kind.TRAINERS),
         ).values_list("code", flat=True)
     )
     report.survey_responses = len(answers)
-    ratings = [
-        v for a in answers for code, v in a.items() if code in rating_codes and isinstance(v, int)
-    ]
+    ratings = rating_values([v for a in answers for code, v in a.items() if code in rating_codes])
     if len(answers) >= SURVEY_MIN_GROUP and ratings:
         report.satisfaction_mean = round(mean(ratings), 2)
     assert len(report.competence) == len(OUTCOMES)

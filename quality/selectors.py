@@ -4,6 +4,7 @@ figures, trainers' qualifications. The report for the authority is in `quality.r
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import mean
 
@@ -288,6 +289,11 @@ class QuestionSummary:
     mean: float | None = None
     counts: list[tuple[str, int]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    # Per choice, the share of respondents in % and the seed's figure for it (None where the seed
+    # has none): the needs questionnaire compared with the institute's analysis.
+    shares: list[tuple[str, int, int, int | None]] = field(default_factory=list)
+    # A per-trainer rating: (trainer's name, ratings, mean or None while under SURVEY_MIN_GROUP).
+    per_trainer: list[tuple[str, int, float | None]] = field(default_factory=list)
 
 
 def summarise(questions, answer_dicts: list[dict], language: str) -> list[QuestionSummary]:
@@ -296,7 +302,10 @@ def summarise(questions, answer_dicts: list[dict], language: str) -> list[Questi
     for question in questions:
         values = [a[question.code] for a in answer_dicts if question.code in a]
         summary = QuestionSummary(question, question.text(language), len(values))
-        if question.kind in (Question.Kind.RATING, Question.Kind.NUMBER):
+        if question.kind == Question.Kind.TRAINERS:
+            summary.mean = _mean(rating_values(values))
+            summary.per_trainer = _per_trainer(values, language)
+        elif question.kind in (Question.Kind.RATING, Question.Kind.NUMBER):
             summary.mean = _mean([v for v in values if isinstance(v, int)])
         elif question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
             labels = question.choices(language)
@@ -310,6 +319,42 @@ def summarise(questions, answer_dicts: list[dict], language: str) -> list[Questi
             summary.texts = sorted(str(v) for v in values if v)
         out.append(summary)
     return out
+
+
+def rating_values(values) -> list[int]:
+    """Every rating in the answers to a rating question: a whole number, or, for a per-trainer
+    question, the numbers of its {trainer id: rating} (the first survey version rated all the
+    trainers at once, so both shapes occur)."""
+    out = []
+    for value in values:
+        for v in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(v, int):
+                out.append(v)
+    return out
+
+
+def _per_trainer(values, language: str) -> list[tuple[str, int, float | None]]:
+    """Each trainer's mean, named, and hidden while fewer than SURVEY_MIN_GROUP rated them."""
+    from cms.models import User
+    from cms.names import display_name
+
+    ratings: dict[int, list[int]] = defaultdict(list)
+    for value in values:
+        if isinstance(value, dict):
+            for trainer, rating in value.items():
+                if str(trainer).isdigit() and isinstance(rating, int):
+                    ratings[int(trainer)].append(rating)
+    people = User.objects.filter(pk__in=list(ratings)).select_related("trainee_profile")
+    names = {person.pk: display_name(person, language) for person in people}
+    rows = [
+        (
+            names.get(pk, "—"),
+            len(given),
+            _mean(given) if len(given) >= SURVEY_MIN_GROUP else None,
+        )
+        for pk, given in ratings.items()
+    ]
+    return sorted(rows, key=lambda row: row[0])
 
 
 @dataclass
@@ -340,7 +385,24 @@ def needs_results(*, cohort, language: str) -> tuple[int, list[QuestionSummary]]
     )
     questionnaire = questionnaire_current(kind=Questionnaire.Kind.NEEDS)
     questions = list(questionnaire.questions.all()) if questionnaire else []
-    return len(rows), summarise(questions, rows, language)
+    summaries = summarise(questions, rows, language)
+    compare_with_seed(summaries, respondents=len(rows))
+    return len(rows), summaries
+
+
+def compare_with_seed(summaries: list[QuestionSummary], *, respondents: int) -> None:
+    """Set each choice's share of respondents beside the seed's figure for the same choice."""
+    from .questionnaire_data import SEED_NEEDS_SHARES
+
+    for summary in summaries:
+        seed = SEED_NEEDS_SHARES.get(summary.question.code)
+        if seed is None or not respondents:
+            continue
+        russian = summary.question.choices("ru")
+        summary.shares = [
+            (label, count, round(100 * count / respondents), seed.get(ru))
+            for (label, count), ru in zip(summary.counts, russian, strict=True)
+        ]
 
 
 # --- trainers' qualifications -----------------------------------------------------------------

@@ -47,11 +47,17 @@ def self_assessment_submit(*, enrolment, stage: str, ratings: dict) -> SelfAsses
         raise ValidationError(_("You have already rated yourself at this stage.")) from None
 
 
-def _clean_answers(*, questionnaire: Questionnaire, answers: dict) -> dict:
+def _clean_answers(
+    *, questionnaire: Questionnaire, answers: dict, trainer_ids: frozenset[int] = frozenset()
+) -> dict:
+    """The answers as stored: each checked against its question's kind. `trainer_ids` are the
+    trainers a per-trainer question rates (the respondent's cohort's)."""
     clean: dict = {}
     for question in questionnaire.questions.all():
         value = answers.get(question.code)
-        empty = value in (None, "", [])
+        if question.kind == Question.Kind.TRAINERS and not trainer_ids:
+            continue  # a cohort without trainers: nobody to rate
+        empty = value in (None, "", [], {})
         if empty:
             if question.required:
                 raise ValidationError(
@@ -59,7 +65,9 @@ def _clean_answers(*, questionnaire: Questionnaire, answers: dict) -> dict:
                 )
             continue
         count = len(question.choices("kk"))
-        if question.kind == Question.Kind.RATING:
+        if question.kind == Question.Kind.TRAINERS:
+            value = _clean_trainer_ratings(value, trainer_ids, required=question.required)
+        elif question.kind == Question.Kind.RATING:
             if not isinstance(value, int) or not 1 <= value <= 5:
                 raise ValidationError(_("A rating is a whole number from 1 to 5."))
         elif question.kind == Question.Kind.SINGLE:
@@ -78,6 +86,20 @@ def _clean_answers(*, questionnaire: Questionnaire, answers: dict) -> dict:
             value = str(value).strip()[:4000]
         clean[question.code] = value
     return clean
+
+
+def _clean_trainer_ratings(value, trainer_ids: frozenset[int], *, required: bool) -> dict:
+    """{trainer id (text, as JSON keys are): rating 1–5}, only for the cohort's trainers, and
+    every one of them when the question is required."""
+    if not isinstance(value, dict) or any(
+        not str(k).isdigit() or int(k) not in trainer_ids for k in value
+    ):
+        raise ValidationError(_("Rate the trainers of your cohort."))
+    if any(not isinstance(v, int) or not 1 <= v <= 5 for v in value.values()):
+        raise ValidationError(_("A rating is a whole number from 1 to 5."))
+    if required and {int(k) for k in value} != set(trainer_ids):
+        raise ValidationError(_("Rate each trainer of your cohort."))
+    return {str(k): v for k, v in value.items()}
 
 
 @transaction.atomic
@@ -111,7 +133,11 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
         raise ValidationError(already)
     if not selectors.survey_open(enrolment=enrolment):
         raise ValidationError(_("The survey opens in the last weeks of your course."))
-    clean = _clean_answers(questionnaire=questionnaire, answers=answers)
+    clean = _clean_answers(
+        questionnaire=questionnaire,
+        answers=answers,
+        trainer_ids=frozenset(enrolment.cohort.trainers.values_list("pk", flat=True)),
+    )
     try:
         with transaction.atomic():
             SurveyAnswered.objects.create(enrolment=enrolment)

@@ -131,7 +131,17 @@ def _questionnaire_page(request, *, kind: str, months: int = 0):
         messages.info(request, _("This questionnaire is not open for you now."))
         return redirect("course:dashboard")
     language = _language()
-    form = QuestionnaireForm(request.POST or None, questionnaire=questionnaire, language=language)
+    form = QuestionnaireForm(
+        request.POST or None,
+        questionnaire=questionnaire,
+        language=language,
+        # The survey rates each trainer of the person's cohort.
+        trainers=(
+            enrolment.cohort.trainers.order_by("last_name", "first_name")
+            if kind == Questionnaire.Kind.SURVEY
+            else ()
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if kind == Questionnaire.Kind.SURVEY:
@@ -229,6 +239,42 @@ def trainer_cv(request, pk: int):
     )
 
 
+def _report_heading(data, *, language: str) -> dict:
+    """Who reports, on which course (its approved title and hours), over which period, and who
+    signs: the printed report goes to the authority as the organisation's document."""
+    from cms.selectors import organisation_name, organisation_settings_for
+    from course.programme_data import MODULES, PROGRAMME
+
+    if data.start and data.end:
+        period = _("Cohorts that ended from %(start)s to %(end)s") % {
+            "start": data.start.strftime("%d.%m.%Y"),
+            "end": data.end.strftime("%d.%m.%Y"),
+        }
+    elif data.start:
+        period = _("Cohorts that ended from %(start)s") % {"start": data.start.strftime("%d.%m.%Y")}
+    elif data.end:
+        period = _("Cohorts that ended by %(end)s") % {"end": data.end.strftime("%d.%m.%Y")}
+    else:
+        period = _("All cohorts that have ended")
+    settings = organisation_settings_for(None)
+    position = ""
+    if settings is not None:
+        position = (
+            settings.signatory_position_ru if language == "ru" else (settings.signatory_position_kk)
+        )
+        if position and settings.signatory_acting:
+            position = ("и.о. " if language == "ru" else "м.а. ") + position
+    title = PROGRAMME["title"].get(language) or PROGRAMME["title"]["kk"]
+    return {
+        "organisation": organisation_name(language),
+        "course_title": title,
+        "hours": sum(t["hours"] for m in MODULES for t in m["topics"]),
+        "period": period,
+        "signatory_name": settings.signatory_name if settings is not None else "",
+        "signatory_position": position,
+    }
+
+
 def _report_context(data, *, language: str) -> dict:
     from assessment.selectors import current_rubric
 
@@ -236,6 +282,7 @@ def _report_context(data, *, language: str) -> dict:
     trainers.sort(key=lambda row: (row.trainer.last_name, row.trainer.first_name))
     return {
         "report": data,
+        "heading": _report_heading(data, language=language),
         # Colour is not the only carrier: each bar has its label and its count as text.
         "band_bars": [
             (_("Passed: excellent"), data.passed.get("excellent", 0), "#0b5a8a"),

@@ -314,12 +314,27 @@ def expulsion_notice_send(*, event) -> bool:
 
 
 def expulsion_letter_context(*, event) -> dict:
-    """What the employer's notice says, for the e-mail and for the printable letter alike."""
-    from cms.selectors import organisation_name
+    """What the employer's notice says, for the e-mail and for the printable letter alike: who,
+    from which course (its approved title and hours, the cohort's dates), by which order on which
+    decision, and who signs for the organisation."""
+    from wagtail.models import Locale
+
+    from cms.selectors import organisation_name, organisation_settings_for
 
     enrolment = event.enrolment
     profile = getattr(enrolment.trainee, "trainee_profile", None)
     language = enrolment.cohort.language
+    programme = enrolment.cohort.programme
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = programme.get_translation_or_none(locale) if locale else None
+    settings = organisation_settings_for(None)
+    position = ""
+    if settings is not None:
+        position = (
+            settings.signatory_position_ru if language == "ru" else (settings.signatory_position_kk)
+        )
+        if position and settings.signatory_acting:
+            position = ("и.о. " if language == "ru" else "м.а. ") + position
     return {
         "event": event,
         "enrolment": enrolment,
@@ -329,6 +344,13 @@ def expulsion_letter_context(*, event) -> dict:
         "organisation_name": organisation_name(language),
         "school": getattr(profile, "school", "") if profile else "",
         "language": language,
+        # The title of the version the cohort studies, in the letter's language (the approved
+        # wording, loaded from the programme).
+        "course_title": (translated or programme).title,
+        "hours": programme.derived_hours().total,
+        "signatory_name": settings.signatory_name if settings is not None else "",
+        "signatory_position": position,
+        "written_on": timezone.localdate(),
     }
 
 

@@ -76,3 +76,55 @@ def test_only_registrars_get_the_letter(client, enrolment, django_capture_on_com
     for person in (enrolment.cohort.trainers.get(), enrolment.trainee):
         client.force_login(person)
         assert client.get(url("expulsion_letter", event.pk)).status_code == 404
+
+
+def _letter_text(event, language: str) -> str:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from course.services import expulsion_letter_context
+
+    with translation.override(language):
+        html = render_to_string(
+            "course/expulsion_letter.html", expulsion_letter_context(event=event) | {"font": ""}
+        )
+    return " ".join(html.split())
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "says"),
+    [
+        (
+            "kk",
+            "«Жалпы білім беретін мектептердегі педагог-ассистент қызметінің заманауи тәсілдері "
+            "мен құралдары» біліктілікті арттыру курсынан (80 сағат)",
+            "м.а. Директор",
+        ),
+        (
+            "ru",
+            "с курса повышения квалификации «Современные подходы и инструменты деятельности "
+            "педагога-ассистента в общеобразовательных школах» (80 ч)",
+            "и.о. Директор",
+        ),
+    ],
+)
+def test_the_printed_letter_names_the_approved_course_its_hours_the_cohort_and_the_signatory(
+    client, enrolment, django_capture_on_commit_callbacks, language, title, says
+):
+    from cms.models import OrganisationSettings
+
+    OrganisationSettings.objects.update(signatory_acting=True)
+    enrolment.cohort.language = language
+    enrolment.cohort.save()
+    client.force_login(RegistrarFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        _expel(client, enrolment)
+    event = enrolment.events.get(to_status="expelled")
+
+    text = _letter_text(event, language)
+
+    cohort = enrolment.cohort
+    assert title in text
+    assert f"{cohort.name} ({cohort.code})" in text
+    assert "17-ө" in text
+    assert f'<td>{says}</td><td class="line"></td><td>А. Б. Сапарова</td>' in text

@@ -121,3 +121,61 @@ def test_a_trainer_cannot_open_the_question_bank_in_the_admin(client, trainer):
     client.force_login(trainer)
     response = client.get("/admin/snippets/quality/questionnaire/")
     assert response.status_code in (302, 403)
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_the_cohorts_admin_form_warns_about_a_trainer_who_falls_short_when_it_opens(
+    client, registrar, programme
+):
+    good, short = TrainerFactory(), TrainerFactory(first_name="Айгүл", last_name="Серікова")
+    _qualification(good, years=12)
+    _qualification(short, years=2)
+    cohort = CohortFactory(trainers=[good, short])
+    client.force_login(registrar)
+
+    response = client.get(f"/admin/cohort/edit/{cohort.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert _messages(response) == [
+        "Айгүл Серікова: Pedagogical experience 2 years, under the 3 required."
+    ]
+
+
+def test_saving_a_cohort_with_a_trainer_who_falls_short_warns_and_still_saves(
+    client, registrar, programme
+):
+    short = TrainerFactory(first_name="Асқар", last_name="Нұрланов")
+    cohort = CohortFactory(trainers=[])
+    client.force_login(registrar)
+    form = client.get(f"/admin/cohort/edit/{cohort.pk}/").context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data |= {"trainers": [short.pk], "name": "Renamed"}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+
+    response = client.post(f"/admin/cohort/edit/{cohort.pk}/", data, follow=True)
+
+    cohort.refresh_from_db()
+    assert cohort.name == "Renamed"
+    assert list(cohort.trainers.all()) == [short]
+    # The admin speaks the registrar's language (Kazakh here).
+    assert [m for m in _messages(response) if m.startswith("Асқар Нұрланов:")] == [
+        "Асқар Нұрланов: Біліктілік туралы жазба жоқ: білімі, педагогикалық өтілі, санаты, "
+        "түйіндемесі."
+    ]
+
+
+def test_a_cohort_whose_trainers_meet_the_requirements_opens_without_a_warning(
+    client, registrar, programme
+):
+    good = TrainerFactory()
+    _qualification(good, years=12)
+    cohort = CohortFactory(trainers=[good])
+    client.force_login(registrar)
+
+    response = client.get(f"/admin/cohort/edit/{cohort.pk}/")
+
+    assert response.status_code == 200
+    assert _messages(response) == []

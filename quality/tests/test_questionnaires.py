@@ -132,15 +132,20 @@ def test_the_survey_response_has_no_link_to_a_person_and_no_time():
     assert SurveyResponse._meta.pk.get_internal_type() == "UUIDField"
 
 
+def _with_trainers(answers: dict, cohort, rating: int = 5) -> dict:
+    return answers | {"trainers": {str(t.pk): rating for t in cohort.trainers.all()}}
+
+
 def test_a_trainee_answers_the_survey_once_and_only_a_marker_names_them(ending_cohort):
     enrolment = EnrolmentFactory(cohort=ending_cohort)
     survey = questionnaire_current(kind="survey")
-    services.survey_submit(enrolment=enrolment, questionnaire=survey, answers=SURVEY_ANSWERS)
+    answers = _with_trainers(SURVEY_ANSWERS, ending_cohort)
+    services.survey_submit(enrolment=enrolment, questionnaire=survey, answers=answers)
     assert SurveyAnswered.objects.filter(enrolment=enrolment).exists()
     (stored,) = SurveyResponse.objects.all()
-    assert stored.answers == SURVEY_ANSWERS and stored.cohort == ending_cohort
+    assert stored.answers == answers and stored.cohort == ending_cohort
     with pytest.raises(ValidationError, match=re.escape("You have already answered the survey.")):
-        services.survey_submit(enrolment=enrolment, questionnaire=survey, answers=SURVEY_ANSWERS)
+        services.survey_submit(enrolment=enrolment, questionnaire=survey, answers=answers)
     assert SurveyResponse.objects.count() == 1
 
 
@@ -157,7 +162,11 @@ def _answer_survey(cohort, n: int, rating: int = 4) -> None:
         services.survey_submit(
             enrolment=EnrolmentFactory(cohort=cohort),
             questionnaire=survey,
-            answers={**dict.fromkeys(SURVEY_ANSWERS, rating), "comments": "Пайдалы курс"},
+            answers=_with_trainers(
+                {**dict.fromkeys(SURVEY_ANSWERS, rating), "comments": "Пайдалы курс"},
+                cohort,
+                rating,
+            ),
         )
 
 
@@ -184,14 +193,17 @@ def test_the_trainers_page_shows_only_the_count_below_five(client, ending_cohort
     assert "Пайдалы курс" in page.text
 
 
-def test_the_survey_page_stores_the_answers_without_the_person(client, ending_cohort):
+def test_the_survey_page_stores_the_answers_without_the_person(client, ending_cohort, trainer):
     enrolment = EnrolmentFactory(cohort=ending_cohort)
     client.force_login(enrolment.trainee)
     assert client.get(url("survey")).status_code == 200
-    data = {code: str(value) for code, value in SURVEY_ANSWERS.items()}
+    data = {code: str(value) for code, value in SURVEY_ANSWERS.items() if code != "trainers"}
+    data[f"trainers__{trainer.pk}"] = "5"
     response = client.post(url("survey"), data)
     assert response.status_code == 302
-    assert SurveyResponse.objects.get().answers == SURVEY_ANSWERS
+    assert SurveyResponse.objects.get().answers == SURVEY_ANSWERS | {
+        "trainers": {str(trainer.pk): 5}
+    }
     assert SurveyAnswered.objects.filter(enrolment=enrolment).exists()
     again = client.get(url("survey"), follow=True)
     assert "This questionnaire is not open for you now." in again.text

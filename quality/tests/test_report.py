@@ -246,3 +246,33 @@ def test_a_period_that_starts_after_it_ends_is_refused_with_a_message(client, re
     client.force_login(registrar)
     page = client.get(url("report") + "?start=2026-05-01&end=2026-04-01")
     assert "The start of the period is after its end." in page.text
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "period"),
+    [
+        ("2026-04-01", "2026-04-30", "Cohorts that ended from 01.04.2026 to 30.04.2026"),
+        ("2026-04-01", "", "Cohorts that ended from 01.04.2026"),
+        ("", "2026-04-30", "Cohorts that ended by 30.04.2026"),
+        ("", "", "All cohorts that have ended"),
+    ],
+)
+def test_the_report_names_the_approved_course_its_hours_and_the_period(
+    client, registrar, start, end, period
+):
+    client.force_login(registrar)
+
+    page = client.get(url("report") + f"?start={start}&end={end}")
+
+    assert page.status_code == 200
+    heading = page.context["heading"]
+    assert heading["period"] == period
+    assert heading["hours"] == 80
+    # The approved title, verbatim (seed 004), in the content language: the English interface
+    # reads the Kazakh source, as the rest of the report's content does.
+    assert heading["course_title"] == (
+        "Жалпы білім беретін мектептердегі педагог-ассистент қызметінің заманауи тәсілдері мен "
+        "құралдары"
+    )
+    assert heading["signatory_name"] == "А. Б. Сапарова"
+    assert f"{heading['period']}." in page.text
