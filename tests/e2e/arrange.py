@@ -584,7 +584,7 @@ def registrar_day(password: str, totp_secret: str, suffix: str) -> None:
     yesterday. One trainee's released pass waits for a certificate because she has not studied
     the topics (the admin home's worklist names why); two trainees did everything and their
     finalised results wait to be released, then certified; one earlier holder of a certificate
-    (surname Әбенова) is found in the register."""
+    (a surname starting with a Kazakh letter) is found in the register."""
     from django.utils import timezone
 
     from cms.roles import REGISTRAR, TRAINER
@@ -629,7 +629,14 @@ def registrar_day(password: str, totp_secret: str, suffix: str) -> None:
     for enrolment in ready:
         _completion_met(enrolment)
         _finalised(enrolment, trainer, release=False)
-    holder = _person(f"holder.day.{suffix}@e2e.kz", password, "Әсел", "Әбенова")
+    # A surname of her own per run (they share the database), starting with a Kazakh letter.
+    surname = {
+        "kk-phone": "Әбенова",
+        "kk-desktop": "Әлімова",
+        "ru-phone": "Өмірзақова",
+        "ru-desktop": "Ұлықбекова",
+    }.get(suffix, "Әбенова")
+    holder = _person(f"holder.day.{suffix}@e2e.kz", password, "Әсел", surname)
     certificate = _certified(holder, cohort_code=f"e2e-day-old-{suffix}", score=80)
     print(
         json.dumps(
@@ -640,6 +647,7 @@ def registrar_day(password: str, totp_secret: str, suffix: str) -> None:
                 "ready": [e.pk for e in ready],
                 "holder_code": certificate.code,
                 "holder_serial": certificate.serial,
+                "holder_surname": surname,
             },
             ensure_ascii=False,
         )
