@@ -31,7 +31,7 @@ class AgreementForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("List of trainees (CSV or XLSX)"),
-        help_text=_("Columns: name, email, school. The first row names the columns."),
+        help_text=_("Its first row names the columns described above."),
     )
 
     def clean_file(self):

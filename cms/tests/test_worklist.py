@@ -73,3 +73,19 @@ def test_the_site_menu_gives_a_registrar_cohorts_and_the_register_but_not_a_trai
     html = client.get("/en/study/").content.decode()
     assert "/en/study/cohorts/" not in html
     assert "/en/certificates/register/" not in html
+
+
+def test_the_site_menu_leads_a_registrar_to_the_admin(client):
+    # Registrars open the admin by its permission, not as Django "staff": the menu linked it
+    # only for is_staff, so a registrar had to type the address.
+    user = RegistrarFactory(is_staff=False)
+    client.force_login(user)
+    html = client.get("/kk/").content.decode()
+    assert '<a href="/admin/">Әкімшілік бөлім</a>' in html
+
+
+@pytest.mark.parametrize("factory", [TraineeFactory, TrainerFactory])
+def test_the_site_menu_has_no_admin_link_for_trainees_and_trainers(client, factory):
+    client.force_login(factory())
+    html = client.get("/kk/").content.decode()
+    assert 'href="/admin/"' not in html

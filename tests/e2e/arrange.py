@@ -556,3 +556,163 @@ def controls_cohort(password: str, totp_secret: str) -> None:
     )
     control_demo._final_test(cohort.programme, enrolments)
     print(json.dumps({"cohort": cohort.code, "test": test.pk}))
+
+
+def _finalised(enrolment, trainer, *, release: bool):
+    """The trainee's final assessment scored by the cohort's trainer (72 of 100) and finalised;
+    released to the trainee when `release`."""
+    from assessment import services
+    from assessment.services import ScoreInput
+
+    scores = {
+        "theory": ScoreInput(16, "Тест нәтижесі бойынша."),
+        "practice": ScoreInput(22, "Жағдаяттар нақты сипатталған."),
+        "plan": ScoreInput(20, "Мақсаттар өлшенеді."),
+        "defence": ScoreInput(7),
+        "participation": ScoreInput(7),
+    }
+    result = services.result_start(enrolment=enrolment)
+    result = services.result_scores_save(result=result, marker=trainer, scores=scores)
+    result = services.result_finalise(result=result, finalised_by=trainer)
+    if release:
+        result = services.result_release(result=result)
+    return result
+
+
+def registrar_day(password: str, totp_secret: str, suffix: str) -> None:
+    """The registrar's day: a registrar with an authenticator app and a cohort that ended
+    yesterday. One trainee's released pass waits for a certificate because she has not studied
+    the topics (the admin home's worklist names why); two trainees did everything and their
+    finalised results wait to be released, then certified; one earlier holder of a certificate
+    (a surname starting with a Kazakh letter) is found in the register."""
+    from django.utils import timezone
+
+    from cms.roles import REGISTRAR, TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import Enrolment, TopicCompletion
+
+    registrar = _person(f"registrar.{suffix}@e2e.kz", password, "Демо", "Тіркеуші", profile=False)
+    role_assign(user=registrar, role=REGISTRAR)
+    mfa_totp_activate(user=registrar, secret=totp_secret)
+    trainer = _person(f"trainer.day.{suffix}@e2e.kz", password, "Айгүл", "Омарова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    today = datetime.date.today()
+    cohort = _cohort(
+        f"e2e-day-{suffix}",
+        starts_on=today - datetime.timedelta(days=50),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+    cohort.trainers.add(trainer)
+
+    def enrol(email, first, last):
+        trainee = _person(email, password, first, last)
+        enrolment, _ = Enrolment.objects.get_or_create(
+            cohort=cohort,
+            trainee=trainee,
+            defaults={
+                "status": Enrolment.Status.ACTIVE,
+                "agreement_accepted_at": timezone.now(),
+                "agreement_version": "e2e-1",
+            },
+        )
+        return enrolment
+
+    pending = enrol(f"pending.{suffix}@e2e.kz", "Гүлмира", "Жақсылықова")
+    _completion_met(pending)
+    # She has not studied the topics after all: what the worklist gives as the reason.
+    TopicCompletion.objects.filter(enrolment=pending).delete()
+    _finalised(pending, trainer, release=True)
+    ready = [
+        enrol(f"ready.a.{suffix}@e2e.kz", "Дана", "Бекова"),
+        enrol(f"ready.b.{suffix}@e2e.kz", "Нұрлан", "Сейітов"),
+    ]
+    for enrolment in ready:
+        _completion_met(enrolment)
+        _finalised(enrolment, trainer, release=False)
+    # A surname of her own per run (they share the database), starting with a Kazakh letter.
+    surname = {
+        "kk-phone": "Әбенова",
+        "kk-desktop": "Әлімова",
+        "ru-phone": "Өмірзақова",
+        "ru-desktop": "Ұлықбекова",
+    }.get(suffix, "Әбенова")
+    holder = _person(f"holder.day.{suffix}@e2e.kz", password, "Әсел", surname)
+    certificate = _certified(holder, cohort_code=f"e2e-day-old-{suffix}", score=80)
+    print(
+        json.dumps(
+            {
+                "registrar": registrar.email,
+                "cohort": cohort.code,
+                "pending": pending.trainee.email,
+                "ready": [e.pk for e in ready],
+                "holder_code": certificate.code,
+                "holder_serial": certificate.serial,
+                "holder_surname": surname,
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+def trainee_day(password: str, suffix: str) -> None:
+    """A new trainee's first day: the registrar has created her account and sent the invitation
+    (no enrolment yet); her cohort is open with a key, has a module 1 control and a deadline for
+    the practice works; topic 2.2 holds check-your-understanding questions (the demo lecture).
+    Prints the invitation's set-password path and the correct answers of topic 2.2 per
+    language."""
+    from allauth.account.models import EmailAddress
+
+    from assessment import control_demo
+    from assessment.models import CohortDeadline
+    from cms.models import User
+    from cms.roles import TRAINEE, TRAINER
+    from cms.services import role_assign
+    from course import demo_content
+    from course.models import CourseAgreement, ModulePage
+    from course.services.enrolment import invitation_send
+
+    CourseAgreement.objects.get_or_create(
+        version="e2e-1",
+        defaults={
+            "text_kk": "<p>Тыңдаушы курстың барлық тақырыптарын оқуға міндеттенеді.</p>",
+            "text_ru": "<p>Слушатель обязуется изучить все темы курса.</p>",
+            "text_en": "<p>The trainee undertakes to study every topic of the course.</p>",
+        },
+    )
+    key = f"E2E-DAY-{suffix}".upper()
+    cohort = _cohort(f"e2e-trainee-day-{suffix}", key=key)
+    trainer = _person(f"trainer.tday.{suffix}@e2e.kz", password, "Айгүл", "Омарова", profile=False)
+    role_assign(user=trainer, role=TRAINER)
+    cohort.trainers.add(trainer)
+    modules = list(ModulePage.objects.child_of(cohort.programme).order_by("number"))
+    control_demo._bank(modules[:1])
+    control_demo._controls(modules[:1], cohort, trainer)
+    CohortDeadline.objects.get_or_create(
+        cohort=cohort,
+        what=CohortDeadline.What.PRACTICE,
+        defaults={"due_on": datetime.date.today() + datetime.timedelta(days=10)},
+    )
+    demo_content.seed({})
+    _first_assignment()
+    email = f"new.trainee.{suffix}@e2e.kz"
+    user, _ = User.objects.get_or_create(email=email)
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    role_assign(user=user, role=TRAINEE)
+    invitation_send(user=user)
+    answers = {}
+    for language, body in demo_content.LECTURE.items():
+        answers[language] = [
+            next(c["text"] for c in block["value"]["choices"] if c["correct"])
+            for block in body(demo_content._handout())
+            if block["type"] == "quiz"
+        ]
+    print(
+        json.dumps(
+            {"email": email, "key": key, "cohort": cohort.code, "answers": answers},
+            ensure_ascii=False,
+        )
+    )
