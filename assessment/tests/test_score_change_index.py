@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_score_change_log_has_an_index_on_its_date_newest_first():
     with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(
-            cursor, ScoreChange._meta.db_table
-        )
+        constraints = connection.introspection.get_constraints(cursor, ScoreChange._meta.db_table)
     index = constraints["score_change_changed_at"]
     assert index["index"] is True
     assert index["columns"] == ["changed_at", "id"]
