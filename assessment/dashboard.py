@@ -39,8 +39,12 @@ def deadlines_panel(request, enrolment):
 
 
 def feedback_panel(request, enrolment):
+    from course.dashboard import enrolment_state
+
     from .models import SubmissionVersion
 
+    if not enrolment_state(enrolment)["assessment_has_feedback"]:
+        return None  # nothing decided yet: no query of its own
     items = list(
         SubmissionVersion.objects.filter(submission__enrolment=enrolment)
         .exclude(decision="")
@@ -55,9 +59,13 @@ def feedback_panel(request, enrolment):
 def results_panel(request, enrolment):
     """The latest released result; after "not passed", the deadline of the one retake (here or
     with a later cohort) and, once arranged, the cohort and defence slot. Three queries."""
+    from course.dashboard import enrolment_state
+
     from .models import FinalResult
     from .selectors import retake_deadline
 
+    if not enrolment_state(enrolment)["assessment_result_released"]:
+        return None  # no released result: no query of its own
     results = list(
         FinalResult.objects.filter(enrolment=enrolment)
         .select_related("assessing_cohort", "enrolment__support_plan__defence")
@@ -87,12 +95,20 @@ def results_panel(request, enrolment):
 
 def plan_panel(request, enrolment):
     """The support plan's state; when it was returned for revision, the trainer's feedback."""
+    from course.dashboard import enrolment_state
+
     from .models import SupportPlan
     from .selectors import plan_last_return
 
-    plan = SupportPlan.objects.filter(enrolment=enrolment).only("pk", "status").first()
-    if plan is None:
+    state = enrolment_state(enrolment)
+    if state["assessment_plan_id"] is None:
         return None
+    # The plan's id and status come with the enrolment's state: no query of its own.
+    plan = SupportPlan(
+        pk=state["assessment_plan_id"],
+        status=state["assessment_plan_status"],
+        enrolment_id=enrolment.pk,
+    )
     return {
         "template": "assessment/dashboard/plan.html",
         "context": {
@@ -153,9 +169,32 @@ def result_notes_render(request, enrolment) -> list[str]:
     return html
 
 
-def register() -> None:
-    from course.dashboard import register_panel
+def _state_expressions() -> dict:
+    """The facts of the enrolment these panels need, read with the enrolment's state in the
+    dashboard's one query (course.dashboard.enrolment_state)."""
+    from django.db.models import Exists, OuterRef, Subquery
 
+    from .models import FinalResult, SubmissionVersion, SupportPlan
+
+    ref = OuterRef("pk")
+    plan = SupportPlan.objects.filter(enrolment=ref).order_by("pk")
+    return {
+        "assessment_has_feedback": Exists(
+            SubmissionVersion.objects.filter(submission__enrolment=ref).exclude(decision="")
+        ),
+        "assessment_result_released": Exists(
+            FinalResult.objects.filter(enrolment=ref, released_at__isnull=False)
+        ),
+        "assessment_plan_id": Subquery(plan.values("pk")[:1]),
+        "assessment_plan_status": Subquery(plan.values("status")[:1]),
+    }
+
+
+def register() -> None:
+    from course.dashboard import register_panel, register_state
+
+    for name in _state_expressions():
+        register_state(name, lambda name=name: _state_expressions()[name])
     register_panel(deadlines_panel, order=20)
     register_panel(feedback_panel, order=30)
     register_panel(controls_panel, order=32)

@@ -10,9 +10,18 @@ def dashboard_panel(request, enrolment):
     left to do ("passed — certificate pending")."""
     from django.db.models import Count
 
+    from course.dashboard import enrolment_state
+
     from .models import Certificate
     from .selectors import released_to_holder
 
+    state = enrolment_state(enrolment)
+    if not state["certificates_has_document"]:
+        # No document, and no released result (the usual case while studying): nothing to say,
+        # and no query of its own (the dashboard's state query answered both).
+        if not state["assessment_result_released"]:
+            return None
+        return pending_note(request, enrolment)
     documents = [
         d
         for d in Certificate.objects.filter(enrolment=enrolment, holder=request.user)
@@ -25,6 +34,30 @@ def dashboard_panel(request, enrolment):
         return pending_note(request, enrolment)
     rows = [(d, d.public_status()) for d in documents]
     return {"template": "certificates/dashboard_panel.html", "context": {"rows": rows}}
+
+
+def _has_document():
+    """The enrolment has a current (not superseded) document: a fact of its dashboard state."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Certificate
+
+    return Exists(
+        Certificate.objects.filter(enrolment=OuterRef("pk")).exclude(
+            status=Certificate.Status.SUPERSEDED
+        )
+    )
+
+
+def _has_certificate():
+    """The enrolment has a certificate in any status (mentoring's panel lists them)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Certificate
+
+    return Exists(
+        Certificate.objects.filter(enrolment=OuterRef("pk"), kind=Certificate.Kind.CERTIFICATE)
+    )
 
 
 EXPORTED_MODELS = (
@@ -135,9 +168,11 @@ def connect() -> None:
         register_exporter,
         register_pseudonymiser,
     )
-    from course.dashboard import register_panel
+    from course.dashboard import register_panel, register_state
 
     register_panel(dashboard_panel, order=60)
+    register_state("certificates_has_document", _has_document)
+    register_state("certificates_has_certificate", _has_certificate)
     register_result_note(pending_note)
     register_exporter("certificates", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)

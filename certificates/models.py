@@ -486,3 +486,27 @@ class BlankPrintLayout(BaseSiteSetting):
             )
             for name in self.FIELDS
         }
+
+
+class PendingPass(models.Model):
+    """Why a finalised pass has no certificate yet, as the certificate sweep last found it: the
+    reasons in each language of the site. The registrar's worklist reads these rows in one query
+    instead of running the completion check for every pending pass each time the admin home
+    loads (issue 22). The list of pending passes itself is still checked live."""
+
+    enrolment = models.OneToOneField(
+        "course.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="pending_pass",
+    )
+    # {"kk": [reason, ...], "ru": [...], "en": [...]}
+    reasons = models.JSONField(_("reasons"), default=dict)
+    checked_at = models.DateTimeField(_("checked at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pending pass")
+        verbose_name_plural = _("pending passes")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}"

@@ -13,6 +13,7 @@ from course.selectors import hours_by_module
 
 from .codes import normalise_code, normalise_serial
 from .completion import CompletionFacts, Missing, RuleValues, missing_conditions
+from .job_reads import remembered
 from .models import Certificate
 
 
@@ -50,7 +51,13 @@ def holder_names(*, user) -> HolderNames:
 
 def programme_snapshot(*, programme: ProgrammePage) -> dict:
     """Course titles in kk and ru, total hours and the module list with lecture/practice hours,
-    as copied into a certificate."""
+    as copied into a certificate (read once per bulk-issue job: job_reads)."""
+    return remembered(
+        ("programme_snapshot", programme.pk), lambda: _programme_snapshot(programme=programme)
+    )
+
+
+def _programme_snapshot(*, programme: ProgrammePage) -> dict:
     versions = {
         page.locale.language_code: page
         for page in programme.get_translations(inclusive=True).select_related("locale")
@@ -333,8 +340,11 @@ def completion_rule_for(*, programme):
     condition) when the registrar has not written one."""
     from .models import CompletionRule
 
-    rule = CompletionRule.objects.filter(programme=programme).first()
-    return rule if rule is not None else CompletionRule(programme=programme)
+    def read():
+        rule = CompletionRule.objects.filter(programme=programme).first()
+        return rule if rule is not None else CompletionRule(programme=programme)
+
+    return remembered(("completion_rule", programme.pk), read)
 
 
 def rule_values(rule) -> RuleValues:
@@ -359,11 +369,21 @@ def completion_facts(*, enrolment, today=None) -> CompletionFacts:
     from course.selectors import programme_topics
 
     programme = enrolment.cohort.programme
-    topics = programme_topics(programme)
+
+    def programme_reads():
+        return (
+            programme_topics(programme),
+            [a.pk for a in assignments_of_programme(programme)],
+            TheoryTest.objects.filter(programme=programme).exists(),
+        )
+
+    # The same for every enrolment of the programme: once per bulk-issue job (job_reads).
+    topics, assignment_ids, theory_test_exists = remembered(
+        ("completion_programme", programme.pk), programme_reads
+    )
     done_ids = set(
         TopicCompletion.objects.filter(enrolment=enrolment).values_list("topic_id", flat=True)
     )
-    assignment_ids = [a.pk for a in assignments_of_programme(programme)]
     accepted = Submission.objects.filter(
         enrolment=enrolment,
         assignment_id__in=assignment_ids,
@@ -377,7 +397,7 @@ def completion_facts(*, enrolment, today=None) -> CompletionFacts:
         hours_total=sum(t.hours for t in topics),
         practice_total=len(assignment_ids),
         practice_accepted=accepted,
-        theory_test_exists=TheoryTest.objects.filter(programme=programme).exists(),
+        theory_test_exists=theory_test_exists,
         theory_test_taken=TestAttempt.objects.filter(
             enrolment=enrolment, finished_at__isnull=False
         ).exists(),

@@ -17,6 +17,7 @@ from cms.models import OrganisationSettings
 from course.models import Enrolment
 
 from .codes import format_serial, generate_code, valid_until_for
+from .job_reads import once_per_job, remembered
 from .models import AuditEntry, Certificate, RevocationReason, SerialCounter, StatementCounter
 from .pdf import document_pdf
 from .selectors import (
@@ -71,6 +72,11 @@ PASSING_BANDS = {"excellent", "good", "satisfactory"}
 
 
 def _organisation() -> OrganisationSettings:
+    # Read once per bulk-issue job (job_reads), afresh for a single issue.
+    return remembered("organisation", _organisation_read)
+
+
+def _organisation_read() -> OrganisationSettings:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return OrganisationSettings()
@@ -85,6 +91,11 @@ def _final_result(enrolment):
 
 
 def _ensure_counter(year: int) -> None:
+    # Checked once per bulk-issue job (job_reads): the rows, once there, stay.
+    remembered(("counters", year), lambda: _ensure_counter_rows(year))
+
+
+def _ensure_counter_rows(year: int) -> None:
     # Created outside the issuing transaction so two first issues of a year do not both try to
     # insert the counter row inside their locked sections.
     for model in (SerialCounter, StatementCounter):
@@ -373,6 +384,9 @@ def certificate_issue_if_earned(*, enrolment_id: int) -> Certificate | None:
     if result is None or not result.passed:
         return None
     if completion_missing(enrolment=enrolment):
+        from .pending import pending_pass_record
+
+        pending_pass_record(enrolment=enrolment)  # why it waits, for the registrar's worklist
         return None
     try:
         return certificate_issue(enrolment=enrolment)
@@ -751,17 +765,23 @@ def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
         "finished": False,
     }
     _bulk_save(job_id, progress)
-    from .selectors import current_document
-
-    for enrolment in enrolments:
-        try:
-            had = current_document(enrolment=enrolment) is not None
-            certificate_issue(enrolment=enrolment, issued_by=issued_by)
-            progress["already" if had else "issued"] += 1
-        except CertificateError:
-            progress["skipped"] += 1
-        progress["done"] += 1
-        _bulk_save(job_id, progress)
+    # Which enrolments had a document before the job, in one query rather than one each.
+    had_before = set(
+        Certificate.objects.filter(enrolment__in=enrolments, kind=Certificate.Kind.CERTIFICATE)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .values_list("enrolment_id", flat=True)
+    )
+    # What every certificate of the cohort shares (organisation, programme snapshot, completion
+    # rule) is read once for the whole job, not per certificate (issue 22).
+    with once_per_job():
+        for enrolment in enrolments:
+            try:
+                certificate_issue(enrolment=enrolment, issued_by=issued_by)
+                progress["already" if enrolment.pk in had_before else "issued"] += 1
+            except CertificateError:
+                progress["skipped"] += 1
+            progress["done"] += 1
+            _bulk_save(job_id, progress)
     progress["finished"] = True
     _bulk_save(job_id, progress)
     return progress
@@ -828,6 +848,9 @@ def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, 
             except CompletionNotMet:
                 # Passed, but the completion rule is not met yet: the normal state of a pending
                 # pass, issued by the event that completes it (or by this sweep then).
+                from .pending import pending_pass_record
+
+                pending_pass_record(enrolment=enrolment)  # why it waits, for the worklist
                 counts["pending"] += 1
             except CertificateError as refusal:
                 logger.info("certificates_sweep: enrolment %s refused: %s", enrolment.pk, refusal)

@@ -55,22 +55,21 @@ def register_pending_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_certificates_worklist(request, panels):
-    from collections import Counter
-
     from django.conf import settings
     from django.utils.http import urlencode
 
     from cms.worklist import WorklistEntry, worklist_panel_add
 
     from . import selectors
+    from .pending import pending_pass_summary
 
     def entries():
-        pending = selectors.pending_rows()
-        reasons = Counter(missing.reason for row in pending for missing in row.missing)
+        # The reasons the last completion check stored (certificates.pending), one query.
+        waiting, reasons = pending_pass_summary()
         yield WorklistEntry(
             _("Passed, certificate pending"),
             reverse("certificates:pending"),
-            len(pending),
+            waiting,
             "; ".join(f"{reason} — {count}" for reason, count in reasons.most_common()),
         )
         yield WorklistEntry(

@@ -14,7 +14,20 @@ The course app must not import assessment or certificates, so they register here
     register_panel(deadlines_panel, order=20)
 
 Each panel's template is rendered with its own context plus `request`, `enrolment` and `user`, and
-placed in a <section> of the dashboard in `order` (lower first)."""
+placed in a <section> of the dashboard in `order` (lower first).
+
+The enrolment's state, read once (issue 22: the panels read it again, one small query each, 30
+queries a dashboard). An app names the facts its panels need as SQL expressions on the enrolment
+(EXISTS or a scalar subquery), and every panel reads them with `enrolment_state()`, which runs
+one query for all the registered facts together, the first time any panel asks:
+
+    register_state("plan_status", lambda: Subquery(SupportPlan.objects.filter(
+        enrolment=OuterRef("pk")).values("status")[:1]))
+    ...
+    state = enrolment_state(enrolment)  # {"plan_status": "draft", ...}
+
+Reads several panels share that are not single values (the enrolment's documents, its results)
+go through `shared(request, key, read)`: made once per request."""
 
 from __future__ import annotations
 
@@ -60,3 +73,43 @@ def panels_render(request, enrolment) -> list[str]:
         html.append(render_to_string(panel["template"], context, request=request))
         logger.debug("dashboard panel %s rendered", key)
     return html
+
+
+_state: dict[str, Callable[[], Any]] = {}
+
+
+def register_state(name: str, expression: Callable[[], Any]) -> None:
+    """Add a fact to the enrolment's state: `expression()` gives a query expression on the
+    enrolment (OuterRef("pk") is the enrolment), made afresh per read (it may depend on today)."""
+    _state[name] = expression
+
+
+def state_expressions() -> dict[str, Any]:
+    """{name: expression} of every registered fact, made now."""
+    return {name: expression() for name, expression in _state.items()}
+
+
+def state_keep(enrolment, values: dict[str, Any]) -> None:
+    """Keep the facts read with the enrolment (selectors.enrolment_current(with_state=True))."""
+    enrolment._dashboard_state = values
+
+
+def enrolment_state(enrolment) -> dict[str, Any]:
+    """Every registered fact of the enrolment: read with the enrolment itself on the dashboard
+    (no query here), else in one query, kept on the enrolment object for the rest of the request
+    (the object lives one request)."""
+    cached = getattr(enrolment, "_dashboard_state", None)
+    if cached is None:
+        from .models import Enrolment
+
+        cached = Enrolment.objects.filter(pk=enrolment.pk).values(**state_expressions()).get()
+        state_keep(enrolment, cached)
+    return cached
+
+
+def shared(request, key, read: Callable[[], Any]) -> Any:
+    """`read()` made once per request under `key`, for reads several panels need."""
+    memory = request.__dict__.setdefault("_dashboard_shared", {})
+    if key not in memory:
+        memory[key] = read()
+    return memory[key]

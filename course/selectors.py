@@ -170,17 +170,24 @@ def enrolment_progress(enrolment, outline: list[ModuleOutline] | None = None) ->
     return progress_compute(outline, completed)
 
 
-def enrolment_current(user):
-    """The trainee's active enrolment, else their latest one (None for none)."""
+def enrolment_current(user, *, with_state: bool = False):
+    """The trainee's active enrolment, else their latest one (None for none). `with_state`: with
+    the facts the dashboard's panels registered (course.dashboard.enrolment_state) read in the
+    same query, so that no panel reads them again (issue 22)."""
+    from .dashboard import state_expressions, state_keep
     from .models import Enrolment
 
     if not getattr(user, "is_authenticated", False):
         return None
-    rows = list(
+    enrolments = (
         Enrolment.objects.filter(trainee=user)
         .select_related("cohort__programme")
         .order_by("-enrolled_at", "-pk")
     )
+    expressions = state_expressions() if with_state else {}
+    rows = list(enrolments.annotate(**expressions))
+    for row in rows if expressions else []:
+        state_keep(row, {name: getattr(row, name) for name in expressions})
     active = [e for e in rows if e.status == Enrolment.Status.ACTIVE]
     return (active or rows or [None])[0]
 

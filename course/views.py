@@ -74,7 +74,8 @@ def _get_session_for_reader(user, pk: int) -> tuple[LiveSession, bool]:
 
 @login_required
 def dashboard(request):
-    enrolment = selectors.enrolment_current(request.user)
+    # The enrolment with the state every panel reads, in one query (course.dashboard).
+    enrolment = selectors.enrolment_current(request.user, with_state=True)
     context: dict = {"enrolment": enrolment}
     if is_registrar(request.user) or is_trainer(request.user):
         context["cohorts"] = list(selectors.cohorts_visible(request.user)[:50])

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 
 def dashboard_panel(request, enrolment):
+    from course.dashboard import enrolment_state
+
     from .selectors import certificates_with_allowance
 
     if not request.user.is_authenticated:
         return None
+    if not enrolment_state(enrolment)["certificates_has_certificate"]:
+        return None  # no certificate of this enrolment: nothing to list, no query of its own
     rows = [
         (certificate, allowance)
         for certificate, allowance, _policy in certificates_with_allowance(user=request.user)

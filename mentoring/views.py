@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -314,12 +315,17 @@ def queue(request):
     if form.is_valid() and form.cleaned_data["view"]:
         view = form.cleaned_data["view"]
     now = timezone.now()
-    tickets = list(selectors.mentor_queue(user=request.user, view=view, now=now))
+    # A page at a time: "all" holds every open ticket of every year (issue 22).
+    tickets = selectors.mentor_queue(user=request.user, view=view, now=now)
+    page = Paginator(tickets, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "mentoring/queue.html",
-        {"form": form, "view": view, "tickets": tickets, "now": now},
+        {"form": form, "view": view, "tickets": page, "page": page, "now": now},
     )
+
+
+QUEUE_PER_PAGE = 50
 
 
 def _report_table(figures) -> list[list]:

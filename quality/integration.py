@@ -6,11 +6,16 @@ from __future__ import annotations
 
 def dashboard_panel(request, enrolment):
     """What the trainee is asked now: the needs questionnaire, the self-assessment stage that is
-    open, the end-of-course survey, a follow-up; and the link to their growth chart."""
+    open, the end-of-course survey, a follow-up; and the link to their growth chart. No query of
+    its own: its facts (selectors.fact_expressions) come with the enrolment's state."""
+    from django.utils import timezone
+
+    from course.dashboard import enrolment_state
+
     from .models import Questionnaire
     from .selectors import (
+        FACT_NAMES,
         FOLLOW_UP_MONTHS,
-        follow_up_certificate,
         needs_open,
         self_assessment_open_stage,
         survey_open,
@@ -18,15 +23,22 @@ def dashboard_panel(request, enrolment):
 
     if enrolment is None or enrolment.trainee_id != request.user.pk:
         return None
-    stage = self_assessment_open_stage(enrolment=enrolment)
+    today = timezone.localdate()
+    # Read with the rest of the enrolment's state, in the dashboard's one query.
+    state = enrolment_state(enrolment)
+    facts = {name: state[f"quality_{name}"] for name in FACT_NAMES}
+    stage = self_assessment_open_stage(enrolment=enrolment, today=today, facts=facts)
     context = {
         "stage": stage,
-        "needs": needs_open(enrolment=enrolment),
-        "survey": survey_open(enrolment=enrolment),
+        "needs": needs_open(enrolment=enrolment, facts=facts),
+        "survey": survey_open(enrolment=enrolment, today=today, facts=facts),
+        # As selectors.follow_up_certificate: not answered yet, and a valid certificate old enough.
         "follow_ups": [
-            m for m in FOLLOW_UP_MONTHS if follow_up_certificate(enrolment=enrolment, months=m)
+            m
+            for m in FOLLOW_UP_MONTHS
+            if not facts[f"follow_up_{m}_answered"] and facts[f"follow_up_{m}_certificate"]
         ],
-        "has_ratings": enrolment.self_assessments.exists(),
+        "has_ratings": facts["rated_any"],
         "kinds": Questionnaire.Kind,
     }
     if (
@@ -119,10 +131,14 @@ def trainer_shortfalls(trainers) -> dict[int, list[str]]:
 def connect() -> None:
     from cms.personal_data import register_eraser, register_exporter, register_pseudonymiser
     from cms.slots import register_slot_template
-    from course.dashboard import register_panel
+    from course.dashboard import register_panel, register_state
     from course.trainer_checks import register_trainer_check
 
+    from .selectors import FACT_NAMES, fact_expressions
+
     register_panel(dashboard_panel, order=15)
+    for name in FACT_NAMES:
+        register_state(f"quality_{name}", lambda name=name: fact_expressions()[name])
     register_trainer_check(trainer_shortfalls)
     register_exporter("quality", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)

@@ -49,44 +49,105 @@ ACTIVE_STATUSES = ("active",)
 FINISHED_STATUSES = ("active", "completed", "not_passed")
 
 
-def _result_finalised(enrolment) -> bool:
-    from assessment.models import FinalResult
-
-    return FinalResult.objects.filter(
-        enrolment=enrolment, status=FinalResult.Status.FINALISED
-    ).exists()
-
-
 def _after_window_open(enrolment, today: dt.date) -> bool:
     days = settings.QUALITY_AFTER_SELF_ASSESSMENT_DAYS
     return today >= enrolment.cohort.ends_on - dt.timedelta(days=days)
 
 
-def self_assessment_open_stage(*, enrolment, today: dt.date | None = None) -> str | None:
+def fact_expressions(today: dt.date | None = None) -> dict:
+    """What the quality loop asks of an enrolment on the dashboard, as EXISTS subqueries on the
+    enrolment (OuterRef("pk")): which self-assessment stages are rated, whether the final result
+    is finalised and a topic studied, whether the needs questionnaire, the survey and each
+    follow-up are answered, and whether a certificate old enough for each follow-up is valid.
+    The dashboard reads them with the rest of the enrolment's state in one query (issue 22: nine
+    queries of their own before)."""
+    from django.db.models import Exists, OuterRef
+
+    from assessment.models import FinalResult
+    from certificates.selectors import valid_certificates_issued_between
+    from course.models import TopicCompletion
+
+    today = today or timezone.localdate()
+    ref = OuterRef("pk")
+    facts = {
+        "rated_before": Exists(
+            SelfAssessment.objects.filter(enrolment=ref, stage=SelfAssessment.Stage.BEFORE)
+        ),
+        "rated_after": Exists(
+            SelfAssessment.objects.filter(enrolment=ref, stage=SelfAssessment.Stage.AFTER)
+        ),
+        "rated_any": Exists(SelfAssessment.objects.filter(enrolment=ref)),
+        "result_finalised": Exists(
+            FinalResult.objects.filter(enrolment=ref, status=FinalResult.Status.FINALISED)
+        ),
+        "studied_any": Exists(TopicCompletion.objects.filter(enrolment=ref)),
+        "needs_answered": Exists(
+            Response.objects.filter(enrolment=ref, questionnaire__kind=Questionnaire.Kind.NEEDS)
+        ),
+        "survey_answered": Exists(SurveyAnswered.objects.filter(enrolment=ref)),
+    }
+    for months in FOLLOW_UP_MONTHS:
+        facts[f"follow_up_{months}_answered"] = Exists(
+            Response.objects.filter(
+                enrolment=ref, questionnaire__kind=Questionnaire.Kind.FOLLOW_UP, months=months
+            )
+        )
+        facts[f"follow_up_{months}_certificate"] = Exists(
+            valid_certificates_issued_between(
+                start=dt.date(2000, 1, 1), end=add_months(today, -months)
+            ).filter(enrolment=ref)
+        )
+    return facts
+
+
+FACT_NAMES = tuple(
+    ["rated_before", "rated_after", "rated_any", "result_finalised", "studied_any"]
+    + ["needs_answered", "survey_answered"]
+    + [f"follow_up_{m}_{what}" for m in FOLLOW_UP_MONTHS for what in ("answered", "certificate")]
+)
+
+
+def enrolment_facts(*, enrolment, today: dt.date | None = None) -> dict[str, bool]:
+    """fact_expressions() of one enrolment, in one query."""
+    from course.models import Enrolment
+
+    # Prefixed: some names are also the enrolment's reverse relations (survey_answered).
+    row = (
+        Enrolment.objects.filter(pk=enrolment.pk)
+        .values(**{f"quality_{name}": e for name, e in fact_expressions(today).items()})
+        .get()
+    )
+    return {name.removeprefix("quality_"): value for name, value in row.items()}
+
+
+def self_assessment_open_stage(
+    *, enrolment, today: dt.date | None = None, facts: dict | None = None
+) -> str | None:
     """ "before" until the trainee completes the first topic (before module 1); "after" in the
     last weeks of the course until the final result is finalised (before the final assessment);
-    otherwise None. A stage already rated is not open again."""
+    otherwise None. A stage already rated is not open again. `facts`: enrolment_facts(), when
+    the caller has them already."""
     today = today or timezone.localdate()
     if enrolment is None or enrolment.status not in ACTIVE_STATUSES:
         return None
-    done = set(enrolment.self_assessments.values_list("stage", flat=True))
+    facts = facts or enrolment_facts(enrolment=enrolment, today=today)
     if _after_window_open(enrolment, today):
-        if SelfAssessment.Stage.AFTER in done or _result_finalised(enrolment):
+        if facts["rated_after"] or facts["result_finalised"]:
             return None
         return SelfAssessment.Stage.AFTER
-    if SelfAssessment.Stage.BEFORE in done or enrolment.completions.exists():
+    if facts["rated_before"] or facts["studied_any"]:
         return None
     return SelfAssessment.Stage.BEFORE
 
 
-def survey_open(*, enrolment, today: dt.date | None = None) -> bool:
+def survey_open(*, enrolment, today: dt.date | None = None, facts: dict | None = None) -> bool:
     today = today or timezone.localdate()
-    return (
-        enrolment is not None
-        and enrolment.status in FINISHED_STATUSES
-        and _after_window_open(enrolment, today)
-        and not SurveyAnswered.objects.filter(enrolment=enrolment).exists()
-    )
+    if enrolment is None or enrolment.status not in FINISHED_STATUSES:
+        return False
+    if not _after_window_open(enrolment, today):
+        return False
+    facts = facts or enrolment_facts(enrolment=enrolment, today=today)
+    return not facts["survey_answered"]
 
 
 def questionnaire_current(*, kind: str) -> Questionnaire | None:
@@ -99,14 +160,14 @@ def questionnaire_current(*, kind: str) -> Questionnaire | None:
     )
 
 
-def needs_open(*, enrolment) -> bool:
-    return (
-        enrolment is not None
-        and enrolment.status in ACTIVE_STATUSES
-        and not Response.objects.filter(
-            enrolment=enrolment, questionnaire__kind=Questionnaire.Kind.NEEDS
-        ).exists()
-    )
+def needs_open(*, enrolment, facts: dict | None = None) -> bool:
+    if enrolment is None or enrolment.status not in ACTIVE_STATUSES:
+        return False
+    if facts is not None:
+        return not facts["needs_answered"]
+    return not Response.objects.filter(
+        enrolment=enrolment, questionnaire__kind=Questionnaire.Kind.NEEDS
+    ).exists()
 
 
 def follow_up_certificate(*, enrolment, months: int, today: dt.date | None = None):

@@ -315,6 +315,9 @@ class ScoreChange(models.Model):
         verbose_name = _("score change")
         verbose_name_plural = _("score changes")
         ordering = ["-changed_at", "-pk"]
+        # The admin's score-change log lists newest first: without this index every page of it
+        # sorts the whole log (issue 22).
+        indexes = [models.Index(fields=["-changed_at", "-id"], name="score_change_changed_at")]
 
     def __str__(self) -> str:
         return f"{self.criterion.code}: {self.old_score} → {self.new_score}"

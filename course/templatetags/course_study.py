@@ -32,3 +32,23 @@ def topic_study_state(context, page) -> dict:
         progress=selectors.enrolment_progress(enrolment),
     )
     return state
+
+
+@register.simple_tag
+def topic_body_cache_seconds() -> int:
+    """How long a topic's rendered body is kept (PAGE_CACHE_SECONDS; 0 keeps nothing)."""
+    from django.conf import settings
+
+    return max(settings.PAGE_CACHE_SECONDS, 0)
+
+
+@register.simple_tag
+def topic_body_cache_key(page) -> str:
+    """The key of a topic's rendered introduction and body: the same for every reader of the page
+    in one language (the body holds nothing personal: its quiz radios belong to the study form
+    rendered outside it), so a signed-in trainee's page renders only the personal part. It holds
+    the page's revision and the page cache's generation, which every save, publish, unpublish or
+    move moves on (cms.page_cache): an editor's publish is seen at once (issue 22)."""
+    from cms.page_cache import page_cache_generation
+
+    return f"{page_cache_generation()}:{page.pk}:{page.latest_revision_id}"

@@ -137,3 +137,44 @@ def test_the_dashboard_reads_the_programme_outline_from_the_cache_and_sees_a_pub
 
     _, html = _dashboard_queries(client)
     assert "Инклюзивті білім беру: жаңа атау" in html
+
+
+def test_a_signed_in_trainee_gets_the_shared_topic_body_from_the_cache_and_a_publish_at_once(
+    client,
+):
+    from course.models import TopicCompletion
+
+    topic = kk_topic("1.1")
+    studied = EnrolmentFactory(trainee=TraineeFactory())
+    TopicCompletion.objects.create(enrolment=studied, topic=topic, source="studied")
+    fresh = EnrolmentFactory(trainee=TraineeFactory())
+    client.force_login(studied.trainee)
+    client.get(topic.url)  # renders the body and keeps it
+    # Changed behind Wagtail's back (no save signal, no new revision): only the cache shows the old.
+    TopicPage.objects.filter(pk=topic.pk).update(introduction="<p>Changed quietly</p>")
+
+    mine = client.get(topic.url).content.decode()
+    client.force_login(fresh.trainee)
+    theirs = client.get(topic.url).content.decode()
+
+    assert "Changed quietly" not in mine and "Changed quietly" not in theirs  # the shared body
+    assert "studied-note" in mine and "studied-note" not in theirs  # each one's own progress
+    assert f"/study/topics/{topic.pk}/studied/" in theirs
+
+    topic.refresh_from_db()
+    topic.introduction = "<p>Published by the editor</p>"
+    topic.save_revision().publish()
+
+    assert "Published by the editor" in client.get(topic.url).content.decode()
+
+
+def test_with_page_cache_seconds_zero_a_signed_in_topic_body_is_rendered_every_time(
+    client, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    topic = kk_topic("1.1")
+    client.force_login(EnrolmentFactory(trainee=TraineeFactory()).trainee)
+    client.get(topic.url)
+    TopicPage.objects.filter(pk=topic.pk).update(introduction="<p>Changed quietly</p>")
+
+    assert "Changed quietly" in client.get(topic.url).content.decode()

@@ -37,3 +37,10 @@ def test_a_page_of_the_register_is_read_from_its_ordering_index(postgres):
 def test_an_email_looked_up_whatever_its_case_uses_an_index(postgres):
     plan = _plan(User.objects.filter(email__iexact="Someone@Example.kz").order_by())
     assert "user_email_upper" in plan, plan
+
+
+def test_a_page_of_the_score_change_log_is_read_from_its_date_index(postgres):
+    from assessment.models import ScoreChange
+
+    plan = _plan(ScoreChange.objects.order_by("-changed_at", "-pk")[:50])
+    assert "score_change_changed_at" in plan, plan
