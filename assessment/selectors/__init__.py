@@ -21,6 +21,7 @@ from .plan import (
 from .practice import (
     assignment_in_programme,
     assignments_count,
+    assignments_localize,
     assignments_of_programme,
     grading_queue,
     practice_evidence,
@@ -73,6 +74,7 @@ __all__ = [
     "assessing_cohorts",
     "assignment_in_programme",
     "assignments_count",
+    "assignments_localize",
     "assignments_of_programme",
     "attempt_open_besides",
     "attempt_questions",

@@ -456,6 +456,14 @@ def focus_is_visible(page) -> bool:
     return style["style"] not in {"none", "hidden"} and style["width"] >= 2
 
 
+def open_menu(page) -> None:
+    """Open the site menu the way a person on a phone does: its button, when the page shows one
+    (narrow screens); on a desktop the menu is always shown and this does nothing."""
+    toggle = page.locator("button[aria-controls='site-nav']")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
 def sign_in(page, email: str, password: str, *, lang: str = "kk") -> None:
     """Sign in through the login form, as a person does."""
     page.goto(f"/{lang}/accounts/login/")
