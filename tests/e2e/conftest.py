@@ -103,7 +103,9 @@ class Server:
     def demo(self) -> dict:
         """The demo data of `seed_demo --json` (accounts, certificates, statements), made once."""
         if self._demo is None:
-            self._demo = json.loads(self.manage("seed_demo", "--json").strip().splitlines()[-1])
+            self._demo = json.loads(
+                self.manage("seed_demo", "--json", timeout=600).strip().splitlines()[-1]
+            )
         return self._demo
 
     def emails(self, to: str | None = None) -> list:

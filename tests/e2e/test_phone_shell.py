@@ -44,6 +44,9 @@ def test_on_a_phone_the_header_is_one_short_row_and_the_menu_opens_from_its_butt
     assert _header_height(page) <= 120
     toggle = page.get_by_role("button", name=MENU_NAME[lang])
     assert toggle.is_visible()
+    # One row: the menu button sits beside the brand, not under it.
+    brand = page.locator("header .brand").bounding_box()
+    assert toggle.bounding_box()["y"] < brand["y"] + brand["height"]
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not page.locator("#site-nav").is_visible()
     check_accessibility(page, f"{lang} phone header closed")
