@@ -11,6 +11,7 @@ from .conftest import (
     PHONE,
     check_accessibility,
     check_no_horizontal_overflow,
+    fill_text,
     open_menu,
     screenshot,
     sign_in,
@@ -162,3 +163,26 @@ def test_an_unchanged_form_leaves_no_draft_when_the_language_changes(server, new
     page.locator("nav.lang-nav").get_by_role("link", name="Русский").click()
     page.wait_for_url("**/ru/accounts/profile/edit/")
     assert page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('pa-lms:'))") == []
+
+
+def test_an_answer_typed_into_the_practice_editor_survives_switching_to_russian(server, new_page):
+    # trainee10's first practice work is a draft not handed in yet (assessment/demo.py): editable.
+    trainee = next(a for a in server.demo()["accounts"] if a["email"] == "trainee10@demo.kz")
+    page = new_page(lang="kk", viewport=PHONE)
+    sign_in(page, trainee["email"], trainee["password"], lang="kk")
+    page.goto("/kk/assessment/practice/")
+    page.locator("main a[href*='/assessment/practice/']").first.click()
+    page.wait_for_load_state()
+    practice = page.url.split("/kk/", 1)[1]
+    typed = "Бақылау күнделігі: дүйсенбі, 2-сабақ, бала тапсырманы өзі бастады."
+    fill_text(page, "text", typed)
+    screenshot(page, JOURNEY, "kk-08-practice-typed")
+
+    page.locator("nav.lang-nav").get_by_role("link", name="Русский").click()
+    page.wait_for_url(f"**/ru/{practice}")
+    # The rich-text editor starts from the kept text, and so does the form field it writes to.
+    assert typed in page.locator("main textarea[name=text]").input_value()
+    textarea_id = page.locator("main textarea[name=text]").get_attribute("id")
+    assert typed in page.locator(f"#{textarea_id}-editor").inner_text()
+    check_no_horizontal_overflow(page, "ru practice editor with the kept draft")
+    screenshot(page, JOURNEY, "ru-09-practice-kept")
