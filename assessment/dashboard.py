@@ -12,6 +12,7 @@ def deadlines_panel(request, enrolment):
     from course.models import TopicPage
 
     from .models import Assignment, CohortDeadline, Submission
+    from .selectors import assignments_localize
 
     cohort_deadlines = list(
         CohortDeadline.objects.filter(cohort_id=enrolment.cohort_id).order_by("due_on")
@@ -34,7 +35,7 @@ def deadlines_panel(request, enrolment):
         return None
     return {
         "template": "assessment/dashboard/deadlines.html",
-        "context": {"items": items, "cohort_deadlines": cohort_deadlines},
+        "context": {"items": assignments_localize(items), "cohort_deadlines": cohort_deadlines},
     }
 
 

@@ -94,12 +94,70 @@ def _expired_certificate():
     enrolment, _ = Enrolment.objects.get_or_create(
         cohort=cohort, trainee=alumna, defaults={"status": Enrolment.Status.COMPLETED}
     )
+    _joined(enrolment, day=cohort.starts_on - datetime.timedelta(days=5))
     trainer = cohort_trainer()
     if trainer is not None:
         meet_rule(enrolment, trainer, day=datetime.date(2022, 10, 10))
-    return alumna, certificate_issue(
+    certificate = certificate_issue(
         enrolment=enrolment, score=78, band="good", issued_on=ALUMNI_ISSUED_ON
     )
+    if trainer is not None:
+        # Her result page shows the released result her certificate rests on (78, "good").
+        _released_result(
+            enrolment,
+            trainer,
+            scores=(16, 23, 23, 8, 8),
+            finalised=datetime.date(2022, 10, 12),
+            released=datetime.date(2022, 10, 15),
+        )
+    return alumna, certificate
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _joined(enrolment, *, day: datetime.date) -> None:
+    """The enrolment dated as it happened (before the cohort started), not the day of the seed."""
+    from course.models import Enrolment, EnrolmentEvent
+
+    when = _at(day, 10)
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=when, agreement_accepted_at=when)
+    EnrolmentEvent.objects.filter(enrolment=enrolment, from_status="").update(at=when)
+
+
+def _result_dated(result, *, finalised: datetime.date, released: datetime.date) -> None:
+    """A result dated as it happened: scored and finalised after the defence, released later."""
+    from assessment.models import FinalResult
+
+    FinalResult.objects.filter(pk=result.pk).update(
+        created_at=_at(finalised, 9), finalised_at=_at(finalised, 16), released_at=_at(released, 10)
+    )
+
+
+def _released_result(enrolment, trainer, *, scores, finalised, released) -> None:
+    """A finalised, released result (once), dated `finalised` / `released`."""
+    from assessment import services as assessment
+    from assessment.models import FinalResult
+
+    if FinalResult.objects.filter(enrolment=enrolment).exists():
+        return
+    attempt = assessment.result_start(enrolment=enrolment)
+    assessment.result_scores_save(
+        result=attempt,
+        marker=trainer,
+        scores={
+            code: assessment.ScoreInput(score, "")
+            for code, score in zip(
+                ("theory", "practice", "plan", "defence", "participation"), scores, strict=True
+            )
+        },
+    )
+    assessment.result_finalise(result=attempt, finalised_by=trainer)
+    assessment.result_release(result=attempt)
+    _result_dated(attempt, finalised=finalised, released=released)
 
 
 def cohort_trainer():
@@ -269,6 +327,7 @@ def _finished_cohort(result: dict) -> None:
             EnrolmentEvent.objects.create(
                 enrolment=enrolment, from_status="", to_status="active", by=user
             )
+        _joined(enrolment, day=cohort.starts_on - datetime.timedelta(days=3))
         if email in ATTENDED_HOURS:
             # The one who withdrew studied until the day before leaving in week 3.
             until = (
@@ -315,6 +374,12 @@ def _finished_cohort(result: dict) -> None:
         )
         assessment.result_finalise(result=attempt, finalised_by=trainer)
         assessment.result_release(result=attempt)
+        # Finalised the day after the defence, released on the cohort's last day.
+        _result_dated(
+            attempt,
+            finalised=defence_day + datetime.timedelta(days=1),
+            released=cohort.ends_on,
+        )
 
 
 def _plan_submitted(enrolment, *, day) -> None:
@@ -360,15 +425,17 @@ def seed(result: dict) -> None:
     )
     passed = []
     for enrolment in enrolments:
+        # Issued two days after the cohort's end, once its results were released.
+        issued_on = enrolment.cohort.ends_on + datetime.timedelta(days=2)
         final = final_result_for(enrolment=enrolment)
         if final is None:
             if enrolment.status == Enrolment.Status.WITHDRAWN:
-                statement_issue(enrolment=enrolment)
+                statement_issue(enrolment=enrolment, issued_on=issued_on)
             continue
         if final.passed:
-            passed.append(certificate_issue(enrolment=enrolment))
+            passed.append(certificate_issue(enrolment=enrolment, issued_on=issued_on))
         else:
-            statement_issue(enrolment=enrolment)
+            statement_issue(enrolment=enrolment, issued_on=issued_on)
 
     # One revoked and one re-issued, chosen by position so a second run picks the same ones.
     if len(passed) >= 2 and passed[1].status == Certificate.Status.VALID:

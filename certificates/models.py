@@ -351,6 +351,13 @@ class Certificate(models.Model):
     def holder_name_for(self, language: str) -> str:
         return self.holder_name_ru if language == "ru" else self.holder_name_kk
 
+    @property
+    def holder_name(self) -> str:
+        """The holder's name in the reader's language (lists and pages of the interface)."""
+        from django.utils import translation
+
+        return self.holder_name_for(translation.get_language() or "kk")
+
     def course_title_for(self, language: str) -> str:
         return self.course_title_ru if language == "ru" else self.course_title_kk
 

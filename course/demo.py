@@ -185,6 +185,16 @@ def seed(result: dict) -> None:
             EnrolmentEvent.objects.create(
                 enrolment=enrolment, from_status="", to_status="active", by=user
             )
+        # Joined before the cohort started, as the story goes, not on the day of the seed.
+        joined = timezone.make_aware(
+            datetime.datetime.combine(
+                cohort.starts_on - datetime.timedelta(days=2), datetime.time(10, 0)
+            )
+        )
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            enrolled_at=joined, agreement_accepted_at=joined
+        )
+        EnrolmentEvent.objects.filter(enrolment=enrolment, from_status="").update(at=joined)
         enrolments.append(enrolment)
         # Varied progress: trainee01 has studied no lecture yet, trainee20 all of them.
         studied = round((number - 1) * len(lectures) / (len(TRAINEE_NAMES) - 1))

@@ -234,6 +234,8 @@ def cohort_detail(request, code: str):
             "sort": sort,
             "statuses": Enrolment.Status.choices,
             "sessions": [(s, localized.get(s.topic_id, s.topic)) for s in sessions],
+            # A register opens when its session starts (course.services.attendance_record).
+            "now": timezone.now(),
             "can_record": cohort.trainers.filter(pk=request.user.pk).exists(),
             "can_read_registers": is_registrar(request.user),
             "is_registrar": is_registrar(request.user),
@@ -356,6 +358,7 @@ def session_attendance(request, pk: int):
             "choices": Attendance.Mark.choices,
             "errors": errors,
             "can_record": can_record,
+            "not_started": session.starts_at > timezone.now(),
         },
     )
 

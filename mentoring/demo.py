@@ -121,7 +121,41 @@ def seed(result: dict) -> None:
                     "визуалды кесте бойынша 4 қадамның 3-еуін өз бетімен орындайды»."
                 ),
             )
-    # An overdue ticket shows in the mentor's "overdue" queue.
-    Ticket.objects.filter(status=Ticket.Status.NEW, first_response_at__isnull=True).update(
-        first_reply_due=timezone.now() - datetime.timedelta(hours=2)
-    )
+    _dated(certificates)
+
+
+def _dated(certificates) -> None:
+    """The tickets dated as their story goes instead of all at the moment of the seed: opened
+    some days after the certificate, answered a day later, closed the day after; an unanswered
+    one opened long enough ago for its first reply to be two hours overdue (the mentor's
+    "overdue" queue). Each date stays in order: opened, reply due, answered, closed."""
+    from .models import Case
+
+    now = timezone.now()
+    for index, ticket in enumerate(
+        Ticket.objects.filter(certificate__in=certificates).order_by("pk")
+    ):
+        window = ticket.first_reply_due - ticket.created_at
+        if ticket.first_response_at is None and ticket.status == Ticket.Status.NEW:
+            opened = now - datetime.timedelta(hours=2) - window
+        else:
+            opened = now - datetime.timedelta(days=6 - index)
+        opened = max(opened, _start_of(ticket.certificate.issued_on))
+        answered = opened + datetime.timedelta(days=1) if ticket.first_response_at else None
+        closed = opened + datetime.timedelta(days=2) if ticket.closed_at else None
+        Ticket.objects.filter(pk=ticket.pk).update(
+            created_at=opened,
+            first_reply_due=opened + window,
+            first_response_at=answered,
+            closed_at=closed,
+            publish_consent_at=closed if ticket.publish_consent_at else None,
+        )
+        for message in ticket.messages.all():
+            written = answered if message.by_mentor and answered else opened
+            type(message).objects.filter(pk=message.pk).update(created_at=written)
+        if closed is not None:
+            Case.objects.filter(ticket=ticket).update(published_at=closed)
+
+
+def _start_of(day) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))

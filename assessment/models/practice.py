@@ -65,6 +65,22 @@ class Assignment(ClusterableModel):
         return f"{self.topic.number} {self.topic.title}"
 
     @property
+    def title(self) -> str:
+        """The practice topic's title in the reader's language: the title of the topic's page in
+        that language's tree (titles are page fields, one page per language). Lists look the
+        pages up for all their assignments in one query (selectors.assignments_localize); alone,
+        an assignment looks its page up when first asked."""
+        from django.utils import translation
+
+        language = translation.get_language() or "kk"
+        titles = self.__dict__.setdefault("_titles", {})
+        if language not in titles:
+            from course.selectors import translated_topics
+
+            titles[language] = translated_topics([self.topic], language)[self.topic_id].title
+        return titles[language]
+
+    @property
     def brief(self) -> str:
         return _in_language(self, "brief")
 

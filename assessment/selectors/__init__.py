@@ -19,6 +19,7 @@ from .plan import (
 from .practice import (
     assignment_in_programme,
     assignments_count,
+    assignments_localize,
     assignments_of_programme,
     grading_queue,
     practice_evidence,
@@ -71,6 +72,7 @@ __all__ = [
     "assessing_cohorts",
     "assignment_in_programme",
     "assignments_count",
+    "assignments_localize",
     "assignments_of_programme",
     "attempt_open_besides",
     "attendance_of",

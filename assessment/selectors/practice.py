@@ -17,6 +17,21 @@ def assignments_of_programme(programme) -> list:
         .prefetch_related("materials__document")
     )
     assignments.sort(key=lambda a: a.topic.sort_key)
+    return assignments_localize(assignments)
+
+
+def assignments_localize(assignments, language: str | None = None) -> list:
+    """Looks up the practice topics' titles in the reader's language for all `assignments` in
+    one query (Assignment.title then reads them without a query of its own); returns the list."""
+    from django.utils import translation
+
+    from course.selectors import translated_topics
+
+    assignments = list(assignments)
+    language = language or translation.get_language() or "kk"
+    pages = translated_topics([a.topic for a in assignments], language)
+    for assignment in assignments:
+        assignment.__dict__.setdefault("_titles", {})[language] = pages[assignment.topic_id].title
     return assignments
 
 

@@ -15,6 +15,7 @@ from .factories import CohortFactory, EnrolmentFactory
 
 REGISTER = "/en/certificates/register/"
 RU_REGISTER = "/ru/certificates/register/"
+KK_REGISTER = "/kk/certificates/register/"
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
 
@@ -302,3 +303,24 @@ def test_the_calibration_page_names_every_field_in_the_registrars_language(regis
     for label in ("Иесінің аты-жөні", "Курс атауы", "Берілген күні", "Жарамдылық мерзімі"):
         assert label in text
     assert "issued_on" not in text
+
+
+@pytest.mark.parametrize(
+    ("path", "shown", "hidden"), [(RU_REGISTER, "ru", "kk"), (KK_REGISTER, "kk", "ru")]
+)
+def test_the_register_names_each_holder_in_the_readers_language(
+    registrar_client, programme, issue, path, shown, hidden
+):
+    holder = TraineeFactory(
+        profile__surname_kk="Әбілқасымова",
+        profile__given_name_kk="Жанар",
+        profile__surname_ru="Абылкасымова",
+        profile__given_name_ru="Жанар",
+    )
+    certificate = issue(EnrolmentFactory(trainee=holder, cohort=CohortFactory(code="reg-lang")))
+    names = {"kk": certificate.holder_name_kk, "ru": certificate.holder_name_ru}
+
+    html = registrar_client.get(path).content.decode()
+
+    assert names[shown] in html
+    assert names[hidden] not in html

@@ -57,19 +57,24 @@ def language_links_for(request, page=None) -> list[dict]:
 
 
 _CURRENT = mark_safe(' aria-current="true"')
+# On a phone the switcher shows each language's own abbreviation (the full name stays in the
+# link's accessible name), so that it fits on one row with the brand and the menu button.
+_SHORT_NAMES = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
 
 
 def language_nav(request, page=None) -> str:
     """The language switcher of the site header, for the Django and the Jinja2 shell alike."""
     items = format_html_join(
         "",
-        '<li><a href="{}" lang="{}" hreflang="{}"{}>{}</a></li>',
+        '<li><a href="{}" lang="{}" hreflang="{}"{}><span class="lang-short">{} </span>'
+        '<span class="lang-name">{}</span></a></li>',
         (
             (
                 link["url"],
                 link["code"],
                 link["code"],
                 _CURRENT if link["current"] else "",
+                _SHORT_NAMES.get(link["code"], link["code"].upper()),
                 link["name"],
             )
             for link in language_links_for(request, page)

@@ -138,6 +138,9 @@ def attendance_record(*, session, marks: dict[int, str], recorded_by) -> int:
 
     from ..models import Attendance, Enrolment, TopicCompletion
 
+    if session.starts_at > timezone.now():
+        # A register records who came: before the session nobody has come yet.
+        raise EnrolmentError(_("The register of a session opens when the session starts."))
     enrolments = {
         e.pk: e
         for e in Enrolment.objects.filter(

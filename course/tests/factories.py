@@ -60,7 +60,9 @@ class LiveSessionFactory(factory.django.DjangoModelFactory):
 
     cohort = factory.SubFactory(CohortFactory)
     topic = factory.LazyFunction(lambda: kk_topic("1.5"))
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
+    # Started an hour ago: its register is open (a register opens when its session starts) and
+    # it still counts as upcoming (people join late).
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
     duration_minutes = 90
     online_link = "https://meet.example.kz/pa"
 

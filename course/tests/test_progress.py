@@ -3,10 +3,12 @@ stored on the Kazakh topic whatever language the trainee reads in."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.utils import timezone
 
 from cms.tests.factories import TraineeFactory, TrainerFactory
 from course import services
@@ -188,3 +190,38 @@ def test_the_dashboard_renders_panels_registered_by_other_apps(client, programme
     finally:
         unregister_panel(deadlines)
         unregister_panel(nothing)
+
+
+def test_the_register_of_a_session_not_yet_started_is_refused_and_nothing_saved(client, register):
+    trainer, session, (a, b, c) = register
+    session.starts_at = timezone.now() + datetime.timedelta(days=9)
+    session.save()
+    client.force_login(trainer)
+
+    page = client.get(url("session_attendance", session.pk)).content.decode()
+    response = client.post(
+        url("session_attendance", session.pk),
+        {f"mark-{a.pk}": "present", f"mark-{b.pk}": "absent", f"mark-{c.pk}": "excused"},
+    )
+
+    assert "The register of a session opens when the session starts." in page
+    assert f'for="mark-{a.pk}-present"' not in page
+    assert response.status_code == 200
+    assert "The register of a session opens when the session starts." in response.content.decode()
+    assert not Attendance.objects.exists() and not TopicCompletion.objects.exists()
+
+
+def test_the_cohort_page_links_only_the_registers_of_sessions_that_have_started(client, register):
+    trainer, started, _enrolments = register
+    later = LiveSessionFactory(
+        cohort=started.cohort,
+        topic=kk_topic("2.4"),
+        starts_at=timezone.now() + datetime.timedelta(days=9),
+    )
+    client.force_login(trainer)
+
+    html = client.get(url("cohort_detail", started.cohort.code)).content.decode()
+
+    assert url("session_attendance", started.pk) in html
+    assert url("session_attendance", later.pk) not in html
+    assert "the register opens when the session starts" in html

@@ -36,7 +36,7 @@ LIBRARY = ("/kk/assessment/library/", "Материалдар кітапхана
 def menu_links(client) -> list[tuple[str, str]]:
     response = client.get("/kk/")
     assert response.status_code == 200
-    nav = re.search(r'<nav [^>]*class="main-nav">.*?</nav>', response.content.decode(), re.S)
+    nav = re.search(r'<nav [^>]*class="main-nav"[^>]*>.*?</nav>', response.content.decode(), re.S)
     return re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav.group(0))
 
 

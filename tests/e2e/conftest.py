@@ -103,7 +103,9 @@ class Server:
     def demo(self) -> dict:
         """The demo data of `seed_demo --json` (accounts, certificates, statements), made once."""
         if self._demo is None:
-            self._demo = json.loads(self.manage("seed_demo", "--json").strip().splitlines()[-1])
+            self._demo = json.loads(
+                self.manage("seed_demo", "--json", timeout=600).strip().splitlines()[-1]
+            )
         return self._demo
 
     def emails(self, to: str | None = None) -> list:
@@ -457,6 +459,14 @@ def focus_is_visible(page) -> bool:
         }"""
     )
     return style["style"] not in {"none", "hidden"} and style["width"] >= 2
+
+
+def open_menu(page) -> None:
+    """Open the site menu the way a person on a phone does: its button, when the page shows one
+    (narrow screens); on a desktop the menu is always shown and this does nothing."""
+    toggle = page.locator("button[aria-controls='site-nav']")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
 
 
 def sign_in(page, email: str, password: str, *, lang: str = "kk") -> None:

@@ -22,6 +22,7 @@ from .conftest import (
     check_no_horizontal_overflow,
     fill_text,
     focus_is_visible,
+    open_menu,
     screenshot,
     visit,
 )
@@ -83,6 +84,7 @@ def test_a_trainee_goes_from_sign_up_through_study_test_and_plan_to_the_certific
     # Sign up: first with a mistyped repeat of the password, which is refused and announced.
     page.goto("/kk/")
     _shot(page, "00-home")
+    open_menu(page)
     page.locator("header").get_by_role("link", name=re.compile("Тіркелу|Sign up")).click()
     page.wait_for_url("**/kk/accounts/signup/")
     _shot(page, "01-signup")
@@ -331,6 +333,7 @@ def _submit_the_support_plan(page, tmp_path) -> None:
     """The individual support plan from the main menu: every section filled, refused while the
     anonymisation is not confirmed, then confirmed and submitted with the keyboard; its PDF."""
     page.goto("/kk/study/")
+    open_menu(page)
     page.locator("header a[href$='/assessment/plan/']").click()
     page.wait_for_url("**/kk/assessment/plan/")
     _shot(page, "20-plan-empty")

@@ -11,6 +11,7 @@ from .conftest import (
     PHONE,
     check_accessibility,
     check_no_horizontal_overflow,
+    open_menu,
     screenshot,
     sign_in_with_mfa,
 )
@@ -48,6 +49,7 @@ def test_the_trainer_scores_and_finalises_a_waiting_plan_by_clicking_only(
     sign_in_with_mfa(page, case["trainer"], PASSWORD, SECRETS[(lang, size)], lang=lang)
 
     # The menu leads to the cohorts, the list to the cohort: the trainer's home.
+    open_menu(page)
     page.locator("nav.main-nav a[href$='/study/cohorts/']").first.click()
     page.wait_for_url(f"**/{lang}/study/cohorts/")
     step("01-cohorts")
