@@ -19,7 +19,15 @@ CATALOGUES = sorted(
 
 def test_there_are_kazakh_and_russian_catalogues_for_every_app():
     apps = {path.parts[-5] for path in CATALOGUES}
-    assert {"cms", "course", "assessment", "certificates", "mentoring", "credentials"} <= apps
+    assert {
+        "cms",
+        "notifications",
+        "course",
+        "assessment",
+        "certificates",
+        "mentoring",
+        "credentials",
+    } <= apps
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: f"{p.parts[-5]}-{p.parts[-3]}")

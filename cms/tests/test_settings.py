@@ -68,7 +68,16 @@ def test_the_database_comes_from_database_url():
 
 # Code outside settings that reads a knob with a default of its own hides a typo and a second
 # default; every knob is declared in cms/settings/base.py and read as settings.X.
-_APPS = ("cms", "course", "assessment", "certificates", "mentoring", "credentials", "quality")
+_APPS = (
+    "cms",
+    "notifications",
+    "course",
+    "assessment",
+    "certificates",
+    "mentoring",
+    "credentials",
+    "quality",
+)
 
 
 def _app_sources() -> list[Path]:

@@ -14,6 +14,7 @@ from cms.selectors import SHELL_EXPORTED_MODELS
 
 PROJECT_APPS = {
     "cms",
+    "notifications",
     "course",
     "assessment",
     "certificates",

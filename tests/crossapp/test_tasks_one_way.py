@@ -14,7 +14,16 @@ from django.conf import settings
 from cms.celery import RetryingTask, app
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cms", "course", "assessment", "certificates", "mentoring", "credentials", "quality")
+APPS = (
+    "cms",
+    "notifications",
+    "course",
+    "assessment",
+    "certificates",
+    "mentoring",
+    "credentials",
+    "quality",
+)
 
 
 def _our_tasks() -> dict:
