@@ -113,7 +113,7 @@ def test_a_kind_off_by_default_is_emailed_once_the_person_switches_it_on(
 def test_an_unknown_kind_is_refused_and_nothing_is_stored():
     person = TraineeFactory()
 
-    with pytest.raises(ValueError, match="Unknown notification kind: 'tests.nope'"):
+    with pytest.raises(ValueError, match=r"Unknown notification kind: 'tests\.nope'"):
         send(person, kind="tests.nope")
 
     assert not Notification.objects.exists()
