@@ -13,6 +13,7 @@ from notifications.services import notification_send
 
 PRACTICE_ACCEPTED = "assessment.practice_accepted"
 PRACTICE_RETURNED = "assessment.practice_returned"
+PLAN_RETURNED = "assessment.plan_returned"
 RESULT_RELEASED = "assessment.result_released"
 DEADLINE_NEAR = "assessment.deadline_near"
 
@@ -30,6 +31,13 @@ def register() -> None:
         label=_("A practice work is accepted"),
         description=_("The trainer accepted your practice work."),
         order=11,
+        shown_to=is_trainee,
+    )
+    register_kind(
+        key=PLAN_RETURNED,
+        label=_("The support plan is returned for revision"),
+        description=_("The trainer wrote what to revise in your individual support plan."),
+        order=12,
         shown_to=is_trainee,
     )
     register_kind(
@@ -106,6 +114,16 @@ def submission_decision_notify(*, submission) -> None:
         params={"title": _localized_title(submission.assignment.topic)},
         link=_reverse("assessment:practice_detail", submission.assignment_id),
         once_key=f"practice-accepted:{version}" if accepted else "",
+    )
+
+
+def plan_returned_notify(*, review) -> None:
+    notification_send(
+        kind=PLAN_RETURNED,
+        recipient=review.plan.enrolment.trainee,
+        subject=_("Your support plan was returned for revision"),
+        text=_("Read the trainer's feedback on the plan's page, revise it and submit it again."),
+        link=_reverse("assessment:plan_edit"),
     )
 
 

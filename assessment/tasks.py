@@ -19,20 +19,6 @@ def defence_invitation_send_task(slot_id: int) -> None:
         defence_invitation_send(slot=slot)
 
 
-@task("assessment.tasks.plan_returned_email_task")
-def plan_returned_email_task(review_id: int) -> None:
-    from .models import PlanReview
-    from .services import plan_returned_notify
-
-    review = (
-        PlanReview.objects.select_related("plan__enrolment__trainee", "by")
-        .filter(pk=review_id)
-        .first()
-    )
-    if review is not None:
-        plan_returned_notify(review=review)
-
-
 @task("assessment.tasks.submission_accepted_notify_task")
 def submission_accepted_notify_task(submission_id: int) -> None:
     """Run once the acceptance can no longer be taken back; a taken-back one tells nobody."""
