@@ -558,14 +558,16 @@ def controls_cohort(password: str, totp_secret: str) -> None:
     print(json.dumps({"cohort": cohort.code, "test": test.pk}))
 
 
-def practice_returned(email: str, password: str) -> None:
-    """A trainee of a running cohort whose practice work the trainer returned for revision
-    (the notification is sent by the review, as in the trainer's browser journey)."""
+def practice_returned(email: str, password: str, language: str) -> None:
+    """A trainee (reading `language`) of a running cohort whose practice work the trainer returned
+    for revision (the notification is sent by the review, as in the trainer's browser journey)."""
     from assessment.models import Submission
     from assessment.services import submission_page_save, submission_review
     from course.models import Enrolment
 
     trainee = _person(email, password, "Дана", "Сейітова")
+    trainee.preferred_language = language
+    trainee.save(update_fields=["preferred_language"])
     cohort = _cohort("e2e-notify")
     enrolment, _ = Enrolment.objects.get_or_create(cohort=cohort, trainee=trainee)
     assignment = _first_assignment()

@@ -36,7 +36,7 @@ def test_a_trainee_follows_the_returned_work_notification_from_the_header(
     server, new_page, lang, viewport, size
 ):
     email = f"notify.{lang}.{size}@e2e.kz"
-    arranged = server.arrange("practice_returned", email=email, password=PASSWORD)
+    arranged = server.arrange("practice_returned", email=email, password=PASSWORD, language=lang)
     page = new_page(lang=lang, viewport=viewport)
     sign_in(page, email, PASSWORD, lang=lang)
     name = f"{lang}-{size}"
