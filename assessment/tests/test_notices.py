@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from assessment import services
-from assessment.models import Assignment, CohortDeadline, Submission
+from assessment.models import Assignment, CohortDeadline, Submission, SupportPlan
 from assessment.services.deadline import cohort_deadlines_set, deadline_reminders_send
 from course.models import Enrolment, TopicPage
 from notifications.models import Notification
@@ -187,6 +187,13 @@ def test_a_deadline_within_the_days_is_reminded_of_once(
     ]
     assert len(mail.outbox) == 2
     assert not Notification.objects.exclude(recipient=trainee).exists()  # the one who left
+
+
+def test_a_trainee_who_submitted_the_plan_is_not_reminded_of_its_deadline(cohort_due):
+    SupportPlan.objects.create(enrolment=cohort_due, status=SupportPlan.Status.SUBMITTED)
+
+    assert deadline_reminders_send(today=TODAY) == 0
+    assert not Notification.objects.exists()
 
 
 def test_a_moved_deadline_is_reminded_of_again(cohort_due):
