@@ -23,7 +23,9 @@ class AssessmentConfig(AppConfig):
             register_pseudonymiser,
         )
 
-        from . import dashboard, library, library_search, menu, personal_data, versions
+        from . import dashboard, library, library_search, menu, notices, personal_data, versions
+
+        notices.register()
 
         versions.connect()
         from cms.slots import register_slot_template

@@ -19,15 +19,24 @@ def defence_invitation_send_task(slot_id: int) -> None:
         defence_invitation_send(slot=slot)
 
 
-@task("assessment.tasks.plan_returned_email_task")
-def plan_returned_email_task(review_id: int) -> None:
-    from .models import PlanReview
-    from .services import plan_returned_notify
+@task("assessment.tasks.submission_accepted_notify_task")
+def submission_accepted_notify_task(submission_id: int) -> None:
+    """Run once the acceptance can no longer be taken back; a taken-back one tells nobody."""
+    from .models import Submission
+    from .notices import submission_decision_notify
 
-    review = (
-        PlanReview.objects.select_related("plan__enrolment__trainee", "by")
-        .filter(pk=review_id)
+    submission = (
+        Submission.objects.select_related("enrolment__trainee", "assignment__topic")
+        .filter(pk=submission_id, status=Submission.Status.ACCEPTED)
         .first()
     )
-    if review is not None:
-        plan_returned_notify(review=review)
+    if submission is not None:
+        submission_decision_notify(submission=submission)
+
+
+@task("assessment.tasks.deadline_reminders_send_task", idempotent=True)
+def deadline_reminders_send_task() -> int:
+    """Run by Celery beat once a day."""
+    from .services.deadline import deadline_reminders_send
+
+    return deadline_reminders_send()

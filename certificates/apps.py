@@ -14,9 +14,10 @@ class CertificatesConfig(AppConfig):
 
         # Registrars issue, reissue and revoke certificates in the Wagtail admin.
         registrar_app_declare(app_label=self.label, manages_every_model=True)
-        from . import integration, menu, monitoring, receivers
+        from . import integration, menu, monitoring, notices, receivers
 
         menu.register()
+        notices.register()
 
         receivers.connect()
         integration.connect()

@@ -16,9 +16,11 @@ from wagtail.models import Site
 from cms.models import OrganisationSettings
 from course.models import Enrolment
 
+from . import notices
 from .codes import format_serial, generate_code, valid_until_for
 from .job_reads import once_per_job, remembered
 from .models import AuditEntry, Certificate, RevocationReason, SerialCounter, StatementCounter
+from .notices import certificate_event_notify
 from .pdf import document_pdf
 from .selectors import (
     completion_missing,
@@ -329,6 +331,7 @@ def certificate_issue(
         from course.services import enrolment_complete
 
         enrolment_complete(enrolment=enrolment, by=issued_by)
+        certificate_event_notify(certificate=certificate, event=notices.ISSUED)
     return certificate_store_pdf(certificate=certificate)
 
 
@@ -430,6 +433,7 @@ def certificate_revoke(
                 "revoked_on": locked.revoked_on.isoformat(),
             },
         )
+        certificate_event_notify(certificate=locked, event=notices.REVOKED)
     return locked
 
 
@@ -526,6 +530,7 @@ def certificate_reissue(*, certificate: Certificate, reissued_by, reason: str) -
             actor=reissued_by,
             details={"reason": reason, "supersedes": old.serial},
         )
+        certificate_event_notify(certificate=new, event=notices.REISSUED)
     return certificate_store_pdf(certificate=new)
 
 

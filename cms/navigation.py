@@ -24,6 +24,11 @@ class MenuItem:
     # A staff page (cohorts, register …): also listed on the Wagtail admin home (cms.wagtail_hooks),
     # so the admin and the site link to each other.
     staff: bool = False
+    # The label for this person when it depends on them ("Notifications (3)"); else `label`.
+    label_for: Callable[[Any], str] | None = None
+
+    def label_of(self, user: Any) -> str:
+        return self.label_for(user) if self.label_for is not None else self.label
 
 
 _items: list[MenuItem] = []
@@ -37,12 +42,13 @@ def register_menu_item(
     shown_to: Callable[[Any], bool],
     in_public_shell: bool = False,
     staff: bool = False,
+    label_for: Callable[[Any], str] | None = None,
 ) -> None:
     """Add a link for signed-in people for whom `shown_to(user)` is true. Registering the same URL
     name again does nothing (ready() may run more than once in a process)."""
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(MenuItem(order, label, url_name, shown_to, in_public_shell, staff))
+    _items.append(MenuItem(order, label, url_name, shown_to, in_public_shell, staff, label_for))
     _items.sort(key=lambda item: item.order)  # stable: equal orders keep registration order
 
 

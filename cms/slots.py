@@ -35,6 +35,8 @@ SLOTS = (
     # course: under a programme page's curriculum (`page`); under a module page's topics (`page`).
     "programme_links",
     "module_links",
+    # cms: the links under the person's own profile page (`user`).
+    "profile_links",
 )
 
 _templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}

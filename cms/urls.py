@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("mentoring.urls")),
     path("credentials/", include("credentials.urls")),
     path("quality/", include("quality.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

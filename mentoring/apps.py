@@ -15,7 +15,9 @@ class MentoringConfig(AppConfig):
         # No admin: registrars reach tickets and cases through mentoring's own views, which check
         # the role; cases may describe children, so no blanket model permission.
         registrar_app_declare(app_label=self.label, manages_every_model=False)
-        from . import integration, menu, versions
+        from . import integration, menu, notices, versions
+
+        notices.register()
 
         integration.connect()
         versions.connect()

@@ -17,6 +17,7 @@ from cms.emails import one_line
 from cms.uploads import validate_upload
 
 from .models import Attachment, Case, Consultation, Message, Ticket, Topic
+from .notices import ticket_opened_notify, ticket_replied_notify
 from .selectors import allowance_for, is_mentor, policy_for
 from .workdays import add_working_days
 
@@ -88,6 +89,7 @@ def ticket_open(
             first_reply_due=add_working_days(now, policy.first_reply_working_days),
         )
         _attachments_save(ticket=ticket, message=None, files=files, user=graduate, now=now)
+        ticket_opened_notify(ticket=ticket)
     return ticket
 
 
@@ -137,10 +139,7 @@ def ticket_reply(
                 Ticket.Status.WAITING_FOR_MENTOR if ticket.mentor_id else Ticket.Status.NEW
             )
         ticket.save(update_fields=fields)
-    if by_mentor:
-        from .tasks import reply_notify_graduate_task
-
-        enqueue_on_commit(reply_notify_graduate_task, message.pk)
+        ticket_replied_notify(message=message)
     return message
 
 

@@ -14,7 +14,7 @@ from cms.emails import one_line
 from cms.ics import ics_event
 from cms.roles import REGISTRAR
 
-from .models import Consultation, Message, Ticket
+from .models import Consultation, Ticket
 from .selectors import MENTOR_GROUP
 
 
@@ -26,20 +26,6 @@ def _ticket_url(ticket: Ticket, language: str) -> str:
 
 def _language_of(user) -> str:
     return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
-
-
-@task("mentoring.tasks.notify_graduate_of_reply")
-def reply_notify_graduate_task(message_id: int) -> None:
-    message = Message.objects.select_related("ticket__graduate").get(pk=message_id)
-    ticket = message.ticket
-    language = _language_of(ticket.graduate)
-    with translation.override(language):
-        EmailMessage(
-            subject=one_line(_("Your mentor answered: %(subject)s") % {"subject": ticket.subject}),
-            body=_("Read the answer and reply here: %(url)s")
-            % {"url": _ticket_url(ticket, language)},
-            to=[ticket.graduate.email],
-        ).send()
 
 
 @task("mentoring.tasks.send_consultation_invitation")

@@ -41,3 +41,44 @@ def cohort_deadlines_set(*, cohort, dates: Mapping[str, dt.date | None]) -> list
             )
             kept.append(deadline)
     return kept
+
+
+def deadline_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind every trainee still studying in a cohort of each of its deadlines due within
+    settings.NOTIFY_DEADLINE_DAYS (today included), unless she has handed it in already. Run daily
+    by beat; each deadline is reminded of once per trainee (a run repeated, or the next day's,
+    sends nothing new). Returns how many reminders went."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from course.models import Enrolment
+
+    from ..notices import deadline_near_notify
+
+    today = today or timezone.localdate()
+    due = CohortDeadline.objects.filter(
+        due_on__gte=today, due_on__lte=today + dt.timedelta(days=settings.NOTIFY_DEADLINE_DAYS)
+    ).order_by("due_on", "pk")
+    sent = 0
+    for deadline in due:
+        enrolments = Enrolment.objects.filter(
+            cohort_id=deadline.cohort_id, status=Enrolment.Status.ACTIVE
+        ).select_related("trainee")
+        for enrolment in enrolments:
+            if not _handed_in(what=deadline.what, enrolment=enrolment):
+                sent += deadline_near_notify(deadline=deadline, trainee=enrolment.trainee)
+    return sent
+
+
+def _handed_in(*, what: str, enrolment) -> bool:
+    """Whether the trainee has already done what the deadline asks: the plan submitted, the theory
+    test taken. Practice works are several, so their deadline is always reminded of."""
+    from ..models import SupportPlan, TestAttempt
+
+    if what == CohortDeadline.What.PLAN:
+        return SupportPlan.objects.filter(
+            enrolment=enrolment, status=SupportPlan.Status.SUBMITTED
+        ).exists()
+    if what == CohortDeadline.What.THEORY:
+        return TestAttempt.objects.filter(enrolment=enrolment, finished_at__isnull=False).exists()
+    return False

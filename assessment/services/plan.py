@@ -186,31 +186,17 @@ def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: 
     review = PlanReview.objects.create(
         plan=plan, kind=PlanReview.Kind.RETURNED, feedback=feedback, by=returned_by, at=now
     )
-    from ..tasks import plan_returned_email_task
-
-    review_id = review.pk
-    enqueue_on_commit(plan_returned_email_task, review_id)
+    plan_returned_notify(review=review)
     return review
 
 
 def plan_returned_notify(*, review: PlanReview) -> None:
-    """Email the trainee that the plan was returned, with the feedback, in their language."""
-    from django.conf import settings
-    from django.urls import reverse
-    from django.utils import translation
+    """Tell the trainee (in the site, and by e-mail after the commit if she keeps it on) that the
+    plan was returned. The feedback is read on the plan's page, never in the e-mail: it speaks
+    of the child the plan is about."""
+    from ..notices import plan_returned_notify as notify
 
-    from cms.emails import language_of, templated_email
-
-    trainee = review.plan.enrolment.trainee
-    language = language_of(trainee)
-    with translation.override(language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assessment:plan_edit")
-    templated_email(
-        template="assessment/email/plan_returned",
-        context={"review": review, "trainee": trainee, "link": link},
-        language=language,
-        to=[trainee.email],
-    ).send()
+    notify(review=review)
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from ..models import (
     SubmissionFile,
     SubmissionVersion,
 )
+from ..notices import submission_reviewed_notify
 from .common import _store_attachments, _validated_files
 
 
@@ -163,6 +164,7 @@ def submission_review(
             topic=submission.assignment.topic,
             source="practice_accepted",
         )
+    submission_reviewed_notify(submission=submission)
     return submission
 
 

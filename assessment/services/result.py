@@ -20,6 +20,7 @@ from ..models import (
     RubricCriterion,
     ScoreChange,
 )
+from ..notices import result_released_notify
 from ..plan_scoring import PLAN, plan_score_refusal
 from ..selectors import current_rubric, marker_difference_threshold, retake_deadline
 
@@ -454,6 +455,7 @@ def result_release(*, result: FinalResult) -> FinalResult:
     if result.released_at is None:
         result.released_at = timezone.now()
         result.save(update_fields=["released_at", "updated_at"])
+        result_released_notify(result=result)
     return result
 
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from assessment import selectors, services
 from assessment.models import PlanReview, SupportPlan
+from notifications.models import Notification
 
 from .conftest import url
 from .factories import FinalResultFactory, RegistrarFactory, finalised_result
@@ -47,7 +48,7 @@ def return_plan(client, plan, user, feedback=FEEDBACK, lock_version=None):
     )
 
 
-def test_the_trainer_returns_a_submitted_plan_and_the_trainee_gets_the_feedback_by_email(
+def test_the_trainer_returns_a_submitted_plan_and_the_trainee_is_told_by_email_without_the_feedback(
     client, submitted_plan, trainer, enrolment, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -60,8 +61,12 @@ def test_the_trainer_returns_a_submitted_plan_and_the_trainee_gets_the_feedback_
     assert review.at is not None
     message = mail.outbox[-1]
     assert message.to == [enrolment.trainee.email]
-    assert FEEDBACK in message.body
-    assert "/plan/" in message.body
+    # The feedback speaks of the child the plan is about: read on the site, never e-mailed.
+    assert FEEDBACK not in message.body
+    assert "/assessment/plan/" in message.body
+    notification = Notification.objects.get(recipient=enrolment.trainee)
+    assert notification.kind == "assessment.plan_returned"
+    assert notification.link == "/kk/assessment/plan/"
 
 
 def test_the_trainee_sees_the_feedback_on_the_plan_form_and_on_the_dashboard(

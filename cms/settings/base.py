@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
+    "notifications",
     "course",
     "assessment",
     "certificates",
@@ -480,6 +481,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "quality.tasks.follow_up_invitations_send_task",
         "schedule": crontab(minute=15, hour=10),
     },
+    # Daily at 08:00: reminders of cohort deadlines within NOTIFY_DEADLINE_DAYS (each sent once).
+    "assessment-deadline-reminders": {
+        "task": "assessment.tasks.deadline_reminders_send_task",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    # Notifications older than NOTIFICATION_RETENTION_DAYS.
+    "notifications-purge": {
+        "task": "notifications.tasks.notifications_purge_task",
+        "schedule": crontab(minute=40, hour=3),
+    },
     # Daily at 09:00: certificate expiry reminders 90 and 30 days ahead.
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
@@ -497,6 +508,12 @@ QUALITY_AFTER_SELF_ASSESSMENT_DAYS = int(os.environ.get("QUALITY_AFTER_SELF_ASSE
 # A trainer who accepted a practice work by mistake may undo it for this many minutes (the
 # trainee is told only after that; after it, a change goes through the registrar).
 SUBMISSION_UNDO_MINUTES = int(os.environ.get("SUBMISSION_UNDO_MINUTES", "10"))
+# Notifications (README "Notifications"): a trainee is reminded of a practice, plan or theory
+# deadline of the cohort this many days ahead (once per deadline); notifications older than
+# NOTIFICATION_RETENTION_DAYS are deleted by the daily beat task; the list shows this many a page.
+NOTIFY_DEADLINE_DAYS = int(os.environ.get("NOTIFY_DEADLINE_DAYS", "3"))
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "365"))
+NOTIFICATIONS_PER_PAGE = int(os.environ.get("NOTIFICATIONS_PER_PAGE", "20"))
 # Intermediate control per module: a trainee whose best attempt scores under this share (per
 # cent) is shown as behind on the trainer's cohort × module grid.
 MODULE_CONTROL_PASS_PERCENT = int(os.environ.get("MODULE_CONTROL_PASS_PERCENT", "60"))

@@ -93,7 +93,10 @@ def language_switcher(context) -> str:
 @register.simple_tag(takes_context=True)
 def main_menu_items(context) -> str:
     """The menu links the apps registered (cms.navigation), those the signed-in person may see."""
-    items = menu_items_for(context.get("user"))
+    user = context.get("user")
+    items = menu_items_for(user)
     return format_html_join(
-        "\n", '<li><a href="{}">{}</a></li>', ((reverse(i.url_name), i.label) for i in items)
+        "\n",
+        '<li><a href="{}">{}</a></li>',
+        ((reverse(i.url_name), i.label_of(user)) for i in items),
     )

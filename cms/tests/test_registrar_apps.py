@@ -17,7 +17,7 @@ def test_every_app_of_the_project_above_cms_declares_what_registrars_manage_in_i
         for config in apps.get_app_configs()
         if Path(config.path).resolve().parent == base and config.label != "cms"
     }
-    assert len(ours) == 6
+    assert len(ours) == 7
     assert roles.registrar_apps_declared() == ours
 
 

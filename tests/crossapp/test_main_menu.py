@@ -22,6 +22,8 @@ from mentoring.selectors import MENTOR_GROUP
 pytestmark = pytest.mark.django_db
 
 HOME = ("/kk/", "Басты бет")
+# Every signed-in person (notifications.integration): without unread ones, no count.
+NOTIFICATIONS = ("/kk/notifications/", "Хабарландырулар")
 STUDIES = ("/kk/study/", "Менің оқуым")
 PROFILE = ("/kk/accounts/profile/", "Менің профилім")
 MY_DATA = ("/kk/accounts/my-data/", "Менің деректерім")
@@ -44,6 +46,7 @@ def test_a_trainee_sees_the_assessment_links_then_mentoring(client):
     client.force_login(TraineeFactory())
     assert menu_links(client) == [
         HOME,
+        NOTIFICATIONS,
         STUDIES,
         ("/kk/assessment/practice/", "Практикалық жұмыстар"),
         ("/kk/assessment/plan/", "Жеке қолдау жоспары"),
@@ -59,6 +62,7 @@ def test_a_trainer_sees_the_cohorts_and_the_grading_queue(client):
     client.force_login(TrainerFactory())
     assert menu_links(client) == [
         HOME,
+        NOTIFICATIONS,
         STUDIES,
         COHORTS,
         LIBRARY,
@@ -74,7 +78,7 @@ def test_a_mentor_sees_the_mentor_queue_only(client):
     mentor.groups.add(Group.objects.get_or_create(name=MENTOR_GROUP)[0])
     totp_activate(mentor)  # mentors sign in with a second factor
     client.force_login(mentor)
-    assert menu_links(client) == [HOME, STUDIES, MENTOR_QUEUE, PROFILE, MY_DATA]
+    assert menu_links(client) == [HOME, NOTIFICATIONS, STUDIES, MENTOR_QUEUE, PROFILE, MY_DATA]
 
 
 def test_a_registrar_sees_both_queues_and_the_administration(client):
@@ -83,6 +87,7 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
     client.force_login(RegistrarFactory())
     assert menu_links(client) == [
         HOME,
+        NOTIFICATIONS,
         COHORTS,
         LIBRARY,
         GRADING,
@@ -97,9 +102,9 @@ def test_a_registrar_sees_both_queues_and_the_administration(client):
     ]
 
 
-def test_a_person_without_a_role_and_a_visitor_see_no_app_links(client):
+def test_a_person_without_a_role_sees_only_the_notifications_and_a_visitor_no_app_links(client):
     client.force_login(UserFactory())
-    assert menu_links(client) == [HOME, STUDIES, PROFILE, MY_DATA]
+    assert menu_links(client) == [HOME, NOTIFICATIONS, STUDIES, PROFILE, MY_DATA]
     client.logout()
     assert menu_links(client) == [
         HOME,

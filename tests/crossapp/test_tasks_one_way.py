@@ -89,6 +89,7 @@ def test_every_periodic_task_is_on_the_one_schedule_and_names_a_registered_task(
     assert app.conf.beat_schedule == schedule
     assert {entry["task"] for entry in schedule.values()} <= set(_our_tasks())
     assert sorted(schedule) == [
+        "assessment-deadline-reminders",
         "certificates-expiry-reminders",
         "certificates-flush-verification-lookups",
         "certificates-prune-verification-lookups",
@@ -99,6 +100,7 @@ def test_every_periodic_task_is_on_the_one_schedule_and_names_a_registered_task(
         "cms-heartbeat",
         "cms-prune-failed-tasks",
         "mentoring-reminders",
+        "notifications-purge",
         "quality-follow-up-invitations",
     ]
     # Nothing adds entries elsewhere.

@@ -716,3 +716,35 @@ def trainee_day(password: str, suffix: str) -> None:
             ensure_ascii=False,
         )
     )
+def practice_returned(email: str, password: str, language: str) -> None:
+    """A trainee (reading `language`) of a running cohort whose practice work the trainer returned
+    for revision (the notification is sent by the review, as in the trainer's browser journey)."""
+    from assessment.models import Submission
+    from assessment.services import submission_page_save, submission_review
+    from course.models import Enrolment
+
+    trainee = _person(email, password, "Дана", "Сейітова")
+    trainee.preferred_language = language
+    trainee.save(update_fields=["preferred_language"])
+    cohort = _cohort("e2e-notify")
+    enrolment, _ = Enrolment.objects.get_or_create(cohort=cohort, trainee=trainee)
+    assignment = _first_assignment()
+    trainer = _trainer_of(cohort, password)
+    if not Submission.objects.filter(enrolment=enrolment, assignment=assignment).exists():
+        version = submission_page_save(
+            assignment=assignment,
+            enrolment=enrolment,
+            text="<p>Бақылау күнделігі, бала анонимді.</p>",
+            submit=True,
+            anonymised_confirmed=True,
+        )
+        submission = version.submission
+        submission.refresh_from_db()
+        submission_review(
+            submission=submission,
+            reviewer=trainer,
+            decision="returned",
+            feedback="Бақылау кестесін толықтырыңыз.",
+            lock_version=submission.lock_version,
+        )
+    print(json.dumps({"assignment": assignment.pk}))
