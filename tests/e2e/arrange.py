@@ -716,6 +716,8 @@ def trainee_day(password: str, suffix: str) -> None:
             ensure_ascii=False,
         )
     )
+
+
 def practice_returned(email: str, password: str, language: str) -> None:
     """A trainee (reading `language`) of a running cohort whose practice work the trainer returned
     for revision (the notification is sent by the review, as in the trainer's browser journey)."""
