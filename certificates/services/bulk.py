@@ -1,0 +1,71 @@
+"""Issuing a whole cohort's certificates in the background, with progress the page polls."""
+
+from __future__ import annotations
+
+from ..selectors import current_document
+from .common import CertificateError
+from .issue import certificate_issue
+
+
+def _bulk_key(job_id: str) -> str:
+    return f"certificates:bulk:{job_id}"
+
+
+def bulk_progress(*, job_id: str) -> dict | None:
+    from django.core.cache import cache
+
+    return cache.get(_bulk_key(job_id))
+
+
+def _bulk_save(job_id: str, progress: dict) -> None:
+    from django.core.cache import cache
+
+    cache.set(_bulk_key(job_id), progress, timeout=24 * 3600)
+
+
+def cohort_bulk_issue_start(*, cohort, started_by, job_id: str) -> dict:
+    """Record a queued bulk issue so the progress page has something to show at once."""
+    progress = {
+        "cohort": cohort.code,
+        "total": cohort.enrolments.count(),
+        "done": 0,
+        "issued": 0,
+        "already": 0,
+        "skipped": 0,
+        "finished": False,
+        "started_by": started_by.pk if started_by else None,
+    }
+    _bulk_save(job_id, progress)
+    return progress
+
+
+def cohort_bulk_issue(*, cohort, issued_by, job_id: str) -> dict:
+    """Issue the certificate of every enrolment of the cohort whose final result passed; the
+    others are skipped (they may get a statement of attendance). Progress is kept in the cache
+    for the page that polls it. Safe to re-run: issuing is idempotent."""
+    enrolments = list(
+        cohort.enrolments.select_related("cohort__programme", "trainee").order_by("pk")
+    )
+    progress = {
+        "cohort": cohort.code,
+        "total": len(enrolments),
+        "done": 0,
+        "issued": 0,  # new certificates
+        "already": 0,  # had one before: issuing again returns it, nothing new
+        "skipped": 0,
+        "finished": False,
+    }
+    _bulk_save(job_id, progress)
+
+    for enrolment in enrolments:
+        try:
+            had = current_document(enrolment=enrolment) is not None
+            certificate_issue(enrolment=enrolment, issued_by=issued_by)
+            progress["already" if had else "issued"] += 1
+        except CertificateError:
+            progress["skipped"] += 1
+        progress["done"] += 1
+        _bulk_save(job_id, progress)
+    progress["finished"] = True
+    _bulk_save(job_id, progress)
+    return progress
