@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from ..rubric import THEORY_MAX
 from .common import _in_language
 
 
@@ -195,7 +196,7 @@ class TestAttempt(models.Model):
 
     @property
     def proposed_theory_score(self) -> int | None:
-        """The result scaled to the theory criterion (20 points), rounded half up."""
+        """The result scaled to the theory criterion (THEORY_MAX points), rounded half up."""
         if self.score is None or not self.max_score:
             return None
-        return (self.score * 20 * 2 + self.max_score) // (2 * self.max_score)
+        return (self.score * THEORY_MAX * 2 + self.max_score) // (2 * self.max_score)

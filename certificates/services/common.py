@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from assessment.rubric import PASSING_BANDS  # noqa: F401 - the rubric's; this app's callers use it
 from cms.models import OrganisationSettings
 
 from ..codes import format_serial
@@ -49,9 +50,6 @@ class CompletionNotMet(CertificateError):
             _("No certificate yet: %(reasons)s")
             % {"reasons": " ".join(item.reason for item in missing)}
         )
-
-
-PASSING_BANDS = {"excellent", "good", "satisfactory"}
 
 
 def _organisation() -> OrganisationSettings:

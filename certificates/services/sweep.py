@@ -71,6 +71,8 @@ def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
     from django.template.loader import render_to_string
     from django.utils import translation
 
+    from cms.emails import language_of
+
     from ..models import ExpiryReminder
 
     today = today or timezone.localdate()
@@ -93,9 +95,13 @@ def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
                     ExpiryReminder.objects.create(certificate=certificate, days_before=days)
             except IntegrityError:  # another run sent it a moment ago
                 continue
-            language = getattr(certificate.holder, "preferred_language", "kk") or "kk"
+            language = language_of(certificate.holder)
             with translation.override(language):
-                context = {"c": certificate, "days": (certificate.valid_until - today).days}
+                context = {
+                    "c": certificate,
+                    "days": (certificate.valid_until - today).days,
+                    "valid_years": settings.CERTIFICATE_VALID_YEARS,
+                }
                 subject = _("Your certificate %(serial)s expires on %(date)s") % {
                     "serial": certificate.serial,
                     "date": certificate.valid_until.strftime("%d.%m.%Y"),

@@ -117,12 +117,12 @@ class TraineeProfile(models.Model):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    # What must be filled before a trainee may enrol; patronymics and the last course are optional.
-    REQUIRED_FIELDS = (
-        "surname_kk",
-        "given_name_kk",
-        "surname_ru",
-        "given_name_ru",
+    # The one list of the profile's fields (the form, the admin, pseudonymisation and the
+    # registers read these): the name in Kazakh and in Russian, then the work.
+    NAME_FIELDS_KK = ("surname_kk", "given_name_kk", "patronymic_kk")
+    NAME_FIELDS_RU = ("surname_ru", "given_name_ru", "patronymic_ru")
+    NAME_FIELDS = (*NAME_FIELDS_KK, *NAME_FIELDS_RU)
+    WORK_FIELDS = (
         "position",
         "school",
         "region",
@@ -130,7 +130,17 @@ class TraineeProfile(models.Model):
         "qualification_category",
         "years_of_experience",
         "employer_email",
+        "last_refresher_course_on",
     )
+    # What the trainee fills in, in the order the form shows it.
+    FORM_FIELDS = (*NAME_FIELDS, *WORK_FIELDS)
+    # What must be filled before a trainee may enrol; patronymics and the last course are optional.
+    OPTIONAL_FIELDS = ("patronymic_kk", "patronymic_ru", "last_refresher_course_on")
+    REQUIRED_FIELDS = tuple(sorted(set(FORM_FIELDS) - set(OPTIONAL_FIELDS), key=FORM_FIELDS.index))
+    # What says who or where a person is, emptied when the account is pseudonymised; the
+    # statistical fields (position, region, type of organisation, category, experience) stay for
+    # the authority's reports and identify no one.
+    IDENTIFYING_FIELDS = (*NAME_FIELDS, "school", "employer_email", "last_refresher_course_on")
 
     class Meta:
         verbose_name = _("trainee profile")

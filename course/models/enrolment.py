@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+# Migrations name the storage by the package's attribute: course.models._private_storage.
+from cms.private_files import private_storage as _private_storage
+
 from .cohort import Cohort
 
 
@@ -124,12 +127,6 @@ class Enrolment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
-
-
-def _private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 class EnrolmentEvent(models.Model):

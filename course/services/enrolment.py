@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cms.celery import enqueue_on_commit
+from cms.models import TraineeProfile, User
 
 
 class EnrolmentError(Exception):
@@ -315,6 +316,7 @@ def expulsion_notice_send(*, event) -> bool:
 
 def expulsion_letter_context(*, event) -> dict:
     """What the employer's notice says, for the e-mail and for the printable letter alike."""
+    from cms.names import display_name
     from cms.selectors import organisation_name
 
     enrolment = event.enrolment
@@ -324,10 +326,10 @@ def expulsion_letter_context(*, event) -> dict:
         "event": event,
         "enrolment": enrolment,
         "cohort": enrolment.cohort,
-        "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        "name": display_name(enrolment.trainee, language, profile=profile),
         # The registered name from Settings → Organisation, never an invented translation.
         "organisation_name": organisation_name(language),
-        "school": getattr(profile, "school", "") if profile else "",
+        "school": getattr(profile, "school", ""),
         "language": language,
     }
 
@@ -390,8 +392,7 @@ class ImportRow:
     message: str = ""
 
     def name_for(self, language: str) -> str:
-        parts = ("surname", "given_name", "patronymic")
-        return " ".join(p for p in (self.names[f"{part}_{language}"] for part in parts) if p)
+        return getattr(TraineeProfile(**self.names), f"full_name_{language}")
 
 
 def _split_name(name: str) -> dict[str, str]:
@@ -535,8 +536,6 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
     from allauth.account.models import EmailAddress
     from django.utils.translation import gettext as _
 
-    from cms.models import TraineeProfile, User
-
     from ..models import Cohort
     from ..tasks import invitation_send_task
 
@@ -585,7 +584,7 @@ def invitation_send(*, user) -> None:
 
     from cms.emails import language_of, templated_email
 
-    language = language_of(user, settings.LANGUAGE_CODE)
+    language = language_of(user)
     with translation.override(language):
         path = reverse(
             "account_reset_password_from_key",
