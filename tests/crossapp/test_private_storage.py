@@ -24,7 +24,8 @@ def test_each_private_file_field_is_stored_through_the_one_private_storage():
         (model._meta.app_label, model._meta.model_name, field.name)
         for model in apps.get_models()
         for field in model._meta.get_fields()
-        if isinstance(field, models.FileField) and field._storage_callable is private_storage
+        if isinstance(field, models.FileField)
+        and getattr(field, "_storage_callable", None) is private_storage
     }
 
     assert uses_it == PRIVATE_FILE_FIELDS
