@@ -13,8 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.names import display_name
-
 from .. import signals
 from ..models import (
     CriterionScore,
@@ -60,7 +58,7 @@ def _refuse_if_left(result: FinalResult) -> None:
         raise ValidationError(
             _("%(name)s's enrolment is “%(status)s”: the final assessment is closed to them.")
             % {
-                "name": display_name(enrolment.trainee),
+                "name": enrolment.trainee.get_full_name() or enrolment.trainee.email,
                 "status": enrolment.get_status_display(),
             },
             code="enrolment_left",
