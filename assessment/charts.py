@@ -5,8 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Bins of the totals chart, aligned with the band thresholds so no bar mixes two bands.
-TOTAL_BINS = ((0, 49), (50, 59), (60, 69), (70, 77), (78, 84), (85, 92), (93, 100))
+from .rubric import BANDS, MAX_TOTAL
+
+
+def _total_bins() -> tuple[tuple[int, int], ...]:
+    """Bins of the totals chart, cut at the band thresholds so no bar mixes two bands: the failing
+    band is one bin, each passing band two halves (the upper one no larger)."""
+    bins = []
+    top = MAX_TOTAL
+    for band in BANDS:  # highest first
+        low = band.min_total
+        if band.passed:
+            middle = low + (top - low + 2) // 2
+            bins += [(middle, top), (low, middle - 1)]
+        else:
+            bins.append((low, top))
+        top = low - 1
+    return tuple(reversed(bins))
+
+
+# (0, 49), (50, 59), (60, 69), (70, 77), (78, 84), (85, 92), (93, 100) with bands 85 / 70 / 50.
+TOTAL_BINS = _total_bins()
 
 
 @dataclass

@@ -46,6 +46,11 @@ OFFICIAL_BAND_KK: dict[str, str] = {
 BANDS: tuple[Band, ...] = (EXCELLENT, GOOD, SATISFACTORY, FAIL)
 BANDS_BY_CODE: dict[str, Band] = {band.code: band for band in BANDS}
 DEFAULT_BANDS: dict[str, int] = {band.code: band.min_total for band in BANDS}
+# The codes of the bands that pass, highest first (certificates, reports and sweeps ask here).
+PASSING_BANDS: tuple[str, ...] = tuple(band.code for band in BANDS if band.passed)
+# The theory criterion's maximum in the approved rubric (section 8: 20 of the 100 points): the
+# theory test's score is scaled to it as the proposed theory score.
+THEORY_MAX = 20
 
 
 def _check_total(total: object, maximum: int = MAX_TOTAL) -> int:
@@ -65,6 +70,11 @@ def band_for(total: int) -> Band:
         if total >= band.min_total:
             return band
     raise AssertionError("unreachable: FAIL starts at 0")
+
+
+def bands_example() -> str:
+    """The default thresholds as an example for a help text: {"excellent": 85, "good": 70, …}."""
+    return "{" + "".join(f'"{band.code}": {band.min_total}, ' for band in BANDS[:2]) + "…}"
 
 
 def band_for_thresholds(total: int, thresholds: dict[str, int]) -> Band:

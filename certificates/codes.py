@@ -6,6 +6,10 @@ import datetime
 import re
 import secrets
 
+from django.conf import settings
+
+from cms.dates import add_years
+
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is unambiguous.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS = 4
@@ -15,7 +19,6 @@ SERIAL_PREFIX = "PA"
 # Statements of attendance (анықтама) are numbered in their own series: "AN-2026-00001".
 STATEMENT_PREFIX = "AN"
 SERIAL_RE = re.compile(r"^PA-(\d{4})-(\d{5,})$")
-VALID_YEARS = 3
 
 # What people mistype: lower case, O for 0, I and L for 1, spaces and dashes anywhere.
 _CONFUSABLES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
@@ -45,9 +48,6 @@ def normalise_serial(raw: str) -> str:
 
 
 def valid_until_for(issued_on: datetime.date) -> datetime.date:
-    """The third anniversary of the issue date; 29 February falls back to 28 February."""
-    year = issued_on.year + VALID_YEARS
-    try:
-        return issued_on.replace(year=year)
-    except ValueError:
-        return datetime.date(year, 2, 28)
+    """The anniversary CERTIFICATE_VALID_YEARS (3) after the issue date; 29 February falls back
+    to 28 February."""
+    return add_years(issued_on, settings.CERTIFICATE_VALID_YEARS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -17,11 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-
-def private_storage():
-    # A callable, so the storage is looked up at run time (tests point it at a temporary folder)
-    # and migrations do not freeze a path.
-    return storages["private"]
+# Migrations name the storage by this module's attribute: certificates.models.private_storage.
+from cms.private_files import private_storage
 
 
 class SerialCounter(models.Model):

@@ -38,12 +38,12 @@ def passes_without_certificate_count(*, finalised_before: datetime.datetime) -> 
     it is left out: cheaply first (the rule needs the cohort's end, so a cohort still running is
     skipped in SQL), then by the rule itself for the few that remain."""
     from assessment.models import FinalResult
-    from assessment.rubric import BANDS
+    from assessment.rubric import PASSING_BANDS
     from course.models import Enrolment
 
     from .selectors import completion_missing
 
-    passing = [band.code for band in BANDS if band.passed]
+    passing = list(PASSING_BANDS)
     certificate = Certificate.objects.filter(
         enrolment=OuterRef("pk"), kind=Certificate.Kind.CERTIFICATE
     )

@@ -12,4 +12,5 @@ def site_shell(request):
         "LANGUAGE_CHOICES": settings.LANGUAGES,
         "CURRENT_LANGUAGE": translation.get_language(),
         "ORGANISATION_NAME": organisation_name(translation.get_language() or "kk"),
+        "COURSE_HOURS": settings.COURSE_HOURS,
     }

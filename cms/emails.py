@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -23,5 +24,8 @@ def templated_email(*, template: str, context: dict, language: str, to: list[str
     return EmailMessage(subject, body, to=to)
 
 
-def language_of(user, default: str = "kk") -> str:
-    return getattr(user, "preferred_language", "") or default
+def language_of(user) -> str:
+    """The language to write to a person in: the one she chose, else the site's default. The one
+    definition: every e-mail and notification to a person asks here (a user may be None, e.g. the
+    holder of a certificate whose account was deleted)."""
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE

@@ -11,22 +11,7 @@ from cms.models import TraineeProfile
 class TraineeProfileForm(forms.ModelForm):
     class Meta:
         model = TraineeProfile
-        fields = [
-            "surname_kk",
-            "given_name_kk",
-            "patronymic_kk",
-            "surname_ru",
-            "given_name_ru",
-            "patronymic_ru",
-            "position",
-            "school",
-            "region",
-            "organisation_type",
-            "qualification_category",
-            "years_of_experience",
-            "employer_email",
-            "last_refresher_course_on",
-        ]
+        fields = list(TraineeProfile.FORM_FIELDS)
         widgets = {"last_refresher_course_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
@@ -48,9 +33,9 @@ class TraineeProfileForm(forms.ModelForm):
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
         # Lang attributes help screen readers pronounce the names in their language.
-        for name in ("surname_kk", "given_name_kk", "patronymic_kk"):
+        for name in TraineeProfile.NAME_FIELDS_KK:
             self.fields[name].widget.attrs["lang"] = "kk"
-        for name in ("surname_ru", "given_name_ru", "patronymic_ru"):
+        for name in TraineeProfile.NAME_FIELDS_RU:
             self.fields[name].widget.attrs["lang"] = "ru"
 
     def clean_years_of_experience(self):

@@ -143,6 +143,7 @@ def environment(**options) -> Environment:
         public_menu_items=public_menu_items,
         current_language=translation.get_language,
         organisation_name=_organisation_name,
+        course_hours=settings.COURSE_HOURS,
     )
     env.filters["date_format"] = date_format
     return env

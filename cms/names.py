@@ -47,17 +47,23 @@ def is_person_name(value: str) -> bool:
 validate_person_name = PersonNameValidator()
 
 
-def display_name(user, language: str | None = None) -> str:
+# display_name's default: look the profile up on the user (None means the person has none).
+_LOOK_UP = object()
+
+
+def display_name(user, language: str | None = None, *, profile=_LOOK_UP) -> str:
     """How a person is shown to others and greeted in e-mails: the name their profile holds in
     the reader's language (the other spelling if that one is blank), else the account's name,
     else the e-mail address (a person who has not given a name yet). The one helper for this:
-    self-registered trainees have a profile name but no account name."""
+    self-registered trainees have a profile name but no account name. A list that loaded the
+    profiles itself passes the person's `profile` (None when there is none), saving a query."""
     from django.utils import translation
 
     if user is None:
         return ""
     language = language or translation.get_language() or "kk"
-    profile = getattr(user, "trainee_profile", None)  # no profile: RelatedObjectDoesNotExist
+    if profile is _LOOK_UP:
+        profile = getattr(user, "trainee_profile", None)  # no profile: RelatedObjectDoesNotExist
     if profile is not None:
         name = profile.full_name_for(language)
         if name:

@@ -31,6 +31,13 @@ from django.utils.http import content_disposition_header
 logger = logging.getLogger(__name__)
 
 
+def private_storage():
+    """The storage of every private file (case studies, support plans, certificate PDFs, CVs):
+    never the public media folder. A callable given to each FileField, so the storage is looked up
+    at run time (tests point it at a temporary folder) and migrations do not freeze a path."""
+    return storages["private"]
+
+
 def _is_local(storage) -> bool:
     try:
         storage.path("")

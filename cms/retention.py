@@ -7,7 +7,6 @@ Files go from storage only once the transaction that removed their row commits
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import logging
 from collections.abc import Callable
@@ -15,6 +14,8 @@ from collections.abc import Callable
 from django.db import transaction
 
 from cms.models import RetentionRun
+
+from .dates import add_months
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +31,6 @@ def register_child_files(name: str, fn: ChildFilesSweeper) -> None:
     attachments") that are due and returns how many it deleted. Each app that keeps files about
     children registers one from its AppConfig.ready()."""
     _child_file_sweepers[name] = fn
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later (31 January + 1 month → 28/29 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def child_files_due(reference: datetime.date | None, *, today: datetime.date, months: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
@@ -164,7 +165,7 @@ def account_signup_complete(*, request: Any, user: Any) -> None:
     from cms.selectors import privacy_notice_open_for_signup
 
     language = translation.get_language() or "kk"
-    if language in {"kk", "ru", "en"} and user.preferred_language != language:
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     role_assign(user=user, role=roles.TRAINEE)
@@ -215,21 +216,6 @@ class DeletionRequestError(Exception):
     """A refused request or approval; the message is for the person who asked."""
 
 
-# Profile fields that say who or where a person is; the statistical ones (position, region, type
-# of organisation, category, experience) stay for the authority's reports and identify no one.
-PROFILE_IDENTIFYING_FIELDS = (
-    "surname_kk",
-    "given_name_kk",
-    "patronymic_kk",
-    "surname_ru",
-    "given_name_ru",
-    "patronymic_ru",
-    "school",
-    "employer_email",
-    "last_refresher_course_on",
-)
-
-
 def account_pseudonym(*, user: Any) -> str:
     """The address a pseudonymised account keeps: unique, undeliverable (.invalid, RFC 2606), and
     saying nothing about the person."""
@@ -274,7 +260,7 @@ def account_pseudonymise(*, user: Any) -> None:
         TraineeProfile.objects.filter(user=user).update(
             **{
                 name: None if name == "last_refresher_course_on" else ""
-                for name in PROFILE_IDENTIFYING_FIELDS
+                for name in TraineeProfile.IDENTIFYING_FIELDS
             }
         )
         user.email = account_pseudonym(user=user)
@@ -317,13 +303,16 @@ def account_deletion_approve(
 
 
 def _deletion_approved_notify(*, address: str, language: str) -> None:
-    from django.conf import settings
-
     from cms.emails import templated_email
+    from cms.selectors import organisation_name
 
     templated_email(
         template="cms/email/deletion_approved",
-        context={"retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS},
+        context={
+            "retention_years": settings.ACADEMIC_RECORDS_RETENTION_YEARS,
+            # The signature is the organisation's name as the registrar set it, not a literal.
+            "organisation_name": organisation_name(language),
+        },
         language=language,
         to=[address],
     ).send()
@@ -416,8 +405,6 @@ def failed_tasks_prune(*, now=None) -> int:
     failing every minute must not grow the table for ever, and a failure that old is either
     mended or reported again by a newer one. Returns how many went."""
     import datetime
-
-    from django.conf import settings
 
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.FAILED_TASK_RETENTION_DAYS)
     deleted, _by_model = FailedTask.objects.filter(failed_at__lt=cutoff).delete()

@@ -29,22 +29,7 @@ class TraineeProfileViewSet(ListQuerysetMixin, ModelViewSet):
     list_display = ["user", "full_name_kk", "full_name_ru", "school", "region", "updated_at"]
     list_filter = ["region", "organisation_type", "qualification_category"]
     search_fields = ["surname_kk", "surname_ru", "given_name_kk", "given_name_ru", "school"]
-    form_fields = [
-        "surname_kk",
-        "given_name_kk",
-        "patronymic_kk",
-        "surname_ru",
-        "given_name_ru",
-        "patronymic_ru",
-        "position",
-        "school",
-        "region",
-        "organisation_type",
-        "qualification_category",
-        "years_of_experience",
-        "employer_email",
-        "last_refresher_course_on",
-    ]
+    form_fields = list(TraineeProfile.FORM_FIELDS)
     inspect_view_enabled = True
     add_to_admin_menu = False
 

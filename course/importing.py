@@ -9,6 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from cms.models import TraineeProfile
+
 # Column headers people actually type, in the three languages of the site. The name comes either
 # in parts per language (what documents print: surname, given name, patronymic in Kazakh and
 # Russian) or, as in older lists, in one "name" column read as "surname given-name patronymic".
@@ -26,14 +28,8 @@ HEADERS = {
 }
 # Columns without which nothing can be done; the name needs "name" or a surname column.
 REQUIRED = ("email", "school")
-NAME_PARTS = (
-    "surname_kk",
-    "given_name_kk",
-    "patronymic_kk",
-    "surname_ru",
-    "given_name_ru",
-    "patronymic_ru",
-)
+# The name columns are the profile's name fields.
+NAME_PARTS = TraineeProfile.NAME_FIELDS
 
 
 class ImportFileError(Exception):

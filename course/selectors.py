@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from cms.collation import name_sort_key
+from cms.names import display_name
 
 from .hours import (  # noqa: F401  (re-exported: the public path before the move)
     Hours,
@@ -259,8 +260,6 @@ class CohortRow:
 
 def trainee_name(user, language: str) -> str:
     """The trainee's name for a reader of `language` (cms.names.display_name)."""
-    from cms.names import display_name
-
     return display_name(user, language)
 
 
@@ -284,7 +283,7 @@ def cohort_table(
     profiles = {
         p.user_id: p
         for p in TraineeProfile.objects.filter(user__enrolments__cohort=cohort).only(
-            "user_id", *_NAME_FIELDS
+            "user_id", *TraineeProfile.NAME_FIELDS
         )
     }
     completed: dict[int, set[int]] = {pk: set() for pk in ids}
@@ -305,10 +304,7 @@ def cohort_table(
     rows = []
     for enrolment in enrolments:
         progress = progress_compute(outline, completed[enrolment.pk])
-        profile = profiles.get(enrolment.trainee_id)
-        name = (profile.full_name_for(language) if profile else "") or (
-            enrolment.trainee.get_full_name() or enrolment.trainee.email
-        )
+        name = display_name(enrolment.trainee, language, profile=profiles.get(enrolment.trainee_id))
         mark = marks.get(enrolment.pk, {})
         rows.append(
             CohortRow(
@@ -326,16 +322,6 @@ def cohort_table(
     else:
         rows.sort(key=lambda r: name_sort_key(r.name))
     return outline, rows
-
-
-_NAME_FIELDS = (
-    "surname_kk",
-    "given_name_kk",
-    "patronymic_kk",
-    "surname_ru",
-    "given_name_ru",
-    "patronymic_ru",
-)
 
 
 def topics_to_make_up(enrolment):

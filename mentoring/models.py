@@ -7,15 +7,12 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-def private_storage():
-    # Looked up at run time: tests point the private storage at a temporary folder.
-    return storages["private"]
+# Migrations name the storage by this module's attribute: mentoring.models.private_storage.
+from cms.private_files import private_storage
 
 
 class MentoringPolicy(models.Model):

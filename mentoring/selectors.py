@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from assessment.selectors import final_result_for
 from certificates.models import Certificate
+from cms.dates import add_months
 from cms.roles import in_group, is_registrar
 
 from .models import Case, MentoringPolicy, Message, Ticket, Topic
@@ -45,17 +46,6 @@ def policy_for(*, certificate: Certificate) -> MentoringPolicy:
     )
     policy = MentoringPolicy.objects.filter(programme_id=Subquery(programme)).first()
     return policy or MentoringPolicy()
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last_day))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.celery import task
-from cms.emails import one_line
+from cms.emails import language_of, one_line
 from cms.ics import ics_event
 from cms.roles import REGISTRAR
 
@@ -24,17 +24,13 @@ def _ticket_url(ticket: Ticket, language: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _language_of(user) -> str:
-    return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
-
-
 @task("mentoring.tasks.send_consultation_invitation")
 def consultation_invitation_send_task(consultation_id: int) -> None:
     consultation = Consultation.objects.select_related("ticket__graduate", "scheduled_by").get(
         pk=consultation_id
     )
     ticket = consultation.ticket
-    language = _language_of(ticket.graduate)
+    language = language_of(ticket.graduate)
     with translation.override(language):
         summary = one_line(_("Mentoring consultation: %(subject)s") % {"subject": ticket.subject})
         when = consultation.starts_at
@@ -68,7 +64,7 @@ def consultation_invitation_send_task(consultation_id: int) -> None:
 
 def _send_to(users, subject_fn, body_fn) -> None:
     for user in users:
-        language = _language_of(user)
+        language = language_of(user)
         with translation.override(language):
             EmailMessage(
                 subject=one_line(subject_fn()), body=body_fn(language), to=[user.email]

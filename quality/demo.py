@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 
+from assessment.rubric import band_for
+
 FINISHED_COHORT = "demo-2026-spring"
 RUNNING_COHORT = "demo-2026"
 # Graduates of the finished cohort, in certificates/demo.py's order, with their regions.
@@ -54,11 +56,12 @@ def _ratings(index: int, *, stage: str, total: int | None) -> dict[str, int]:
         if stage == "before":
             out[outcome.code] = before
             continue
-        if total is None or total < 50:
+        band = "fail" if total is None else band_for(total).code
+        if band == "fail":
             gain = (n + index) % 2
-        elif total < 70:
+        elif band == "satisfactory":
             gain = 1
-        elif total < 85:
+        elif band == "good":
             gain = 1 + (n + index) % 2
         else:
             gain = 2

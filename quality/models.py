@@ -15,11 +15,8 @@ from wagtail.models import Orderable
 
 from cms.models import QualificationCategory
 
-
-def _private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
+# Migrations name the storage by this module's attribute: quality.models._private_storage.
+from cms.private_files import private_storage as _private_storage
 
 
 class SelfAssessment(models.Model):

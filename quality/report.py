@@ -16,10 +16,11 @@ from statistics import mean
 from django.db.models import F, Q
 from django.utils import timezone
 
+from assessment.rubric import PASSING_BANDS
+
 from .outcomes import OUTCOMES
 from .selectors import SURVEY_MIN_GROUP, OutcomeRow, outcome_rows, rating_values
 
-PASSING_BANDS = ("excellent", "good", "satisfactory")
 CRITERIA = ("theory", "practice", "plan", "defence", "participation")
 
 

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.dates import add_months
+
 from .models import (
     FollowUpInvitation,
     Question,
@@ -32,17 +34,6 @@ FOLLOW_UP_MONTHS = (3, 6)
 # A follow-up invitation missed for a few days (a stopped beat) still goes, within this window.
 FOLLOW_UP_WINDOW_DAYS = 30
 LOW_RATING = 2  # "before" ratings at or below this are shown to the trainer before the course
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 ACTIVE_STATUSES = ("active",)

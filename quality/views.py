@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -243,7 +244,7 @@ def _report_heading(data, *, language: str) -> dict:
     """Who reports, on which course (its approved title and hours), over which period, and who
     signs: the printed report goes to the authority as the organisation's document."""
     from cms.selectors import organisation_name, organisation_settings_for
-    from course.programme_data import MODULES, PROGRAMME
+    from course.programme_data import PROGRAMME
 
     if data.start and data.end:
         period = _("Cohorts that ended from %(start)s to %(end)s") % {
@@ -256,22 +257,17 @@ def _report_heading(data, *, language: str) -> dict:
         period = _("Cohorts that ended by %(end)s") % {"end": data.end.strftime("%d.%m.%Y")}
     else:
         period = _("All cohorts that have ended")
-    settings = organisation_settings_for(None)
-    position = ""
-    if settings is not None:
-        position = (
-            settings.signatory_position_ru if language == "ru" else (settings.signatory_position_kk)
-        )
-        if position and settings.signatory_acting:
-            position = ("и.о. " if language == "ru" else "м.а. ") + position
+    organisation = organisation_settings_for(None)
     title = PROGRAMME["title"].get(language) or PROGRAMME["title"]["kk"]
     return {
         "organisation": organisation_name(language),
         "course_title": title,
-        "hours": sum(t["hours"] for m in MODULES for t in m["topics"]),
+        "hours": settings.COURSE_HOURS,
         "period": period,
-        "signatory_name": settings.signatory_name if settings is not None else "",
-        "signatory_position": position,
+        "signatory_name": organisation.signatory_name if organisation is not None else "",
+        "signatory_position": (
+            organisation.signatory_position_for(language) if organisation is not None else ""
+        ),
     }
 
 

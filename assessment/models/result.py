@@ -6,9 +6,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from ..rubric import BANDS_BY_CODE, DEFAULT_BANDS, MAX_TOTAL, Band, band_for_thresholds
+from ..rubric import (
+    BANDS_BY_CODE,
+    DEFAULT_BANDS,
+    MAX_TOTAL,
+    Band,
+    band_for_thresholds,
+    bands_example,
+)
 from .common import _in_language
 
 
@@ -20,6 +28,10 @@ class CriterionCode(models.TextChoices):
     PARTICIPATION = "participation", _("Participation")
 
 
+def _bands_help() -> str:
+    return _("Lowest total of each band, e.g. %(example)s") % {"example": bands_example()}
+
+
 class Rubric(models.Model):
     """One version of the rubric. Versions are never edited once a result uses them: a change is a
     new version, so a finalised result keeps the rubric it was scored on."""
@@ -28,7 +40,7 @@ class Rubric(models.Model):
     bands = models.JSONField(
         _("band thresholds"),
         default=dict,
-        help_text=_('Lowest total of each band, e.g. {"excellent": 85, "good": 70, …}'),
+        help_text=lazy(_bands_help, str)(),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -193,11 +205,6 @@ class FinalResult(models.Model):
     @property
     def is_finalised(self) -> bool:
         return self.status == self.Status.FINALISED
-
-    @property
-    def marking_cohort_id(self) -> int:
-        """The cohort whose trainers score this attempt."""
-        return self.assessing_cohort_id or self.enrolment.cohort_id
 
     @property
     def is_released(self) -> bool:

@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from ..rubric import THEORY_MAX
 from .common import _in_language
 from .quiz import QuizAttempt
 
@@ -187,5 +188,5 @@ class TestAttempt(QuizAttempt):
 
     @property
     def proposed_theory_score(self) -> int | None:
-        """The result scaled to the theory criterion (20 points), rounded half up."""
-        return self.scaled_score(20)
+        """The result scaled to the theory criterion (THEORY_MAX points), rounded half up."""
+        return self.scaled_score(THEORY_MAX)

@@ -11,8 +11,11 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from cms.dates import add_years
+
 from ..charts import TOTAL_BINS
 from ..models import CriterionScore, FinalResult, Rubric, RubricCriterion
+from ..rubric import THEORY_MAX
 from .plan import plan_history
 from .practice import practice_evidence
 from .theory import best_test_attempt
@@ -58,13 +61,6 @@ def result_with_scores(*, pk: int) -> FinalResult | None:
     )
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year + years, day=28)
-
-
 def retake_deadline(*, enrolment) -> dt.date | None:
     """The last day a retake may be started: one year after the first final assessment, when that
     attempt was finalised and not passed. None when no retake is open to this enrolment."""
@@ -99,6 +95,35 @@ def assessing_cohorts(*, enrolment):
     return Cohort.objects.filter(
         Q(pk=enrolment.cohort_id) | Q(guest_results__enrolment=enrolment)
     ).distinct()
+
+
+def assesses(*, user, enrolment) -> bool:
+    """Whether `user` is a trainer of a cohort that assesses the trainee (see assessing_cohorts):
+    such a trainer reads the trainee's assessment work."""
+    return assessing_cohorts(enrolment=enrolment).filter(trainers=user).exists()
+
+
+def marking_cohort_id(*, enrolment, result: FinalResult | None = None) -> int:
+    """Which cohort's trainers mark an attempt: the later cohort a retake is assessed with, else
+    the trainee's own (also before any attempt exists). The one statement of that rule."""
+    if result is not None and result.assessing_cohort_id:
+        return result.assessing_cohort_id
+    return enrolment.cohort_id
+
+
+def marking_cohort(*, enrolment, result: FinalResult | None = None):
+    """The cohort whose trainers mark the attempt (see marking_cohort_id)."""
+    if marking_cohort_id(enrolment=enrolment, result=result) == enrolment.cohort_id:
+        return enrolment.cohort
+    return result.assessing_cohort
+
+
+def marks(*, user, enrolment, result: FinalResult | None = None) -> bool:
+    """Whether `user` is a trainer of the cohort that marks the attempt."""
+    from course.models import Cohort
+
+    cohort_id = marking_cohort_id(enrolment=enrolment, result=result)
+    return Cohort.objects.filter(pk=cohort_id, trainers=user).exists()
 
 
 def retake_of(*, enrolment) -> FinalResult | None:
@@ -159,9 +184,14 @@ def evidence_for(*, enrolment) -> dict[str, list[str]]:
         evidence["theory"].append(
             _(
                 "Theory test, best attempt: %(score)s of %(max)s — proposed score "
-                "%(proposed)s of 20."
+                "%(proposed)s of %(theory_max)s."
             )
-            % {"score": best.score, "max": best.max_score, "proposed": best.proposed_theory_score}
+            % {
+                "score": best.score,
+                "max": best.max_score,
+                "proposed": best.proposed_theory_score,
+                "theory_max": THEORY_MAX,
+            }
         )
     else:
         evidence["theory"].append(_("The theory test has not been taken yet."))

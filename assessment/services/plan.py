@@ -138,11 +138,11 @@ def plan_may_be_returned_by(plan: SupportPlan, user) -> bool:
     retake is assessed there) and staff may return a plan."""
     from cms.roles import is_registrar
 
-    from ..selectors import assessing_cohorts
+    from ..selectors import assesses
 
     if user.is_staff or is_registrar(user):
         return True
-    return assessing_cohorts(enrolment=plan.enrolment).filter(trainers=user).exists()
+    return assesses(user=user, enrolment=plan.enrolment)
 
 
 @transaction.atomic

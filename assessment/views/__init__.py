@@ -57,7 +57,6 @@ from .result import (  # noqa: F401
     _get_enrolment_for_marker,
     _get_result_for_auditor,
     _get_result_for_marker,
-    _marking_cohort,
     _marks,
     _result_status,
     _results_table,

@@ -17,7 +17,7 @@ def _teaches(user, cohort) -> bool:
 def _assesses(user, enrolment) -> bool:
     """A trainer of the trainee's own cohort, or of the later cohort the retake is assessed with
     (the own cohort's trainers keep reading what the later cohort's trainers score)."""
-    return selectors.assessing_cohorts(enrolment=enrolment).filter(trainers=user).exists()
+    return selectors.assesses(user=user, enrolment=enrolment)
 
 
 def _language() -> str:

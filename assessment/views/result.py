@@ -26,10 +26,7 @@ Role = CriterionScore.Role
 
 def _marks(user, result: FinalResult | None, enrolment) -> bool:
     """Who scores an attempt: the trainers of the cohort that assesses it."""
-    cohort_id = result.assessing_cohort_id if result else None
-    from course.models import Cohort
-
-    return Cohort.objects.filter(pk=cohort_id or enrolment.cohort_id, trainers=user).exists()
+    return selectors.marks(user=user, enrolment=enrolment, result=result)
 
 
 def _get_enrolment_for_marker(user, enrolment_id: int) -> Enrolment:
@@ -115,7 +112,7 @@ def score(request, enrolment_id: int):
         messages.error(
             request,
             _("This attempt is scored by the trainers of cohort %(code)s; you can read it only.")
-            % {"code": (result.assessing_cohort or enrolment.cohort).code},
+            % {"code": selectors.marking_cohort(enrolment=enrolment, result=result).code},
         )
         return redirect("assessment:score", enrolment_id=enrolment.pk)
     confirm_finalise = False
@@ -179,10 +176,8 @@ def score(request, enrolment_id: int):
             "needs_reconciliation": needs_reconciliation,
             "threshold": selectors.marker_difference_threshold(),
             "markers_form": MarkersForm(
-                trainers=(
-                    result.assessing_cohort
-                    if result and result.assessing_cohort_id
-                    else enrolment.cohort
+                trainers=selectors.marking_cohort(
+                    enrolment=enrolment, result=result
                 ).trainers.all(),
                 initial={
                     "second_marker": result.second_marker_id if result else None,
@@ -194,16 +189,12 @@ def score(request, enrolment_id: int):
             "can_mark": can_mark,
             "confirm_finalise": confirm_finalise,
             # The later cohort's trainers come from (and go back to) their own cohort's pages.
-            "crumb_cohort": result.assessing_cohort
-            if result and result.assessing_cohort_id and can_mark
+            "crumb_cohort": selectors.marking_cohort(enrolment=enrolment, result=result)
+            if can_mark
             else enrolment.cohort,
             "can_choose_cohort": _teaches(request.user, enrolment.cohort),
         },
     )
-
-
-def _marking_cohort(result: FinalResult):
-    return result.assessing_cohort if result.assessing_cohort_id else result.enrolment.cohort
 
 
 @login_required
@@ -212,7 +203,8 @@ def markers(request, pk: int):
     result = _get_result_for_marker(request.user, pk)
     if selectors.marker_role_for(result, request.user) != Role.FIRST:
         raise Http404
-    form = MarkersForm(request.POST, trainers=_marking_cohort(result).trainers.all())
+    cohort = selectors.marking_cohort(enrolment=result.enrolment, result=result)
+    form = MarkersForm(request.POST, trainers=cohort.trainers.all())
     if not form.is_valid():
         messages.error(request, _("Choose markers among the cohort's trainers."))
     else:

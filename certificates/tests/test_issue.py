@@ -86,7 +86,9 @@ def test_a_lost_race_returns_the_winners_certificate_without_using_a_serial(enro
 
     # Simulate the race: this issuer checked before the winner inserted, so both of its checks
     # see nothing and it goes on to insert; the partial unique index must stop it.
-    with mock.patch("certificates.services.current_document", side_effect=[None, None, winner]):
+    with mock.patch(
+        "certificates.services.issue.current_document", side_effect=[None, None, winner]
+    ):
         loser = certificate_issue(
             enrolment=enrolment, score=88, band="excellent", issued_on=datetime.date(2026, 5, 5)
         )

@@ -73,7 +73,9 @@ def _issuer(enrolment_id):
 
 
 # The PDF is not what races here; a stand-in keeps eight renders from dominating the run.
-_FAKE_PDF = mock.patch("certificates.services.document_pdf", return_value=b"%PDF-1.7 test")
+_FAKE_PDF = mock.patch(
+    "certificates.services.documents.document_pdf", return_value=b"%PDF-1.7 test"
+)
 
 
 # One test for both races: a transactional test empties the tables when it ends, and the programme

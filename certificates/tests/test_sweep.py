@@ -159,13 +159,13 @@ def test_the_sweep_issues_nothing_for_a_failed_result_or_a_revoked_certificate(p
 
 def test_a_refusal_of_the_issuing_service_is_counted_and_issues_nothing(programme, monkeypatch):
     """The sweep goes through certificate_issue, so a rule checked there applies to it too."""
-    from certificates import services
+    from certificates.services import CertificateError, sweep
 
     def refuse(*, enrolment, **kwargs):
-        raise services.CertificateError("The completion rule is not met.")
+        raise CertificateError("The completion rule is not met.")
 
     finalised_result(enrolment=EnrolmentFactory(), scores=GOOD)
-    monkeypatch.setattr(services, "certificate_issue", refuse)
+    monkeypatch.setattr(sweep, "certificate_issue", refuse)
 
     counts = certificates_sweep(grace=NOW)
 

@@ -366,6 +366,12 @@ ASSESSMENT_PDF_BOLD_FONT = os.environ.get(
 # CERTIFICATES_SWEEP_GRACE_SECONDS, which the task enqueued after commit is still expected to do.
 CERTIFICATES_SWEEP_EVERY_MINUTES = int(os.environ.get("CERTIFICATES_SWEEP_EVERY_MINUTES", "15"))
 CERTIFICATES_SWEEP_GRACE_SECONDS = int(os.environ.get("CERTIFICATES_SWEEP_GRACE_SECONDS", "600"))
+# Years a certificate is valid (the qualification is upgraded this often); the expiry e-mail and
+# the validity date both read it.
+CERTIFICATE_VALID_YEARS = int(os.environ.get("CERTIFICATE_VALID_YEARS", "3"))
+# The approved programme's academic hours, as the site's footer and the quality report print
+# them; a test checks that the loaded programme's topic hours add up to it.
+COURSE_HOURS = int(os.environ.get("COURSE_HOURS", "80"))
 # --- Monitoring (cms/monitoring.py; README "What to monitor") --------------------------------
 # /healthz/status.json answers staff, and a monitoring system that sends
 # "Authorization: Bearer <MONITOR_STATUS_TOKEN>"; empty = staff only.

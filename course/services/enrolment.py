@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cms.celery import enqueue_on_commit
+from cms.models import TraineeProfile, User
 
 
 class EnrolmentError(Exception):
@@ -319,6 +320,7 @@ def expulsion_letter_context(*, event) -> dict:
     decision, and who signs for the organisation."""
     from wagtail.models import Locale
 
+    from cms.names import display_name
     from cms.selectors import organisation_name, organisation_settings_for
 
     enrolment = event.enrolment
@@ -328,28 +330,21 @@ def expulsion_letter_context(*, event) -> dict:
     locale = Locale.objects.filter(language_code=language).first()
     translated = programme.get_translation_or_none(locale) if locale else None
     settings = organisation_settings_for(None)
-    position = ""
-    if settings is not None:
-        position = (
-            settings.signatory_position_ru if language == "ru" else (settings.signatory_position_kk)
-        )
-        if position and settings.signatory_acting:
-            position = ("и.о. " if language == "ru" else "м.а. ") + position
     return {
         "event": event,
         "enrolment": enrolment,
         "cohort": enrolment.cohort,
-        "name": profile.full_name_for(language) if profile else str(enrolment.trainee),
+        "name": display_name(enrolment.trainee, language, profile=profile),
         # The registered name from Settings → Organisation, never an invented translation.
         "organisation_name": organisation_name(language),
-        "school": getattr(profile, "school", "") if profile else "",
+        "school": getattr(profile, "school", ""),
         "language": language,
         # The title of the version the cohort studies, in the letter's language (the approved
         # wording, loaded from the programme).
         "course_title": (translated or programme).title,
         "hours": programme.derived_hours().total,
         "signatory_name": settings.signatory_name if settings is not None else "",
-        "signatory_position": position,
+        "signatory_position": settings.signatory_position_for(language) if settings else "",
         "written_on": timezone.localdate(),
     }
 
@@ -412,8 +407,7 @@ class ImportRow:
     message: str = ""
 
     def name_for(self, language: str) -> str:
-        parts = ("surname", "given_name", "patronymic")
-        return " ".join(p for p in (self.names[f"{part}_{language}"] for part in parts) if p)
+        return getattr(TraineeProfile(**self.names), f"full_name_{language}")
 
 
 def _split_name(name: str) -> dict[str, str]:
@@ -557,8 +551,6 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
     from allauth.account.models import EmailAddress
     from django.utils.translation import gettext as _
 
-    from cms.models import TraineeProfile, User
-
     from ..models import Cohort
     from ..tasks import invitation_send_task
 
@@ -607,7 +599,7 @@ def invitation_send(*, user) -> None:
 
     from cms.emails import language_of, templated_email
 
-    language = language_of(user, settings.LANGUAGE_CODE)
+    language = language_of(user)
     with translation.override(language):
         path = reverse(
             "account_reset_password_from_key",

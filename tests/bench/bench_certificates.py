@@ -74,7 +74,7 @@ def main() -> None:
     print(f"certificate_pipeline: {pipeline:.3f} s")
     print(f"certificate_bare_render: {bare:.3f} s")
     print(f"certificate_pipeline_vs_bare_render: {pipeline / bare:.2f} ratio")
-    from certificates.services import _postprocess
+    from certificates.services.documents import _postprocess
 
     pdf = html_to_pdf(html)
     signature = _median_seconds(lambda: _postprocess(pdf), repeat)

@@ -102,6 +102,7 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
         Submission,
         SubmissionVersion,
     )
+    from assessment.rubric import band_for
     from certificates.codes import format_serial, generate_code, valid_until_for
     from certificates.models import Certificate, RevocationReason, SerialCounter, StatementCounter
     from cms import roles
@@ -329,14 +330,14 @@ def seed_scale(*, trainees: int, cohorts: int, trainers: int, seed: int = 22) ->
     for e in finished:
         passed = e.status == Enrolment.Status.COMPLETED
         total = rng.randrange(50, 101) if passed else rng.randrange(20, 50)
-        band = "excellent" if total >= 85 else "good" if total >= 70 else "satisfactory"
+        band = band_for(total).code
         results.append(
             FinalResult(
                 enrolment=e,
                 rubric=rubric,
                 status=FinalResult.Status.FINALISED,
                 total=total,
-                band=band if passed else "fail",
+                band=band,
                 finalised_at=now,
                 finalised_by=staff[0],
                 released_at=now,
