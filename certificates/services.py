@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from cms.errors import ServiceError
 from cms.models import OrganisationSettings
 from course.models import Enrolment
 
@@ -30,7 +31,7 @@ from .selectors import (
 logger = logging.getLogger(__name__)
 
 
-class CertificateError(Exception):
+class CertificateError(ServiceError):
     """A refusal with a message a person understands; nothing was changed."""
 
 

@@ -9,6 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from cms.errors import ServiceError
+
 # Column headers people actually type, in the three languages of the site. The name comes either
 # in parts per language (what documents print: surname, given name, patronymic in Kazakh and
 # Russian) or, as in older lists, in one "name" column read as "surname given-name patronymic".
@@ -36,10 +38,12 @@ NAME_PARTS = (
 )
 
 
-class ImportFileError(Exception):
+class ImportFileError(ServiceError):
+    """An uploaded list that cannot be read; `message` says why, for the registrar, next to the
+    form's file field."""
+
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field="file")
 
 
 def _columns(header: list[str]) -> dict[str, int]:

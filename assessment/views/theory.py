@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from cms.errors import apply_service_error
+
 from .. import selectors, services
 
 
@@ -43,7 +45,7 @@ def theory_test(request, pk: int):
         try:
             attempt = services.test_attempt_start(test=test, enrolment=enrolment)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             return redirect("assessment:test_attempt", pk=attempt.pk)
     return render(
@@ -73,7 +75,7 @@ def test_attempt(request, pk: int):
         try:
             attempt = services.test_attempt_submit(attempt=attempt, answers=answers)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             late = getattr(attempt, "late_message", "")
             if late:
