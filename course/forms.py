@@ -32,6 +32,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("List of trainees (CSV or XLSX)"),
         help_text=_("Columns: name, email, school. The first row names the columns."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
     def clean_file(self):

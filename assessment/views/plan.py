@@ -96,10 +96,26 @@ def plan_edit(request):
                     messages.success(request, _("The draft is saved."))
                     return redirect("assessment:plan_edit")
     last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
+    # The rows' own errors are written in the rows; the error summary points to the section.
+    row_errors = [
+        message
+        for formset, message in (
+            (abc, _("Check the ABC observations.")),
+            (goals, _("Check the goals.")),
+        )
+        if formset.total_error_count()
+    ]
     return render(
         request,
         "assessment/plan_edit.html",
-        {"form": form, "abc": abc, "goals": goals, "plan": plan, "last_return": last_return},
+        {
+            "form": form,
+            "abc": abc,
+            "goals": goals,
+            "plan": plan,
+            "last_return": last_return,
+            "row_errors": row_errors,
+        },
     )
 
 
