@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cms.errors import apply_service_error
 from cms.exports import FORMATS as EXPORT_FORMATS
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar
@@ -298,7 +299,7 @@ def register_detail(request: HttpRequest, code: str) -> HttpResponse:
                     )
                     return redirect("certificates:register_detail", code=new.code)
         except services.CertificateError as exc:
-            messages.error(request, str(exc))
+            apply_service_error(exc, request=request)
             return redirect("certificates:register_detail", code=certificate.code)
     return render(
         request,
@@ -408,7 +409,7 @@ def statement_for_enrolment(request: HttpRequest, enrolment_id: int) -> HttpResp
     try:
         statement = services.statement_issue(enrolment=enrolment, issued_by=request.user)
     except services.CertificateError as error:
-        messages.error(request, str(error))
+        apply_service_error(error, request=request)
         return redirect(f"{reverse('certificates:pending')}?cohort={enrolment.cohort.code}")
     messages.success(
         request,

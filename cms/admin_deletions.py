@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms import personal_data, roles, services
+from cms.errors import apply_service_error
 from cms.models import AccountDeletionRequest
 from cms.permission_policies import LimitedActionsPolicy
 
@@ -46,7 +47,7 @@ def approve(request, pk: int):
     try:
         services.account_deletion_approve(deletion=deletion, by=request.user)
     except services.DeletionRequestError as error:
-        messages.error(request, str(error))
+        apply_service_error(error, request=request)
     else:
         messages.success(
             request,

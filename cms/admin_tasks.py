@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms import services
+from cms.errors import apply_service_error
 from cms.models import FailedTask
 from cms.permission_policies import LimitedActionsPolicy
 
@@ -54,7 +55,7 @@ def _act(request, pk: int, action, done: str):
     try:
         action(failed=failed, user=request.user)
     except services.FailedTaskError as error:
-        messages.error(request, str(error))
+        apply_service_error(error, request=request)
     else:
         messages.success(request, done)
     return redirect("failed_tasks:inspect", pk)

@@ -9,6 +9,9 @@ from cms.models import TraineeProfile
 
 
 class TraineeProfileForm(forms.ModelForm):
+    # The page says "Fields marked * are required": the field template marks them.
+    required_css_class = "required"
+
     class Meta:
         model = TraineeProfile
         fields = list(TraineeProfile.FORM_FIELDS)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from cms import roles
+from cms.errors import ServiceError
 from cms.models import (
     AccountDeletionRequest,
     FailedTask,
@@ -185,7 +186,7 @@ def mfa_totp_activate(*, user: Any, secret: str) -> None:
         TOTP.activate(user, secret)
 
 
-class AccountDeletionRefused(Exception):
+class AccountDeletionRefused(ServiceError):
     """Another app's data could not be detached from the account; nothing was deleted."""
 
 
@@ -212,7 +213,7 @@ def account_delete(*, user: Any) -> None:
         raise AccountDeletionRefused(str(exc)) from exc
 
 
-class DeletionRequestError(Exception):
+class DeletionRequestError(ServiceError):
     """A refused request or approval; the message is for the person who asked."""
 
 
@@ -318,7 +319,7 @@ def _deletion_approved_notify(*, address: str, language: str) -> None:
     ).send()
 
 
-class FailedTaskError(Exception):
+class FailedTaskError(ServiceError):
     """A refused retry or resolution; the message is for the person who asked."""
 
 

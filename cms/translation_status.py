@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.models import Locale, Page
 
+from cms.errors import ServiceError
+
 UP_TO_DATE = "up_to_date"
 OUT_OF_DATE = "out_of_date"
 MISSING = "missing"
@@ -90,7 +92,7 @@ def _older(translation: Page, source: Page) -> bool:
     return translation.latest_revision_created_at < source.latest_revision_created_at
 
 
-class TranslationRefused(Exception):
+class TranslationRefused(ServiceError):
     pass
 
 

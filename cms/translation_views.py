@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from cms.errors import apply_service_error
 from cms.translation_status import TranslationRefused, language_name, page_translation_create
 
 
@@ -19,7 +20,7 @@ def page_translation_create_view(request, page_id: int, language_code: str):
     try:
         translation = page_translation_create(page=page, locale=locale, by=request.user)
     except TranslationRefused as refusal:
-        messages.error(request, str(refusal))
+        apply_service_error(refusal, request=request)
         return redirect("wagtailadmin_pages:edit", page.pk)
     messages.success(
         request,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms.errors import apply_service_error
 from cms.forms import AccountDeleteForm, TraineeProfileForm
 from cms.selectors import (
     consent_latest,
@@ -199,7 +200,7 @@ def _my_data_deletion_request(request, form, records):
         try:
             account_deletion_request(user=request.user)
         except DeletionRequestError as error:
-            messages.error(request, str(error))
+            apply_service_error(error, request=request)
         else:
             messages.success(
                 request,

@@ -32,6 +32,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("List of trainees (CSV or XLSX)"),
         help_text=_("Its first row names the columns described above."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
     def clean_file(self):

@@ -9,6 +9,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from cms.errors import ServiceError
 from cms.models import TraineeProfile
 
 # Column headers people actually type, in the three languages of the site. The name comes either
@@ -32,10 +33,12 @@ REQUIRED = ("email", "school")
 NAME_PARTS = TraineeProfile.NAME_FIELDS
 
 
-class ImportFileError(Exception):
+class ImportFileError(ServiceError):
+    """An uploaded list that cannot be read; `message` says why, for the registrar, next to the
+    form's file field."""
+
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field="file")
 
 
 def _columns(header: list[str]) -> dict[str, int]:

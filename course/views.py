@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from cms import exports
 from cms.collation import name_sort_key
+from cms.errors import apply_service_error
 from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
@@ -112,7 +113,7 @@ def join(request):
                 agreement=agreement,
             )
         except services.EnrolmentError as exc:
-            form.add_error(None, exc.message)
+            apply_service_error(exc, form=form)
         else:
             messages.success(
                 request,
@@ -149,7 +150,7 @@ def agreement_accept(request):
         try:
             services.enrolment_agreement_accept(enrolment=enrolment, agreement=agreement)
         except services.EnrolmentError as exc:
-            form.add_error(None, exc.message)
+            apply_service_error(exc, form=form)
         else:
             messages.success(request, _("Thank you: the course agreement is accepted."))
             return redirect("course:dashboard")
@@ -184,7 +185,7 @@ def topic_studied(request, page_id: int):
             answers=answers,
         )
     except services.EnrolmentError as exc:
-        messages.error(request, exc.message)
+        apply_service_error(exc, request=request)
     else:
         messages.success(
             request, _("Topic %(number)s is marked as studied.") % {"number": page.number}
@@ -296,7 +297,7 @@ def cohort_import(request, code: str):
             try:
                 rows = rows_read(form.cleaned_data["file"])
             except ImportFileError as exc:
-                form.add_error("file", exc.message)
+                apply_service_error(exc, form=form)
             else:
                 preview = services.enrolment_import_check(cohort=cohort, rows=rows)
                 request.session[session_key] = rows
@@ -461,7 +462,7 @@ def enrolment_action(request, pk: int, action: str):
                 reason=data["reason"],
             )
     except services.EnrolmentError as exc:
-        messages.error(request, exc.message)
+        apply_service_error(exc, request=request)
     else:
         messages.success(request, _("The enrolment status is changed and recorded."))
     return redirect("course:enrolment_detail", pk=enrolment.pk)

@@ -31,6 +31,7 @@ from joserfc.jwk import OKPKey
 from wagtail.models import Site
 
 from certificates.models import Certificate
+from cms.errors import ServiceError
 from cms.models import OrganisationSettings
 
 from . import keys
@@ -54,7 +55,7 @@ PINNED_CONTEXTS = {
 }
 
 
-class CredentialError(Exception):
+class CredentialError(ServiceError):
     """A credential that does not verify: bad signature, wrong key, malformed token."""
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from certificates.models import Certificate
 from cms import exports
+from cms.errors import apply_service_error
 from cms.private_files import serve_private_file
 
 from . import selectors, services
@@ -28,11 +29,6 @@ from .forms import (
     TicketForm,
 )
 from .models import Attachment, Case, Ticket, Topic
-
-
-def _refuse(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _get_ticket_for_user(request, pk: int) -> Ticket:
@@ -94,7 +90,7 @@ def ticket_new(request, code: str):
                     suggested_criterion=request.POST.get("suggested_criterion", ""),
                 )
             except ValidationError as error:
-                _refuse(request, error)
+                apply_service_error(error, request=request)
             else:
                 messages.success(request, _("Your ticket has been sent to the mentors."))
                 return redirect("mentoring:ticket", pk=ticket.pk)
@@ -147,7 +143,7 @@ def ticket_detail(request, pk: int):
                     anonymised_confirmed=data["anonymised_confirmed"],
                 )
             except ValidationError as error:
-                _refuse(request, error)
+                apply_service_error(error, request=request)
             else:
                 messages.success(request, _("Your message has been sent."))
                 return redirect("mentoring:ticket", pk=ticket.pk)
@@ -182,7 +178,7 @@ def _ticket_action(request, pk: int, action):
     try:
         result = action(ticket)
     except ValidationError as error:
-        _refuse(request, error)
+        apply_service_error(error, request=request)
     else:
         if result:
             messages.success(request, result)

@@ -39,6 +39,9 @@ RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 class QuestionnaireForm(forms.Form):
     """The questions of one questionnaire version, in the reader's language."""
 
+    # The page says "* required": the field template marks the required questions.
+    required_css_class = "required"
+
     def __init__(self, *args, questionnaire, language: str, trainers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire

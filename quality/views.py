@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.errors import apply_service_error
 from cms.private_files import serve_private_file
 from cms.roles import is_registrar, is_trainer
 from course.models import Cohort, Enrolment
@@ -25,11 +26,6 @@ from .report import programme_report
 
 def _language() -> str:
     return "ru" if (get_language() or "kk").startswith("ru") else "kk"
-
-
-def _refuse(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _own_enrolment(request) -> Enrolment:
@@ -81,7 +77,7 @@ def competence(request):
                 enrolment=enrolment, stage=stage, ratings=form.ratings()
             )
         except ValidationError as error:
-            _refuse(request, error)
+            apply_service_error(error, request=request)
         else:
             messages.success(request, _("Thank you: your self-assessment is saved."))
             return redirect("quality:growth", pk=enrolment.pk)
@@ -157,7 +153,7 @@ def _questionnaire_page(request, *, kind: str, months: int = 0):
                     months=months,
                 )
         except ValidationError as error:
-            _refuse(request, error)
+            apply_service_error(error, request=request)
         else:
             messages.success(request, _("Thank you: your answers are saved."))
             return redirect("course:dashboard")

@@ -5,7 +5,6 @@ releasing, the audit log, retakes and the trainee's own results. Access checks l
 from __future__ import annotations
 
 from .common import (  # noqa: F401
-    _add_form_errors,
     _assesses,
     _language,
     _may_review,
@@ -51,7 +50,6 @@ from .practice import (  # noqa: F401
 )
 from .result import (  # noqa: F401
     Role,
-    _add_errors,
     _get_cohort_for_results,
     _get_enrolment_for_later_cohort,
     _get_enrolment_for_marker,

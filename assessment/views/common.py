@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from cms.roles import is_registrar
@@ -35,13 +34,3 @@ def _unstored_files_message(names: list[str]) -> str:
         "Your text is saved, but these files could not be stored because the server is out of "
         "space or its storage failed: %(names)s. Attach them again later; nothing was submitted."
     ) % {"names": ", ".join(names)}
-
-
-def _add_form_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for key, messages_ in exc.message_dict.items():
-        for message in messages_:
-            form.add_error(key if key in form.fields else None, message)

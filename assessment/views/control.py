@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from cms.errors import apply_service_error
 from cms.roles import is_registrar
 
 from .. import selectors, services
@@ -87,7 +88,7 @@ def control_detail(request, pk: int):
                 attempt = services.control_attempt_start(control=control, enrolment=enrolment)
                 return redirect("assessment:control_attempt", pk=attempt.pk)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         return redirect("assessment:control_detail", pk=control.pk)
     attempts = list(
         ControlAttempt.objects.filter(control=control, enrolment=enrolment).order_by("number")
@@ -141,7 +142,7 @@ def cohort_controls(request, code: str):
         try:
             _cohort_controls_post(request, cohort=cohort, controls=controls)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             messages.success(request, _("Saved."))
         return redirect("assessment:cohort_controls", code=cohort.code)

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from cms.errors import apply_service_error
+
 from .. import selectors
 from ..services.deadline import cohort_deadlines_set
 
@@ -32,9 +34,7 @@ def cohort_deadlines(request, code: str):
         try:
             cohort_deadlines_set(cohort=cohort, dates=form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field, error)
+            apply_service_error(exc, form=form)
         else:
             messages.success(request, _("The deadlines are saved."))
             return redirect("course:cohort_detail", code=cohort.code)

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from cms.errors import apply_service_error
+
 from .. import selectors, services
-from .common import _add_form_errors, _assesses, _language, _may_review, _unstored_files_message
+from .common import _assesses, _language, _may_review, _unstored_files_message
 
 
 def _plan_for_viewer(user, plan):
@@ -83,7 +85,7 @@ def plan_edit(request):
                 if saved.unstored_files:
                     form.add_error("files", _unstored_files_message(saved.unstored_files))
             except ValidationError as exc:
-                _add_form_errors(form, exc)
+                apply_service_error(exc, form=form)
             else:
                 # With files the storage could not take, the page is shown again with its
                 # message (the plan's text is saved).
@@ -94,10 +96,26 @@ def plan_edit(request):
                     messages.success(request, _("The draft is saved."))
                     return redirect("assessment:plan_edit")
     last_return = selectors.plan_last_return(plan=plan) if plan and plan.is_returned else None
+    # The rows' own errors are written in the rows; the error summary points to the section.
+    row_errors = [
+        message
+        for formset, message in (
+            (abc, _("Check the ABC observations.")),
+            (goals, _("Check the goals.")),
+        )
+        if formset.total_error_count()
+    ]
     return render(
         request,
         "assessment/plan_edit.html",
-        {"form": form, "abc": abc, "goals": goals, "plan": plan, "last_return": last_return},
+        {
+            "form": form,
+            "abc": abc,
+            "goals": goals,
+            "plan": plan,
+            "last_return": last_return,
+            "row_errors": row_errors,
+        },
     )
 
 
@@ -161,7 +179,7 @@ def plan_view(request, pk: int):
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                _add_form_errors(form, exc)
+                apply_service_error(exc, form=form)
             else:
                 messages.success(
                     request, _("The defence is scheduled; the trainee gets an email invitation.")
@@ -186,7 +204,7 @@ def defence_held(request, pk: int):
                 plan=plan, held_on=form.cleaned_data["held_on"], assessed_by=request.user
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             messages.success(request, _("The defence is recorded as held."))
     else:
@@ -214,7 +232,7 @@ def plan_return(request, pk: int):
                 lock_version=form.cleaned_data["lock_version"],
             )
         except ValidationError as exc:
-            _add_form_errors(form, exc)
+            apply_service_error(exc, form=form)
             # Show the current state (and a fresh lock version) next to the refusal.
             plan = _get_plan_for_viewer(request.user, pk)
             form = _fresh_return_form(form, plan)

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from cms.errors import apply_service_error
 from cms.roles import is_registrar
 
 from .. import selectors, services
 from ..forms import DraftForm
-from .common import _add_form_errors, _language, _may_review, _unstored_files_message
+from .common import _language, _may_review, _unstored_files_message
 
 
 def _max_size_label() -> str:
@@ -134,7 +135,7 @@ def practice_detail(request, assignment_id: int):
             if version.unstored_files:
                 form.add_error("files", _unstored_files_message(version.unstored_files))
         except ValidationError as exc:
-            _add_form_errors(form, exc)
+            apply_service_error(exc, form=form)
         else:
             # With files the storage could not take, the page is shown again with its message
             # (the text is saved); otherwise back to the page with the outcome.
@@ -287,7 +288,7 @@ def submission_review(request, pk: int):
                 lock_version=form.cleaned_data["lock_version"],
             )
         except ValidationError as exc:
-            _add_form_errors(form, exc)
+            apply_service_error(exc, form=form)
             submission = _get_submission_for_reviewer(request.user, pk)
         else:
             messages.success(request, _("Your review is saved."))
@@ -328,8 +329,7 @@ def submission_undo(request, pk: int):
     try:
         services.submission_acceptance_undo(submission=submission, by=request.user)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        apply_service_error(exc, request=request)
     else:
         messages.success(request, _("The acceptance is taken back: the work waits for review."))
     return redirect("assessment:submission_review", pk=submission.pk)

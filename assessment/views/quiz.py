@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cms.errors import apply_service_error
+
 from .. import selectors
 
 
@@ -38,7 +40,7 @@ def quiz_attempt_page(
         try:
             attempt = submit(attempt=attempt, answers=answers)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             late = getattr(attempt, "late_message", "")
             if late:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import exports
+from cms.errors import apply_service_error
 from cms.roles import is_registrar
 from course.models import Enrolment
 
@@ -67,15 +68,9 @@ def _get_result_for_auditor(user, pk: int) -> FinalResult:
     raise Http404
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for key, messages_ in exc.message_dict.items():
-        field = {"reason": "reason", "rationale": "rationale"}.get(key, f"score_{key}")
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
+def _score_field(key: str) -> str:
+    """The score form's field for a key of the service's refusal: a criterion code or a reason."""
+    return key if key in ("reason", "rationale") else f"score_{key}"
 
 
 @login_required
@@ -142,7 +137,7 @@ def score(request, enrolment_id: int):
                 finalise=action == "finalise",
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            apply_service_error(exc, form=form, field_for=_score_field)
         else:
             if action == "finalise":
                 messages.success(request, _("The result is finalised."))
@@ -215,7 +210,7 @@ def markers(request, pk: int):
                 third_marker=form.cleaned_data["third_marker"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             messages.success(request, _("The markers are saved."))
     return redirect("assessment:score", enrolment_id=result.enrolment_id)
@@ -228,7 +223,7 @@ def release(request, pk: int):
     try:
         services.result_release(result=result)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        apply_service_error(exc, request=request)
     else:
         messages.success(request, _("The result is released to the trainee."))
     return redirect("assessment:score", enrolment_id=result.enrolment_id)
@@ -241,7 +236,7 @@ def retake(request, enrolment_id: int):
     try:
         services.result_start(enrolment=enrolment, attempt=2)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        apply_service_error(exc, request=request)
     else:
         messages.success(request, _("The retake is opened."))
     return redirect("assessment:score", enrolment_id=enrolment.pk)

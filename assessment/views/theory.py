@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+
+from cms.errors import apply_service_error
 
 from .. import selectors, services
 from .quiz import quiz_attempt_page
@@ -43,7 +44,7 @@ def theory_test(request, pk: int):
         try:
             attempt = services.test_attempt_start(test=test, enrolment=enrolment)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            apply_service_error(exc, request=request)
         else:
             return redirect("assessment:test_attempt", pk=attempt.pk)
     return render(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from assessment.rubric import PASSING_BANDS  # noqa: F401 - the rubric's; this app's callers use it
+from cms.errors import ServiceError
 from cms.models import OrganisationSettings
 
 from ..codes import format_serial
@@ -16,7 +17,7 @@ from ..job_reads import remembered
 from ..models import Certificate, SerialCounter, StatementCounter
 
 
-class CertificateError(Exception):
+class CertificateError(ServiceError):
     """A refusal with a message a person understands; nothing was changed."""
 
 

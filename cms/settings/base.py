@@ -90,6 +90,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
+# One field template and one error summary for every form (cms/renderers.py).
+FORM_RENDERER = "cms.renderers.FormRenderer"
 
 TEMPLATES = [
     {

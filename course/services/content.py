@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import Locale
 
+from cms.errors import ServiceError
+
 from ..models import (
     GlossaryPage,
     GlossaryTermPage,
@@ -99,7 +101,7 @@ def _sync_in_locales(*, report, label, source_parent, existing, create, values_f
     return source
 
 
-class ContentLoadError(Exception):
+class ContentLoadError(ServiceError):
     pass
 
 

@@ -11,15 +11,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cms.celery import enqueue_on_commit
+from cms.errors import ServiceError
 from cms.models import TraineeProfile, User
 
 
-class EnrolmentError(Exception):
+class EnrolmentError(ServiceError):
     """A refused action; `message` is translated and shown to the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _event(
