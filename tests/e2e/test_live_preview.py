@@ -1,0 +1,49 @@
+"""An editor's live preview under the production Content-Security-Policy (the e2e server applies
+the deployed policy and middleware, tests/e2e/server_settings.py): the editor opens a topic page
+in Wagtail, types in its body, and the preview panel's frame shows the typed words, with no
+policy violation reported by the browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import DESKTOP, screenshot, sign_in_with_mfa
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "e2e-preview-password-2026"
+TOTP_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"
+TYPED = " Алдын ала қарау сынағы"
+
+
+@pytest.fixture(scope="module")
+def case(server):
+    return server.arrange("preview_editor", password=PASSWORD, totp_secret=TOTP_SECRET)
+
+
+def test_the_preview_panel_shows_what_the_editor_types_in_the_topic_body(new_page, case):
+    page = new_page(lang="kk", viewport=DESKTOP)
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    sign_in_with_mfa(page, "preview.editor@e2e.kz", PASSWORD, TOTP_SECRET)
+
+    response = page.goto(f"/admin/pages/{case['topic']}/edit/")
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "'self'" in policy.split("frame-src")[1]
+
+    editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.press("End")
+    page.keyboard.type(TYPED)
+    page.locator("button[data-side-panel-toggle='preview']").click()
+
+    frame = page.frame_locator("#w-preview-iframe")
+    frame.locator("main").get_by_text(TYPED.strip()).wait_for(timeout=30_000)
+    assert "Тақырыптың кіріспесі." in frame.locator("main").inner_text()
+    assert violations == []
+    screenshot(page, "content", "admin-live-preview")
