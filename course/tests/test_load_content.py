@@ -93,7 +93,10 @@ def test_each_language_s_glossary_shows_definitions_in_that_language(client, lan
     assert ("The approved text of the programme is in Kazakh" in term) is (lang == "en")
     assert ('class="muted"><i>' in term) is marked
     # The legal source is cited in Kazakh, as approved, and marked as Kazakh for screen readers.
-    assert '<span lang="kk">(Білім беру ұйымдарындағы' in term
+    assert (
+        '<span lang="kk"><a href="https://adilet.zan.kz/kaz/docs/V2500036047" rel="noopener">'
+        "(Білім беру ұйымдарындағы"
+    ) in term
 
 
 def test_every_term_has_a_translated_definition_in_russian_and_english():
