@@ -38,7 +38,7 @@ def test_the_exemplar_lecture_reads_on_a_phone(new_page, demo_topics, lang):
     assert page.locator("details.transcript").count() == 1
     assert page.locator("fieldset.quiz").count() == 2
     # The self-hosted video plays here: Chromium has loaded its metadata (a duration of a
-    # minute) from our own server under the deployed CSP, and the captions track is there.
+    # minute) from our own server, and the captions track is there.
     video = page.locator("figure.video video")
     video.scroll_into_view_if_needed()
     page.wait_for_function(

@@ -22,7 +22,7 @@ def case(server):
 
 
 def test_the_preview_panel_shows_what_the_editor_types_in_the_topic_body(new_page, case):
-    page = new_page(lang="kk", viewport=DESKTOP)
+    page = new_page(lang="kk", viewport=DESKTOP, bypass_csp=False)
     violations: list[str] = []
     page.on(
         "console",
