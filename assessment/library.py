@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -65,29 +66,66 @@ def library_programme(user):
     return programme.localized.specific
 
 
+def attachments_for(*, language: str, programme=None, module_number: int | None = None):
+    """The files editors attached to modules and topics of `programme` (every language's copy
+    of it; all live programmes when None) that a reader in `language` gets: those in that
+    language and those for all languages, each file once. Returns (module number, attachment)
+    pairs, modules' files first, then topics' in programme order."""
+    from course.models import ModuleAttachment, ProgrammePage, TopicAttachment
+
+    languages = [language, "all"]
+    roots = ProgrammePage.objects.live()
+    if programme is not None:
+        roots = roots.filter(translation_key=programme.translation_key)
+    paths = list(roots.values_list("path", flat=True))
+    if not paths:
+        return []
+
+    def under_programme(queryset):
+        query = Q()
+        for path in paths:
+            query |= Q(page__path__startswith=path)
+        return queryset.filter(query, page__live=True, language__in=languages)
+
+    rows = [
+        (attachment.page.number, attachment)
+        for attachment in under_programme(ModuleAttachment.objects)
+        .select_related("document", "captions", "page")
+        .order_by("page__path", "sort_order")
+    ]
+    topic_rows = list(
+        under_programme(TopicAttachment.objects).select_related("document", "captions", "page")
+    )
+    topic_rows.sort(key=lambda a: (a.page.sort_key, a.sort_order))
+    rows += [(int(a.page.number.split(".")[0]), a) for a in topic_rows]
+    if module_number is not None:
+        rows = [(n, a) for n, a in rows if n == module_number]
+    seen: set[int] = set()
+    unique = []
+    for number, attachment in rows:
+        # A page's translation carries a copy of its files: the same document, listed once.
+        if attachment.document_id not in seen:
+            seen.add(attachment.document_id)
+            unique.append((number, attachment))
+    return unique
+
+
 def library_modules(programme, *, number: int | None = None) -> list[LibraryModule]:
-    """Modules by number, each with its templates and attachments grouped by kind."""
-    from course.models import AttachmentKind, ModuleAttachment, ModulePage, TopicAttachment
+    """Modules by number, each with its templates and the attached files in the programme's
+    language (or for all languages), grouped by kind."""
+    from course.models import AttachmentKind, ModulePage
 
     modules = list(ModulePage.objects.live().child_of(programme))
     if number is not None:
         modules = [m for m in modules if m.number == number]
     modules.sort(key=lambda m: m.number)
-    by_module: dict[int, list] = {m.pk: [] for m in modules}
-    for attachment in ModuleAttachment.objects.filter(page__in=modules).select_related(
-        "document", "captions"
+    by_number: dict[int, list] = {m.number: [] for m in modules}
+    language = programme.locale.language_code
+    for module_number, attachment in attachments_for(
+        language=language, programme=programme, module_number=number
     ):
-        by_module[attachment.page_id].append(attachment)
-    paths = {m.path: m.pk for m in modules}
-    length = len(programme.path) + ModulePage.steplen
-    topic_rows = TopicAttachment.objects.filter(
-        page__path__startswith=programme.path, page__live=True
-    ).select_related("document", "captions", "page")
-    topic_rows = sorted(topic_rows, key=lambda a: (a.page.specific_deferred.sort_key, a.sort_order))
-    for attachment in topic_rows:
-        module_id = paths.get(attachment.page.path[:length])
-        if module_id is not None:
-            by_module[module_id].append(attachment)
+        if module_number in by_number:
+            by_number[module_number].append(attachment)
 
     templates = materials_by_module()
     result = []
@@ -98,7 +136,7 @@ def library_modules(programme, *, number: int | None = None) -> list[LibraryModu
             if found:
                 groups.append(KindGroup(str(kind.label), materials=found))
         for kind in AttachmentKind:
-            found = [a for a in by_module[module.pk] if a.kind == kind]
+            found = [a for a in by_number[module.number] if a.kind == kind]
             if found:
                 groups.append(KindGroup(str(kind.label), attachments=found))
         result.append(LibraryModule(module, groups))

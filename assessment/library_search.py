@@ -1,9 +1,12 @@
 """The materials library in site search (cms.search): the generated templates and the files
 editors attached to modules and topics, found by title, purpose and transcript.
 
-Both are few (ten templates; a few files a topic), so they are matched in Python against text
-folded like the query: every word of the query must begin a word of the text, as on SQLite's
-page search."""
+The files are found in Wagtail's search index (course.models.PageAttachment is indexed, folded like
+the pages): one indexed search a model (module files, topic files), limited to the live pages of
+the programme and to the reader's language or all languages, so a query never loads every file.
+The ten generated templates are not stored anywhere (their titles are translated strings in
+assessment.materials), so they are matched in memory: every word of the query must begin a word of
+the title or purpose, as the index's second pass does."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.search import SearchHit, fold, register_search_kind
+from cms.search import SearchHit, fold, register_search_kind, search_pages
 
 
 def _matches(words: list[str], text: str) -> bool:
@@ -19,13 +22,10 @@ def _matches(words: list[str], text: str) -> bool:
     return all(any(w.startswith(q) for w in folded_words) for q in words)
 
 
-def find_materials(*, query: str, language: str, limit: int) -> list[SearchHit]:
-    from course.models import ModuleAttachment, TopicAttachment
-
+def _templates(words: list[str], language: str) -> list[SearchHit]:
     from .materials import materials
 
-    words = query.split()
-    hits: list[SearchHit] = []
+    hits = []
     with translation.override(language):
         for material in materials():
             title, purpose = str(material.title), str(material.purpose)
@@ -38,23 +38,39 @@ def find_materials(*, query: str, language: str, limit: int) -> list[SearchHit]:
                         meta=material.kind_label,
                     )
                 )
-        for model, module_of in (
-            (ModuleAttachment, lambda a: a.page.number),
-            (TopicAttachment, lambda a: int(a.page.number.split(".")[0])),
-        ):
-            attachments = model.objects.filter(
-                page__locale__language_code=language, page__live=True
-            ).select_related("page")
-            for attachment in attachments:
-                if _matches(words, f"{attachment.title} {attachment.transcript}"):
-                    hits.append(
-                        SearchHit(
-                            title=attachment.title,
-                            url=reverse("assessment:library_module", args=[module_of(attachment)]),
-                            text=attachment.transcript,
-                            meta=str(attachment.get_kind_display()),
-                        )
+    return hits
+
+
+def _files(query: str, language: str, limit: int) -> list[SearchHit]:
+    from course.models import ModuleAttachment, ModulePage, TopicAttachment, TopicPage
+
+    hits, seen = [], set()
+    for model, pages, module_of in (
+        (ModuleAttachment, ModulePage, lambda a: a.page.number),
+        (TopicAttachment, TopicPage, lambda a: int(a.page.number.split(".")[0])),
+    ):
+        queryset = model.objects.filter(
+            language__in=[language, "all"], page__in=pages.objects.live().values("pk")
+        ).select_related("page")
+        for attachment in search_pages(queryset, query=query, limit=limit):
+            # A page's translation carries a copy of its files: the same document, found once.
+            if attachment.document_id in seen:
+                continue
+            seen.add(attachment.document_id)
+            with translation.override(language):
+                hits.append(
+                    SearchHit(
+                        title=attachment.title,
+                        url=reverse("assessment:library_module", args=[module_of(attachment)]),
+                        text=attachment.transcript,
+                        meta=str(attachment.get_kind_display()),
                     )
+                )
+    return hits
+
+
+def find_materials(*, query: str, language: str, limit: int) -> list[SearchHit]:
+    hits = _templates(query.split(), language) + _files(query, language, limit)
     return hits[:limit]
 
 

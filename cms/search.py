@@ -137,19 +137,23 @@ def search_all(*, query: str, language: str, limit: int) -> list[SearchGroup]:
 
 
 def search_pages(queryset, *, query: str, limit: int) -> list:
-    """Pages of `queryset` matching the folded `query` through Wagtail's search backend: the whole
-    words first (full text; on PostgreSQL the `simple` configuration, as Kazakh has no stemmer),
-    then, when they find too little, words that begin with what was typed ("инклюзив" finds
-    "инклюзивті"), on both databases.
+    """Pages (or other indexed objects) of `queryset` matching the folded `query` through Wagtail's
+    search backend: the whole words first (full text; on PostgreSQL the `simple` configuration, as
+    Kazakh has no stemmer), then, when they find too little, words that begin with what was typed
+    ("инклюзив" finds "инклюзивті"), on both databases.
 
     Trigram similarity (Wagtail's `Fuzzy`) was tried on PostgreSQL for the second pass and
     dropped: it scores a word against whole documents, so a word found nowhere ("казыгурт")
     brought back a dozen unrelated glossary and literature pages. Folding already covers the
     commonest slip, a Kazakh letter typed as its Russian look-alike."""
-    found = list(queryset.search(query, operator="and")[:limit])
+    from wagtail.search.backends import get_search_backend
+
+    # The backend, not queryset.search(): any indexed model's queryset (pages, the library's files).
+    backend = get_search_backend()
+    found = list(backend.search(query, queryset, operator="and")[:limit])
     if len(found) >= limit:
         return found
     seen = {page.pk for page in found}
-    more = queryset.autocomplete(query, operator="and")[: limit * 2]
+    more = backend.autocomplete(query, queryset, operator="and")[: limit * 2]
     found += [page for page in more if page.pk not in seen][: limit - len(found)]
     return found

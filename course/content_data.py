@@ -12,9 +12,9 @@ with a hyphen is joined again, everything else is as written, the seed's own spe
 - lines 1607-1877: section 9, "Негізгі және қосымша әдебиеттер тізімі", 29 sources numbered as
   approved -> ``LITERATURE``.
 
-The seed has no Russian glossary or Russian aim: the Russian texts here are our translation and the
-pages say so. Literature entries are bibliographic records and are shown as written, in every
-language.
+The seed has no Russian or English glossary or aim: the Russian and English texts here are our
+translation of the Kazakh and the pages say so. Literature entries are bibliographic records and
+are shown as written, in every language.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ _ORDER_4_KK = "https://adilet.zan.kz/kaz/docs/V2200026618"
 
 # Each term: a stable slug (the page's address), the seed lines, the Kazakh term, definition and
 # legal source as written, the law's address (the Kazakh text on adilet.zan.kz; the seed's own
-# links are search-result pages), Russian and English names and a Russian translation, and the
+# links are search-result pages), Russian and English names and translations, and the
 # words that mark the term in a topic's text (our choice: the term's core, lower case).
 GLOSSARY = [
     {
@@ -160,6 +160,13 @@ GLOSSARY = [
                 "в ходе которой на основе оценки особых образовательных потребностей создаются "
                 "социальные и психолого-педагогические условия для успешного обучения и развития "
                 "обучающихся, в том числе лиц (детей) с особыми образовательными потребностями."
+            ),
+            "en": (
+                "A systematically organised activity carried out in educational organisations in "
+                "the course of which, on the basis of an assessment of special educational needs,"
+                " social and psychological and pedagogical conditions are created for the "
+                "successful learning and development of learners, including persons (children) "
+                "with special educational needs."
             ),
         },
         "source": {"kk": '("Білім туралы" ҚР Заңының 1-базы 19-2) тармақшасын)'},
@@ -184,6 +191,11 @@ GLOSSARY = [
                 "условиях для получения образования соответствующего уровня и дополнительного "
                 "образования."
             ),
+            "en": (
+                "Persons (children) who have a permanent or temporary need for special conditions"
+                " in order to receive education of the appropriate level and additional "
+                "education."
+            ),
         },
         "source": {"kk": '("Білім туралы" ҚР Заңының 1-базы 19-2) тармақшасын)'},
         "url": _LAW_ON_EDUCATION_KK,
@@ -200,6 +212,7 @@ GLOSSARY = [
         "definition": {
             "kk": "Білім алу үшін қажетті арнаулы жағдайларды айқындау",
             "ru": "Определение специальных условий, необходимых для получения образования.",
+            "en": ("Determining the special conditions needed to receive education."),
         },
         "source": {"kk": '("Білім туралы" ҚР Заңының 1-базы 19-3) тармақшасын)'},
         "url": _LAW_ON_EDUCATION_KK,
@@ -222,6 +235,10 @@ GLOSSARY = [
             "ru": (
                 "Процесс, обеспечивающий равный доступ к образованию для всех обучающихся с учётом "
                 "особых образовательных потребностей и индивидуальных возможностей."
+            ),
+            "en": (
+                "A process that ensures equal access to education for all learners, taking into "
+                "account their special educational needs and individual capabilities."
             ),
         },
         "source": {"kk": '("Білім туралы" ҚР Заңының 1-базы 21-7) тармақшасын)'},
@@ -248,6 +265,10 @@ GLOSSARY = [
             "ru": (
                 "Программа, определяющая основные направления и содержание комплексной помощи на "
                 "основе оценки особых образовательных потребностей детей."
+            ),
+            "en": (
+                "A programme that sets out the main directions and the content of comprehensive "
+                "help on the basis of an assessment of children's special educational needs."
             ),
         },
         "source": {
@@ -288,6 +309,14 @@ GLOSSARY = [
                 "средства, среда жизнедеятельности, психолого-педагогическое сопровождение, "
                 "медицинские, социальные и иные услуги."
             ),
+            "en": (
+                "Conditions without which persons (children) with special educational needs, and "
+                "children with disabilities, cannot master educational programmes; they include "
+                "curricula, as well as special, individual development and correctional and "
+                "developmental programmes and teaching methods, technical, learning and other "
+                "aids, the living environment, psychological and pedagogical support, and "
+                "medical, social and other services."
+            ),
         },
         "source": {"kk": '("Білім туралы" ҚР Заңы 1 Бөлім 7-4)'},
         "url": _LAW_ON_EDUCATION_KK,
@@ -311,6 +340,11 @@ GLOSSARY = [
                 "Внесение изменений в содержание типовых учебных программ для детей, которые "
                 "испытывают трудности в освоении содержания учебных предметов в объёме, "
                 "установленном стандартом, и в темпе обучения класса."
+            ),
+            "en": (
+                "Changes made to the content of the model curricula for children who find it hard"
+                " to master the content of school subjects in the amount set by the standard and "
+                "at the pace at which the class learns."
             ),
         },
         "source": {
@@ -337,6 +371,12 @@ GLOSSARY = [
                 "индивидуального развития и потенциальным возможностям обучающихся и "
                 "воспитанников (Закон РК «Об образовании», 9.14)."
             ),
+            "en": (
+                "Educational organisations that teach persons (children) with special educational"
+                " needs adapt educational programmes to the individual development and potential "
+                'abilities of their learners and pupils (Law of the Republic of Kazakhstan "On '
+                'Education", 9.14).'
+            ),
         },
         "url": _ORDER_348_KK,
         "keys": ["бейімдеу", "адаптац"],
@@ -361,6 +401,13 @@ GLOSSARY = [
                 "определения содержания учебных предметов для обучающихся с нарушением интеллекта, "
                 "обучающихся в общем классе, на основе типовых учебных программ для обучающихся с "
                 "нарушением интеллекта с учётом их индивидуальных возможностей."
+            ),
+            "en": (
+                "A document that teachers of secondary education organisations draw up to set the"
+                " content of school subjects for learners with intellectual disabilities who "
+                "study in a mainstream class, on the basis of the model curricula for learners "
+                "with intellectual disabilities and taking into account their individual "
+                "capabilities."
             ),
         },
         "source": {
@@ -399,6 +446,14 @@ GLOSSARY = [
                 "творческой самореализации, профессиональной ориентации, за "
                 "психолого-педагогическое сопровождение участников образовательного процесса."
             ),
+            "en": (
+                "The psychological and pedagogical support service is the collegial body of an "
+                "educational organisation responsible for the psychological well-being of "
+                "learners, including persons (children) with special educational needs, for "
+                "building their motivation to learn, their achievement, creative self-realisation"
+                " and career orientation, and for the psychological and pedagogical support of "
+                "everyone taking part in the educational process."
+            ),
         },
         "source": {
             "kk": (
@@ -421,6 +476,7 @@ GLOSSARY = [
         "definition": {
             "kk": "Білім алу үшін қажетті ерекше жағдайларды анықтау.",
             "ru": "Определение особых условий, необходимых для получения образования.",
+            "en": ("Identifying the special conditions needed to receive education."),
         },
         "source": {
             "kk": (

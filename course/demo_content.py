@@ -1,19 +1,31 @@
 """Demo content for `seed_demo`: one finished lecture (topic 2.2, ABC analysis) and one finished
 practice topic (2.4, the observation card), so editors see what a complete topic looks like:
-text with headings, a video with its transcript, a downloadable handout and check-your-
-understanding questions. Both are marked as demo content on the page.
+text with headings, a video with its captions and transcript, a downloadable handout and
+check-your-understanding questions. Both are marked as demo content on the page.
+
+The video is a real one-minute file kept in the repository (course/demo_media/, made by
+scripts/make_demo_video.py from the slides' source text), uploaded as a Wagtail document and shown
+by the self-hosted video block with Kazakh or Russian WebVTT captions; the transcript under it is
+the captions' text, so what is read is what is shown.
 
 Idempotent and careful: a topic whose body is not empty (an editor's text, or ours from an earlier
-run) is left alone. The video is the block a self-hosted file will use once uploads exist; until
-then its player is a stored notice (no request leaves the server), and the transcript carries
-the content.
+run) is left alone, except that our own earlier demo video (a stored notice in place of a player)
+is replaced by the real one.
 """
 
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
+# The address the demo's video block had before the real file existed (its player was a stored
+# notice); seeding again replaces such a block with the real video.
 DEMO_VIDEO_URL = "https://video.example.kz/demo/abc-analysis"
+DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
+VIDEO_SOURCE = DEMO_MEDIA / "abc_analysis_video.json"
+VIDEO_FILE = "abc-analysis-demo.webm"
+VIDEO_TITLE = "ABC талдау / ABC-анализ (демо-бейне)"
 HANDOUT_TITLE = "ABC бақылау парағы / Лист ABC-наблюдения (демо)"
 
 DEMO_NOTE = {
@@ -48,7 +60,7 @@ def _quiz(question: str, choices: list[str], correct: int) -> dict:
 
 
 LECTURE = {
-    "kk": lambda doc: [
+    "kk": lambda doc, video: [
         {"type": "callout", "value": {"kind": "note", "text": DEMO_NOTE["kk"]}},
         _h("ABC талдау деген не"),
         _p(
@@ -66,21 +78,7 @@ LECTURE = {
             "жинаңыз, содан кейін ғана заңдылық іздеңіз.</li><li>Жазбада баланың аты-жөнін "
             "емес, шартты белгісін қолданыңыз.</li></ul>"
         ),
-        {
-            "type": "video",
-            "value": {
-                "video": DEMO_VIDEO_URL,
-                "caption": "ABC талдау: бір жағдайды бірге талдаймыз (8 минут)",
-                "transcript": (
-                    "<p>Үшінші сабақ, математика. Мұғалім жаңа тапсырма береді (A). Оқушы А. "
-                    "дәптерін жауып, партаның астына кіреді (B). Ассистент тапсырманы өзі "
-                    "орындап береді (C). Бес жазбаның төртеуінде мінез-құлық жаңа әрі ұзын "
-                    "тапсырмадан кейін басталады, ал салдары – тапсырманың жойылуы. Демек, "
-                    "мінез-құлық тапсырмадан қашуға қызмет етеді. Қолдау: тапсырманы қысқа "
-                    "қадамдарға бөлу, көрнекі кесте және үзіліс сұрау картасы.</p>"
-                ),
-            },
-        },
+        _video(video, "kk", "ABC талдау: бір жағдайды бірге талдаймыз (1 минут)"),
         {
             "type": "callout",
             "value": {
@@ -108,7 +106,7 @@ LECTURE = {
             1,
         ),
     ],
-    "ru": lambda doc: [
+    "ru": lambda doc, video: [
         {"type": "callout", "value": {"kind": "note", "text": DEMO_NOTE["ru"]}},
         _h("Что такое ABC-анализ"),
         _p(
@@ -126,21 +124,7 @@ LECTURE = {
             "ищите закономерность.</li><li>В записи используйте условное обозначение ребёнка, "
             "а не его имя.</li></ul>"
         ),
-        {
-            "type": "video",
-            "value": {
-                "video": DEMO_VIDEO_URL,
-                "caption": "ABC-анализ: разбираем один случай вместе (8 минут)",
-                "transcript": (
-                    "<p>Третий урок, математика. Учитель даёт новое задание (A). Ученик А. "
-                    "закрывает тетрадь и залезает под парту (B). Ассистент выполняет задание за "
-                    "него (C). В четырёх записях из пяти поведение начинается после нового "
-                    "длинного задания, а последствие – задание снимается. Значит, поведение "
-                    "служит избеганию задания. Поддержка: разбить задание на короткие шаги, "
-                    "визуальное расписание и карточка «прошу перерыв».</p>"
-                ),
-            },
-        },
+        _video(video, "ru", "ABC-анализ: разбираем один случай вместе (1 минута)"),
         {
             "type": "callout",
             "value": {
@@ -171,7 +155,7 @@ LECTURE = {
 }
 
 PRACTICE = {
-    "kk": lambda doc: [
+    "kk": lambda doc, video: [
         {"type": "callout", "value": {"kind": "note", "text": DEMO_NOTE["kk"]}},
         _h("Практикалық сабақтың барысы"),
         _p(
@@ -180,19 +164,11 @@ PRACTICE = {
             "қайталанатын триггерді және мінез-құлықтың қызметін анықтаңыз.</li><li>Мониторинг "
             "түрін таңдаңыз: жиілік, ұзақтық немесе уақыт аралығы бойынша.</li></ol>"
         ),
-        {
-            "type": "video",
-            "value": {
-                "video": DEMO_VIDEO_URL,
-                "caption": "Бақылау картасын талдау: үлгі (6 минут)",
-                "transcript": (
-                    "<p>Картада бес жазба бар. Үшеуі – жазу тапсырмасынан кейін, екеуі – шулы "
-                    "үзілістен кейін. Алғашқы үшеуінде салдары бірдей: тапсырма кейінге "
-                    "қалдырылды. Сондықтан келесі аптада жиілікті есептейміз және тапсырманы "
-                    "қысқартып көреміз.</p>"
-                ),
-            },
-        },
+        _video(
+            video,
+            "kk",
+            ("ABC жазбасын еске түсірейік: бақылау картасына осылай жазылады (1 минут)"),
+        ),
         _h("Үлестірме материал"),
         {
             "type": "document",
@@ -205,7 +181,7 @@ PRACTICE = {
             0,
         ),
     ],
-    "ru": lambda doc: [
+    "ru": lambda doc, video: [
         {"type": "callout", "value": {"kind": "note", "text": DEMO_NOTE["ru"]}},
         _h("Ход практического занятия"),
         _p(
@@ -214,18 +190,7 @@ PRACTICE = {
             "записях повторяющийся триггер и функцию поведения.</li><li>Выберите вид "
             "мониторинга: по частоте, по длительности или по интервалам времени.</li></ol>"
         ),
-        {
-            "type": "video",
-            "value": {
-                "video": DEMO_VIDEO_URL,
-                "caption": "Анализ карты наблюдения: образец (6 минут)",
-                "transcript": (
-                    "<p>В карте пять записей. Три – после письменного задания, две – после "
-                    "шумной перемены. В первых трёх последствие одно: задание отложено. Поэтому "
-                    "на следующей неделе считаем частоту и пробуем сократить задание.</p>"
-                ),
-            },
-        },
+        _video(video, "ru", "Вспомним ABC-запись: так её вносят в карту наблюдения (1 минута)"),
         _h("Раздаточный материал"),
         {
             "type": "document",
@@ -274,39 +239,88 @@ def _handout():
     return document
 
 
-def _video_notice() -> None:
-    """The demo video's player, stored as Wagtail stores a fetched embed, so nothing is fetched."""
-    from wagtail.embeds.embeds import get_embed_hash
-    from wagtail.embeds.models import Embed
+def video_captions(language: str) -> list[list[str]]:
+    """Each slide's captions in `language`, from the video's source text."""
+    source = json.loads(VIDEO_SOURCE.read_text(encoding="utf-8"))
+    return [slide["captions"][language] for slide in source["slides"]]
 
-    Embed.objects.get_or_create(
-        hash=get_embed_hash(DEMO_VIDEO_URL, None, None),
-        defaults={
-            "url": DEMO_VIDEO_URL,
-            "type": "video",
-            "html": (
-                '<p class="video-placeholder">Демо: бейнежазба әлі жүктелмеген – төмендегі '
-                "транскриптті оқыңыз. / Демо: видео ещё не загружено – читайте расшифровку "
-                "ниже.</p>"
-            ),
-            "title": "Demo video",
-            "provider_name": "demo",
+
+def video_transcript(language: str) -> str:
+    """The captions' text, a paragraph a slide: the transcript says what the captions say."""
+    from django.utils.html import escape
+
+    return "".join(f"<p>{escape(' '.join(c))}</p>" for c in video_captions(language))
+
+
+def _document(title: str, filename: str):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    document = Document(title=title)
+    content = (DEMO_MEDIA / filename).read_bytes()
+    document.file.save(filename, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def _video_documents() -> dict:
+    """The video file and its captions in each language, uploaded once."""
+    return {
+        "file": _document(VIDEO_TITLE, VIDEO_FILE),
+        "kk": _document(f"{VIDEO_TITLE} – субтитрлер kk", "abc-analysis-demo.kk.vtt"),
+        "ru": _document(f"{VIDEO_TITLE} – субтитры ru", "abc-analysis-demo.ru.vtt"),
+    }
+
+
+def _video(video: dict, language: str, caption: str) -> dict:
+    return {
+        "type": "video_file",
+        "value": {
+            "file": video["file"].pk,
+            "captions": video[language].pk,
+            "captions_language": language,
+            "caption": caption,
+            "transcript": video_transcript(language),
         },
-    )
+    }
+
+
+def _replace_notice(page, content, handout, video) -> bool:
+    """Put the real video where our own earlier demo left the stored notice; True if it did."""
+    raw = list(page.body.raw_data)
+    new = {b["type"]: b for b in content(handout, video) if b["type"] == "video_file"}
+    changed = False
+    for i, block in enumerate(raw):
+        if block["type"] == "video" and block["value"].get("video") == DEMO_VIDEO_URL:
+            raw[i] = {**new["video_file"], "id": block.get("id")}
+            changed = True
+    if changed:
+        page.body = raw
+        page.save_revision(user=None, log_action=False).publish(log_action=False)
+    return changed
 
 
 def seed(result: dict) -> list[str]:
     from .models import TopicPage
 
-    _video_notice()
     handout = _handout()
+    video = _video_documents()
     filled: list[str] = []
     for number, content in (("2.2", LECTURE), ("2.4", PRACTICE)):
         for language, body in content.items():
             page = TopicPage.objects.filter(number=number, locale__language_code=language).first()
-            if page is None or len(page.body):
-                continue  # an editor's text, or ours from an earlier run, stays
-            page.body = body(handout)
+            if page is None:
+                continue
+            if len(page.body):
+                # An editor's text, or ours from an earlier run, stays; only our old notice goes.
+                if _replace_notice(page, body, handout, video):
+                    filled.append(f"{number} [{language}] video")
+                continue
+            page.body = body(handout, video)
             page.save_revision(user=None, log_action=False).publish(log_action=False)
             filled.append(f"{number} [{language}]")
     return filled

@@ -60,7 +60,7 @@ def test_the_programme_lists_ten_templates_under_modules_two_to_five():
 def test_the_kazakh_abc_sheet_pdf_has_the_plans_abc_record_fields_as_columns():
     text = _pdf_text(material_pdf(material_get("abc-sheet"), language="kk"))
 
-    assert _squeeze("ABC-мінез-құлық талдауының парағы") in text
+    assert _squeeze("ABC-мінез-құлық талдауының шаблоны") in text
     # The ABC record's own field names (assessment.models.ABCRecord), capitalised.
     for column in (
         "Күні мен уақыты",
@@ -75,7 +75,7 @@ def test_the_kazakh_abc_sheet_pdf_has_the_plans_abc_record_fields_as_columns():
 def test_the_russian_abc_sheet_docx_has_the_same_columns_and_an_empty_row_to_type_into():
     document = _docx(material_docx(material_get("abc-sheet"), language="ru"))
 
-    assert document.paragraphs[0].text == "Лист ABC-анализа поведения"
+    assert document.paragraphs[0].text == "Шаблон ABC-анализа поведения"
     assert _header_cells(document) == [
         "Дата и время",
         "Антецедент (что произошло до)",
@@ -269,3 +269,60 @@ def test_the_module_page_links_to_its_library_page(client, programme):
     with translation.override("kk"):
         link = reverse("assessment:library_module", args=[3])
     assert link.encode() in response.content
+
+
+def test_the_russian_library_lists_russian_files_and_files_for_all_languages_not_kazakh_ones(
+    client, trainer, attachments
+):
+    from wagtail.documents.models import Document
+
+    from course.models import ModuleAttachment
+
+    for language, title in (("ru", "Слайды модуля 2"), ("all", "Бланк kk/ru")):
+        ModuleAttachment.objects.create(
+            page=attachments,  # the Kazakh module page: the language is the file's, not the page's
+            kind="slides",
+            title=title,
+            language=language,
+            document=Document.objects.create(title=title, file=ContentFile(b"%PDF", "f.pdf")),
+        )
+    client.force_login(trainer)
+    with translation.override("ru"):
+        address = reverse("assessment:library_module", args=[2])
+
+    response = client.get(address)
+
+    titles = [a.title for g in response.context["module"].groups for a in g.attachments]
+    assert sorted(titles) == ["Бланк kk/ru", "Слайды модуля 2"]
+    assert "Модуль 2: слайдтар" not in response.content.decode()
+
+
+def test_the_kazakh_library_leaves_out_the_russian_file_and_keeps_the_one_for_all(
+    client, trainer, attachments
+):
+    from wagtail.documents.models import Document
+
+    from course.models import ModuleAttachment
+
+    for language, title in (("ru", "Слайды модуля 2"), ("all", "Бланк kk/ru")):
+        ModuleAttachment.objects.create(
+            page=attachments,
+            kind="slides",
+            title=title,
+            language=language,
+            document=Document.objects.create(title=title, file=ContentFile(b"%PDF", "f.pdf")),
+        )
+    client.force_login(trainer)
+    with translation.override("kk"):
+        address = reverse("assessment:library_module", args=[2])
+
+    response = client.get(address)
+
+    titles = [a.title for g in response.context["module"].groups for a in g.attachments]
+    assert sorted(titles) == ["ABC талдау бейнесі", "Бланк kk/ru", "Модуль 2: слайдтар"]
+
+
+def test_a_file_left_without_a_language_takes_its_page_s_language(attachments):
+    from course.models import ModuleAttachment
+
+    assert list(ModuleAttachment.objects.values_list("language", flat=True)) == ["kk"]

@@ -51,3 +51,65 @@ def test_a_file_an_editor_attached_to_a_module_is_found_by_its_transcript(progra
         ("Дәріс слайдтары", "/kk/assessment/library/modules/3/")
     ]
     assert _materials("сенсорлык узилис", "ru") == []
+
+
+def _attach(module, *, language: str, title: str, transcript: str = "") -> ModuleAttachment:
+    document = Document.objects.create(title=title, file=ContentFile(b"%PDF-1.4", "f.pdf"))
+    return ModuleAttachment.objects.create(
+        page=module,
+        kind="slides",
+        title=title,
+        language=language,
+        document=document,
+        transcript=transcript,
+    )
+
+
+def test_a_russian_file_on_the_kazakh_page_is_found_in_russian_and_not_in_kazakh(programme):
+    module = ModulePage.objects.get(locale__language_code="kk", number=4)
+    _attach(module, language="ru", title="Слайды о визуальном расписании")
+
+    assert _materials("визуальном расписании", "ru") == [
+        ("Слайды о визуальном расписании", "/ru/assessment/library/modules/4/")
+    ]
+    assert _materials("визуальном расписании", "kk") == []
+
+
+def test_a_file_for_all_languages_is_found_in_each(programme):
+    module = ModulePage.objects.get(locale__language_code="kk", number=4)
+    _attach(module, language="all", title="Кесте / Расписание: бланк")
+
+    assert _materials("бланк", "kk") == [
+        ("Кесте / Расписание: бланк", "/kk/assessment/library/modules/4/")
+    ]
+    assert _materials("бланк", "ru") == [
+        ("Кесте / Расписание: бланк", "/ru/assessment/library/modules/4/")
+    ]
+
+
+def test_files_are_found_through_the_search_index_not_by_reading_every_file(programme):
+    from wagtail.search import index
+
+    module = ModulePage.objects.get(locale__language_code="kk", number=4)
+    # bulk_create sends no signal, so nothing puts these files in the index.
+    document = Document.objects.create(title="d", file=ContentFile(b"%PDF-1.4", "d.pdf"))
+    unindexed = ModuleAttachment.objects.bulk_create(
+        [
+            ModuleAttachment(
+                page=module, kind="slides", title=f"Қыдырма {n}", language="kk", document=document
+            )
+            for n in range(30)
+        ]
+    )
+
+    assert _materials("кыдырма", "kk") == []
+    index.insert_or_update_object(unindexed[7])
+    assert _materials("кыдырма", "kk") == [("Қыдырма 7", "/kk/assessment/library/modules/4/")]
+
+
+def test_a_file_on_a_page_taken_offline_is_not_found(programme):
+    module = ModulePage.objects.get(locale__language_code="kk", number=4)
+    _attach(module, language="kk", title="Ескі слайдтар")
+    module.unpublish()
+
+    assert _materials("ескі слайдтар", "kk") == []

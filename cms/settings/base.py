@@ -280,6 +280,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # /admin/login/ itself redirects there (cms.urls).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No Gravatar in the admin: the production CSP's img-src is our own origin (a blocked image on every
+# admin page, the live preview's included), and an editor's e-mail hash would go to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The database backend: PostgreSQL full text in production, SQLite's in development. Kazakh has no
 # PostgreSQL stemmer, so the `simple` configuration (no stemming) is used for every language and
 # partial words are found by their beginning (cms.search.search_pages); the indexed text

@@ -7,7 +7,13 @@ split, are derived from the live topics beneath them and never stored."""
 
 from __future__ import annotations
 
-from .attachments import AttachmentKind, ModuleAttachment, PageAttachment, TopicAttachment
+from .attachments import (
+    AttachmentKind,
+    AttachmentLanguage,
+    ModuleAttachment,
+    PageAttachment,
+    TopicAttachment,
+)
 from .cohort import Cohort, LiveSession, StudyForm
 from .enrolment import CourseAgreement, Enrolment, EnrolmentEvent, _private_storage
 from .pages import ModulePage, ProgrammePage, TopicKind, TopicPage, UntranslatedMixin
@@ -16,6 +22,7 @@ from .reference import GlossaryPage, GlossaryTermPage, LiteratureEntryPage, Lite
 
 __all__ = [
     "AttachmentKind",
+    "AttachmentLanguage",
     "Attendance",
     "Cohort",
     "CourseAgreement",

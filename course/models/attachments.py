@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.search import fold
 
 from .pages import ModulePage, TopicPage
 
@@ -18,12 +21,32 @@ class AttachmentKind(models.TextChoices):
     OTHER = "other", _("Other material")
 
 
-class PageAttachment(Orderable):
+class AttachmentLanguage(models.TextChoices):
+    ALL = "all", _("All languages")
+    KAZAKH = "kk", "Қазақша"
+    RUSSIAN = "ru", "Русский"
+    ENGLISH = "en", "English"
+
+
+class PageAttachment(index.Indexed, Orderable):
     """A file an editor adds to a module or a topic; the materials library lists it by module and
     kind. A video is a document (an MP4/WebM file on our own server: some schools' networks reach
-    no video site) with optional WebVTT captions and a transcript."""
+    no video site) with optional WebVTT captions and a transcript.
+
+    A file is in one language, or good for all (a template with both languages): the library and
+    search in a language show that language's files and the ones for all, whichever language's
+    page the editor attached them to. Left blank, it is the page's language.
+
+    Indexed (folded like the pages) so site search finds a file with one query on the index."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
+    language = models.CharField(
+        _("language of the file"),
+        max_length=3,
+        choices=AttachmentLanguage.choices,
+        blank=True,
+        help_text=_("Blank: the language of the page. “All languages”: a file for every reader."),
+    )
     title = models.CharField(_("title"), max_length=255)
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
@@ -44,10 +67,16 @@ class PageAttachment(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("title")]),
         FieldPanel("document"),
         FieldPanel("captions"),
         FieldPanel("transcript"),
+    ]
+    search_fields = [
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("language"),
+        index.FilterField("page"),
     ]
 
     class Meta(Orderable.Meta):
@@ -55,6 +84,14 @@ class PageAttachment(Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.language and self.page_id:
+            self.language = self.page.locale.language_code
+        super().save(*args, **kwargs)
+
+    def search_text(self) -> str:
+        return fold(f"{self.title} {self.transcript}")
 
 
 class ModuleAttachment(PageAttachment):

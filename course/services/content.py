@@ -36,7 +36,8 @@ GLOSSARY_INTRO = {
     ),
     "en": (
         "Section 2 of the programme: the key terms and the legal acts that define them. The "
-        "approved glossary is in Kazakh; its definitions are shown as approved."
+        "approved glossary is in Kazakh; the definitions here are our translation of it, and each "
+        "legal source is cited as the approved text names it."
     ),
 }
 LITERATURE_TITLE = {
@@ -52,8 +53,9 @@ LITERATURE_INTRO = {
 
 
 def _term_values(term: dict, code: str) -> dict:
-    # Kazakh is the approved text. Russian pages carry our translation (and say so); English
-    # pages carry the approved Kazakh definition under an English name.
+    # Kazakh is the approved text (seed 004, section 2; the seed has no Russian or English
+    # glossary). Russian and English pages carry our translation and say so; the legal source
+    # stays as the approved text cites it.
     translated = code in term["definition"] and code != SOURCE_LANGUAGE
     language = code if translated else SOURCE_LANGUAGE
     note = term.get("note", {})

@@ -64,9 +64,46 @@ def test_the_glossary_is_loaded_in_three_languages_with_kazakh_as_approved():
     assert not kk.is_translation
     assert ru.title == "Инклюзивное образование" and ru.is_translation
     assert ru.translation_key == kk.translation_key
-    # No English glossary was approved: the English page shows the Kazakh definition.
-    assert en.title == "Inclusive education" and en.definition == kk.definition
+    assert ru.definition.startswith("Процесс, обеспечивающий равный доступ к образованию")
+    # No English glossary was approved: the English page carries our translation, marked as one.
+    assert en.title == "Inclusive education" and en.is_translation
+    assert en.definition == (
+        "A process that ensures equal access to education for all learners, taking into account "
+        "their special educational needs and individual capabilities."
+    )
+    assert en.source == kk.source  # the legal act is cited as the approved text names it
     assert GlossaryTermPage.objects.filter(locale__language_code="kk").count() == 10
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "marked"),
+    [
+        ("kk", "алқалы органы болып табылады", False),
+        ("ru", "коллегиальный орган организации образования", True),
+        ("en", "the collegial body of an educational organisation", True),
+    ],
+)
+def test_each_language_s_glossary_shows_definitions_in_that_language(client, lang, words, marked):
+    html = client.get(f"/{lang}/programme/glossary/").content.decode()
+    term = client.get(
+        f"/{lang}/programme/glossary/psychological-pedagogical-support-service/"
+    ).content.decode()
+
+    assert words in html and words in term
+    assert ("The approved text of the programme is in Kazakh" in term) is (lang == "en")
+    assert ('class="muted"><i>' in term) is marked
+    # The legal source is cited in Kazakh, as approved, and marked as Kazakh for screen readers.
+    assert (
+        '<span lang="kk"><a href="https://adilet.zan.kz/kaz/docs/V2500036047" rel="noopener">'
+        "(Білім беру ұйымдарындағы"
+    ) in term
+
+
+def test_every_term_has_a_translated_definition_in_russian_and_english():
+    for term in GLOSSARY:
+        for lang in ("ru", "en"):
+            assert term["definition"][lang].strip(), (term["slug"], lang)
+    assert all("en" in term["note"] for term in GLOSSARY if "note" in term)
 
 
 def test_each_term_has_its_own_page_with_its_definition_and_linked_source(client):

@@ -750,3 +750,20 @@ def practice_returned(email: str, password: str, language: str) -> None:
             lock_version=submission.lock_version,
         )
     print(json.dumps({"assignment": assignment.pk}))
+
+
+def preview_editor(password: str, totp_secret: str) -> None:
+    """A registrar (the site's editor) with an authenticator app, and topic 5.2's Kazakh page with
+    a draft whose body has one paragraph to type into (the published page is left as it is)."""
+    from cms.roles import REGISTRAR
+    from cms.services import mfa_totp_activate, role_assign
+    from course.models import TopicPage
+
+    editor = _person("preview.editor@e2e.kz", password, "Алма", "Редактор", profile=False)
+    role_assign(user=editor, role=REGISTRAR)
+    mfa_totp_activate(user=editor, secret=totp_secret)
+    topic = TopicPage.objects.get(locale__language_code="kk", number="5.2")
+    draft = topic.get_latest_revision_as_object()
+    draft.body = [{"type": "paragraph", "value": "<p>Тақырыптың кіріспесі.</p>"}]
+    draft.save_revision(user=editor)
+    print(json.dumps({"topic": topic.pk}))

@@ -308,6 +308,10 @@ def context_factory(browser, server):
     contexts = []
 
     def make(*, lang: str = "kk", viewport: dict | None = None, **kwargs):
+        # The site under test sends the production CSP (server_settings.py); axe-core is injected
+        # as an inline script, which that policy forbids, so contexts bypass it unless a test asks
+        # for the policy (bypass_csp=False), as the live preview's test does.
+        kwargs.setdefault("bypass_csp", True)
         context = browser.new_context(
             base_url=server.base_url,
             viewport=viewport or DESKTOP,

@@ -45,3 +45,16 @@ LOGGING = {
 # A browser test types the TOTP code a moment after computing it; on a loaded machine that moment
 # can cross into the next 30-second step. Accept the neighbouring step, as phones' clocks need too.
 MFA_TOTP_TOLERANCE = 1
+
+# The production Content-Security-Policy and its middleware, as cms.settings.production sets them,
+# so the browser tests meet the policy deployed (the editor's live preview above all).
+from cms.csp_policy import production_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY = production_policy(media_origins=[])
+X_FRAME_OPTIONS = "DENY"
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "cms.csp.SiteCSPMiddleware",
+)

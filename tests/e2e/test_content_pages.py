@@ -37,6 +37,18 @@ def test_the_exemplar_lecture_reads_on_a_phone(new_page, demo_topics, lang):
     check_accessibility(page, f"{lang}-exemplar-lecture-phone")
     assert page.locator("details.transcript").count() == 1
     assert page.locator("fieldset.quiz").count() == 2
+    # The self-hosted video plays here: Chromium has loaded its metadata (a duration of a
+    # minute) from our own server, and the captions track is there.
+    video = page.locator("figure.video video")
+    video.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => { const v = document.querySelector('figure.video video');"
+        " return v.readyState >= 1 && v.duration > 0; }",
+        timeout=20_000,
+    )
+    assert 55 <= video.evaluate("v => v.duration") <= 65
+    assert video.evaluate("v => v.textTracks.length") == 1
+    assert video.evaluate("v => v.textTracks[0].language") == lang
     page.locator("details.transcript summary").click()
     screenshot(page, "content", f"{lang}-exemplar-lecture-phone")
 

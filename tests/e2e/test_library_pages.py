@@ -39,7 +39,7 @@ def test_a_trainee_opens_module_twos_library_page(new_page, case, lang, viewport
 
     assert response.status == 200
     main = page.locator("main").inner_text()
-    assert {"kk": "ABC-мінез-құлық талдауының парағы", "ru": "Лист ABC-анализа поведения"}[
+    assert {"kk": "ABC-мінез-құлық талдауының шаблоны", "ru": "Шаблон ABC-анализа поведения"}[
         lang
     ] in main
     if lang == "kk":

@@ -65,3 +65,47 @@ def test_russian_search_finds_the_russian_term(postgres):
 
 def test_a_word_found_nowhere_finds_nothing(postgres):
     assert search_all(query="казыгурт", language="kk", limit=20) == []
+
+
+def _attach(*, number: int, language: str, title: str, transcript: str = ""):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from course.models import ModuleAttachment, ModulePage
+
+    module = ModulePage.objects.get(locale__language_code="kk", number=number)
+    document = Document.objects.create(title=title, file=ContentFile(b"%PDF-1.4", "f.pdf"))
+    return ModuleAttachment.objects.create(
+        page=module,
+        kind="slides",
+        title=title,
+        language=language,
+        document=document,
+        transcript=transcript,
+    )
+
+
+def test_a_library_file_is_found_in_the_index_by_its_transcript_without_kazakh_letters(postgres):
+    _attach(number=3, language="kk", title="Дәріс слайдтары", transcript="Сенсорлық үзіліс туралы")
+
+    found = _titles(search_all(query="сенсорлык узилис", language="kk", limit=20), "materials")
+
+    assert found == {"Дәріс слайдтары"}
+    assert _titles(search_all(query="сенсорлык", language="ru", limit=20), "materials") == set()
+
+
+def test_a_library_file_for_all_languages_is_found_in_russian_by_a_partial_word(postgres):
+    _attach(number=4, language="all", title="Визуальное расписание: бланк")
+
+    found = _titles(search_all(query="расписан", language="ru", limit=20), "materials")
+
+    assert "Визуальное расписание: бланк" in found
+
+
+def test_a_library_file_missing_from_the_index_is_not_found(postgres):
+    from wagtail.search import index
+
+    attachment = _attach(number=4, language="kk", title="Қыдырма үлгісі")
+    index.remove_object(attachment)
+
+    assert _titles(search_all(query="кыдырма", language="kk", limit=20), "materials") == set()
