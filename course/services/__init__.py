@@ -23,7 +23,6 @@ from .enrolment import (  # noqa: F401
     enrolment_not_passed,
     enrolment_status_set,
     enrolment_transfer,
-    expulsion_letter_context,
     expulsion_notice_send,
     invitation_send,
     study_refusal,

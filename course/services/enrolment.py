@@ -295,6 +295,8 @@ def expulsion_notice_send(*, event) -> bool:
     recipient = getattr(profile, "employer_email", "") if profile else ""
     if not recipient:
         return False
+    from ..letters import expulsion_letter_context
+
     context = expulsion_letter_context(event=event)
     language = context["language"]
     templated_email(
@@ -309,41 +311,6 @@ def expulsion_notice_send(*, event) -> bool:
         notice_sent_at=timezone.now(), notice_sent_to=recipient
     )
     return True
-
-
-def expulsion_letter_context(*, event) -> dict:
-    """What the employer's notice says, for the e-mail and for the printable letter alike: who,
-    from which course (its approved title and hours, the cohort's dates), by which order on which
-    decision, and who signs for the organisation."""
-    from wagtail.models import Locale
-
-    from cms.names import display_name
-    from cms.selectors import organisation_name, organisation_settings_for
-
-    enrolment = event.enrolment
-    profile = getattr(enrolment.trainee, "trainee_profile", None)
-    language = enrolment.cohort.language
-    programme = enrolment.cohort.programme
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = programme.get_translation_or_none(locale) if locale else None
-    settings = organisation_settings_for(None)
-    return {
-        "event": event,
-        "enrolment": enrolment,
-        "cohort": enrolment.cohort,
-        "name": display_name(enrolment.trainee, language, profile=profile),
-        # The registered name from Settings → Organisation, never an invented translation.
-        "organisation_name": organisation_name(language),
-        "school": getattr(profile, "school", ""),
-        "language": language,
-        # The title of the version the cohort studies, in the letter's language (the approved
-        # wording, loaded from the programme).
-        "course_title": (translated or programme).title,
-        "hours": programme.derived_hours().total,
-        "signatory_name": settings.signatory_name if settings is not None else "",
-        "signatory_position": settings.signatory_position_for(language) if settings else "",
-        "written_on": timezone.localdate(),
-    }
 
 
 @transaction.atomic

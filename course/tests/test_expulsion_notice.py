@@ -82,7 +82,7 @@ def _letter_text(event, language: str) -> str:
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    from course.services import expulsion_letter_context
+    from course.letters import expulsion_letter_context
 
     with translation.override(language):
         html = render_to_string(
