@@ -277,6 +277,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # /admin/login/ itself redirects there (cms.urls).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The admin's avatars come from Gravatar by default: on the closed network that is a broken image
+# and a request leaking a hash of each staff e-mail outside. None: Wagtail draws its own initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The database backend: PostgreSQL full text in production, SQLite's in development. Kazakh has no
 # PostgreSQL stemmer, so the `simple` configuration (no stemming) is used for every language and
 # partial words are found by their beginning (cms.search.search_pages); the indexed text
