@@ -47,7 +47,7 @@ class AssessmentConfig(AppConfig):
         library.register()
         library_search.register()
         register_slot_template(
-            slot="cohort_links", template="assessment/slots/cohort_results_link.html"
+            slot="cohort_score_links", template="assessment/slots/cohort_results_link.html"
         )
         register_exporter(
             "assessment",

@@ -27,10 +27,15 @@ class CertificatesConfig(AppConfig):
         from cms.slots import register_slot_template
 
         pending_link = "certificates/slots/pending_link.html"
-        register_slot_template(slot="cohort_links", template=pending_link)
+        register_slot_template(
+            slot="cohort_links", template="certificates/slots/cohort_pending_link.html"
+        )
         register_slot_template(slot="cohort_results_links", template=pending_link)
         register_slot_template(
             slot="cohort_links", template="certificates/slots/cohort_issue_links.html"
+        )
+        register_slot_template(
+            slot="cohort_download_links", template="certificates/slots/cohort_zip_link.html"
         )
         register_slot_template(
             slot="cohort_results_row_actions",

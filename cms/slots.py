@@ -21,6 +21,11 @@ SLOTS = (
     # enrolment page (`enrolment`).
     "cohort_links",
     "enrolment_sections",
+    # course: the cohort page's (and its admin page's) registrar links besides the records
+    # (`cohort_links`): the work to score, the downloads (`cohort`). Each template of these three
+    # places is one or more `<li>` items.
+    "cohort_score_links",
+    "cohort_download_links",
     # course: the cohort page's sections for its trainers and registrars, above the hours table
     # (`cohort`, `rows`: the trainees' rows with their hours); the links of an enrolment page for
     # the trainee's trainers and registrars, never the trainee (`enrolment`).

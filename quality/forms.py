@@ -5,6 +5,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import OrganisationType, QualificationCategory
+
 from .models import Question
 from .outcomes import LEVEL_LABELS, LEVELS, OUTCOMES
 
@@ -34,6 +36,37 @@ class SelfAssessmentForm(forms.Form):
 
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+# The needs questionnaire asks what the trainee's profile may already hold. Its answers are the
+# positions of the choices in quality/questionnaire_data.py (the same in kk and ru); a profile value
+# with no matching choice (or none at all) leaves the question for her to answer.
+_QUALIFICATION_CHOICE = {
+    QualificationCategory.PEDAGOGUE: 1,
+    QualificationCategory.MODERATOR: 2,
+    QualificationCategory.EXPERT: 3,
+    QualificationCategory.RESEARCHER: 4,
+    QualificationCategory.MASTER: 5,
+}
+_WORKPLACE_CHOICE = {
+    OrganisationType.GENERAL_SCHOOL: 0,
+    OrganisationType.PRESCHOOL: 2,
+    OrganisationType.COLLEGE: 3,
+}
+
+
+def questionnaire_initial_from_profile(profile) -> dict:
+    """Answers to pre-fill from the trainee's profile: initial values she can still change."""
+    if profile is None:
+        return {}
+    initial: dict = {}
+    if profile.years_of_experience is not None:
+        initial["experience_years"] = profile.years_of_experience
+    if profile.qualification_category in _QUALIFICATION_CHOICE:
+        initial["qualification"] = _QUALIFICATION_CHOICE[profile.qualification_category]
+    if profile.organisation_type in _WORKPLACE_CHOICE:
+        initial["workplace"] = _WORKPLACE_CHOICE[profile.organisation_type]
+    return initial
 
 
 class QuestionnaireForm(forms.Form):
@@ -73,6 +106,14 @@ class QuestionnaireForm(forms.Form):
                 field = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
             field.label, field.required = label, required
             self.fields[question.code] = field
+        # A pre-filled answer this version cannot take (no such question or choice) is dropped.
+        self.initial = {
+            code: value
+            for code, value in self.initial.items()
+            if code not in self.fields
+            or not hasattr(self.fields[code], "choices")
+            or value in dict(self.fields[code].choices)
+        }
 
     def _add_trainer_ratings(self, question, label, required, trainers, language) -> None:
         from cms.names import display_name

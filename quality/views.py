@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +18,12 @@ from course.models import Cohort, Enrolment
 from course.selectors import cohorts_visible, enrolment_current, trainee_name
 
 from . import selectors, services
-from .forms import PeriodForm, QuestionnaireForm, SelfAssessmentForm
+from .forms import (
+    PeriodForm,
+    QuestionnaireForm,
+    SelfAssessmentForm,
+    questionnaire_initial_from_profile,
+)
 from .models import Questionnaire, TrainerQualification
 from .outcomes import LEVEL_LABELS, group_heading
 from .report import programme_report
@@ -115,6 +120,13 @@ def growth(request, pk: int):
     )
 
 
+def _profile_of(user):
+    try:
+        return user.trainee_profile
+    except ObjectDoesNotExist:
+        return None
+
+
 def _questionnaire_page(request, *, kind: str, months: int = 0):
     enrolment = _own_enrolment(request)
     if kind == Questionnaire.Kind.NEEDS:
@@ -132,6 +144,12 @@ def _questionnaire_page(request, *, kind: str, months: int = 0):
         request.POST or None,
         questionnaire=questionnaire,
         language=language,
+        # What the profile already holds (experience, category, workplace) is not asked twice.
+        initial=(
+            questionnaire_initial_from_profile(_profile_of(request.user))
+            if kind == Questionnaire.Kind.NEEDS
+            else None
+        ),
         # The survey rates each trainer of the person's cohort.
         trainers=(
             enrolment.cohort.trainers.order_by("last_name", "first_name")
