@@ -34,6 +34,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+# BENCH_PROFILE=admin_score_changes,cohort_page: one more request of each, under cProfile, whose
+# 25 dearest functions (cumulative time) are printed on stderr.
+PROFILE = set(filter(None, os.environ.get("BENCH_PROFILE", "").split(",")))
 SCALE_TRAINEES = int(os.environ.get("BENCH_SCALE_TRAINEES", "5000"))
 SCORES = {"theory": 15, "practice": 22, "plan": 22, "defence": 8, "participation": 7}
 QUEUED: list[str] = []
@@ -73,6 +76,14 @@ def _time(name: str, request, expected: int) -> None:
         assert response.status_code == expected, (name, response.status_code)
         queries = len(captured)
     _print(name, runs, queries)
+    if name in PROFILE:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(request, REPEAT)
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(25)
 
 
 def _client(user):
@@ -193,7 +204,7 @@ def main() -> None:
         assignment = (
             Submission.objects.filter(enrolment__cohort=cohort).values_list("assignment", flat=True)
         ).first()
-        works = [EnrolmentFactory(cohort=cohort) for _ in range(REPEAT + 1)]
+        works = [EnrolmentFactory(cohort=cohort) for _ in range(REPEAT + 2)]
         from assessment.models import Assignment
 
         practice = Assignment.objects.get(pk=assignment)
@@ -222,7 +233,7 @@ def main() -> None:
         _time("accept_practice_work", accept, 302)
         print(f"accept_practice_work_tasks_queued: {len(QUEUED) - before} tasks", flush=True)
 
-        finals = [EnrolmentFactory(cohort=cohort, plan_submitted=True) for _ in range(REPEAT + 1)]
+        finals = [EnrolmentFactory(cohort=cohort, plan_submitted=True) for _ in range(REPEAT + 2)]
         score = {f"score_{code}": value for code, value in SCORES.items()}
         score |= {f"comment_{code}": "Түсініктеме." for code in SCORES}
         score |= {"action": "finalise", "confirm": "yes"}
