@@ -47,13 +47,16 @@ WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() o
 CLIENT_PROCESSES = 2
 CLIENT_THREADS = 6
 # Driven by wrk too (the pages whose targets issue 22 sets), each round after the bare view.
-WRK_PAIRED = ["verify", "topic_page", "trainee_dashboard"]
+# verify_django: the same page by a Django template (tests/bench/http_urls.py), to decide whether
+# Jinja2 is still needed (issue 22).
+WRK_PAIRED = ["verify", "verify_django", "topic_page", "trainee_dashboard"]
 # Trainees of the national year seeded before measuring (seed_scale); 0: an empty site.
 SCALE_TRAINEES = int(os.environ.get("BENCH_SCALE_TRAINEES", "5000"))
 # Each page below alternates with the bare view, round after round; its ratio is the median of
 # the rounds' page/bare throughputs, so that a slow spell of the machine weighs on both.
 PAIRED = [
     "verify",
+    "verify_django",
     "verify_json",
     "programme_page",
     "module_page",
@@ -61,6 +64,11 @@ PAIRED = [
     "topic_page_trainee",
     "trainee_dashboard",
 ]
+# BENCH_PAGES=verify,verify_django: only these pages (and the bare view), e.g. to measure one pair.
+if os.environ.get("BENCH_PAGES"):
+    _ONLY = os.environ["BENCH_PAGES"].split(",")
+    PAIRED = [name for name in PAIRED if name in _ONLY]
+    WRK_PAIRED = [name for name in WRK_PAIRED if name in _ONLY]
 
 SETUP = """
 import json
@@ -312,7 +320,10 @@ def compare_with_wrk(targets: dict) -> None:
         print(f"{name}_vs_bare_view_throughput_wrk: {ratio:.2f} ratio", flush=True)
 
 
-LOCUST_STEPS = [int(n) for n in os.environ.get("BENCH_LOCUST_USERS", "100,200,400,800").split(",")]
+# BENCH_LOCUST_USERS=0 skips the load test.
+LOCUST_STEPS = [
+    int(n) for n in os.environ.get("BENCH_LOCUST_USERS", "100,200,400,800").split(",") if int(n)
+]
 LOCUST_SECONDS = int(os.environ.get("BENCH_LOCUST_SECONDS", "20"))
 LOCUST_P95_LIMIT_MS = 300
 
@@ -345,6 +356,9 @@ def load_test(base: str, data: dict, tmp: Path) -> None:
     """The realistic mix at growing numbers of simulated people (BENCH_LOCUST_USERS), stopping
     at the first whose p95 passes 300 ms: requests/s and p95 per page for each step, and the
     most people held with p95 under 300 ms."""
+    if not LOCUST_STEPS:
+        log("BENCH_LOCUST_USERS=0: the load test is skipped")
+        return
     if not Path(PY).with_name("locust").exists():
         log("locust not installed (pip install -e '.[test]'): the load test is skipped")
         return
@@ -455,6 +469,10 @@ def main() -> int:
         targets = {
             "bare_view": (f"{base}/bench/bare", {}),
             "verify": (f"{base}{paths['verify']}", {}),
+            "verify_django": (
+                f"{base}/bench{paths['verify'].replace('/verify/', '/verify-django/')}",
+                {},
+            ),
             "verify_json": (f"{base}{paths['verify'].rstrip('/')}.json", {}),
             "programme_page": (f"{base}{paths['programme']}", {}),
             "module_page": (f"{base}{paths['module']}", {}),
