@@ -65,6 +65,7 @@ EXPORTED_MODELS = (
     "certificates.AuditEntry",
     "certificates.VerificationLookup",
     "certificates.ExpiryReminder",
+    "certificates.PendingPass",
 )
 
 
@@ -91,7 +92,7 @@ def export_personal_data(user) -> dict:
     in the Open Badges status list."""
     from cms.personal_data import row
 
-    from .models import Certificate
+    from .models import Certificate, PendingPass
 
     documents = (
         Certificate.objects.filter(holder=user)
@@ -116,7 +117,16 @@ def export_personal_data(user) -> dict:
                 "status_list_entry": _status_list_entry(c),
             }
             for c in documents
-        ]
+        ],
+        # Why a pass of theirs waits for its certificate, as the last check found it.
+        "pending_passes": [
+            {
+                "enrolment": p.enrolment_id,
+                "reasons": p.reasons,
+                "checked_at": p.checked_at.isoformat(),
+            }
+            for p in PendingPass.objects.filter(enrolment__trainee=user).order_by("pk")
+        ],
     }
 
 

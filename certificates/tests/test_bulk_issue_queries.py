@@ -43,7 +43,7 @@ def test_bulk_issue_runs_a_small_constant_number_of_queries_per_certificate(
     programme, monkeypatch, settings
 ):
     settings.CERTIFICATES_PDF_POSTPROCESSORS = []
-    monkeypatch.setattr(services, "document_pdf", lambda certificate: b"%PDF-1.7 test")
+    monkeypatch.setattr(services.documents, "document_pdf", lambda certificate: b"%PDF-1.7 test")
     two = _queries_of_bulk_issue(_passing_cohort(2))
     five = _queries_of_bulk_issue(_passing_cohort(5))
 
