@@ -52,6 +52,19 @@ def forget_roles(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
+def may_open_admin(user: Any) -> bool:
+    """Whether the site menu offers the Wagtail admin: staff, or a person whose group grants it
+    (registrars, editors). The permission check costs two queries, so it is made only for people
+    in a group besides the study roles: a trainee's or trainer's every page does not pay for it."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    if not _group_names(user) - {TRAINEE, TRAINER, MENTOR}:
+        return False
+    return user.has_perm("wagtailadmin.access_admin")
+
+
 def in_group(user: Any, name: str) -> bool:
     """Whether the person is in a group other than the three roles (e.g. "mentor"), from the same
     per-request cache."""

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 # enrolment's own: its final result with its scores, the completion facts (topics studied,
 # practice accepted, module controls, theory test taken, plan, defence), the second-valid check,
 # the holder's profile and hours, and the writing: the enrolment lock, the current document under
-# it, the serial counter, the record and its audit entry, the enrolment's completion, the PDF.
-QUERIES_PER_CERTIFICATE = 23
+# it, the serial counter, the record and its audit entry, the enrolment's completion, the PDF;
+# and the holder's notification (the row and the holder's e-mail switch for the kind).
+QUERIES_PER_CERTIFICATE = 25
 
 
 def _passing_cohort(size: int):

@@ -12,9 +12,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from cms import roles
 from cms.navigation import menu_items_for
 
 register = template.Library()
+
+
+@register.filter
+def may_open_admin(user) -> bool:
+    return roles.may_open_admin(user)
+
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 

@@ -89,3 +89,22 @@ def test_the_site_menu_has_no_admin_link_for_trainees_and_trainers(client, facto
     client.force_login(factory())
     html = client.get("/kk/").content.decode()
     assert 'href="/admin/"' not in html
+
+
+@pytest.mark.parametrize("factory", [TraineeFactory, TrainerFactory])
+def test_deciding_the_admin_link_for_a_trainee_or_trainer_checks_no_permission(
+    factory, django_assert_num_queries
+):
+    from cms.roles import may_open_admin
+
+    person = factory()
+    with django_assert_num_queries(1):  # their group names, read once per request
+        assert may_open_admin(person) is False
+    with django_assert_num_queries(0):
+        assert may_open_admin(person) is False
+
+
+def test_a_registrar_may_open_the_admin_through_the_groups_permission():
+    from cms.roles import may_open_admin
+
+    assert may_open_admin(RegistrarFactory(is_staff=False)) is True
