@@ -5,9 +5,9 @@ A service that refuses raises `ServiceError` (or an app's subclass of it: `Enrol
 and changes nothing. The view catches it and calls `apply_service_error`, which puts the sentence
 on the form (on the named field when the form has it) or into the messages shown on the next page.
 
-`ServiceError` is a Django `ValidationError`, so the services that still raise plain
-`ValidationError` (with a field dictionary or a list of messages) are mapped by the same helper,
-and Django's form machinery understands a refusal raised inside `clean()`.
+`ServiceError` is a Django `ValidationError`: it may carry one sentence, a list of them, or a
+{field: [sentences]} dictionary (a plan with several incomplete parts), the same helper maps them
+all, and Django's form machinery understands a refusal raised inside `clean()`.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ def _rebuild(cls, state):
 
 
 class ServiceError(ValidationError):
-    """A refused action: `message` is for the person (translated or lazy); `field` names the form
-    field it belongs to, if any; `code` lets callers and tests tell refusals apart."""
+    """A refused action: `message` is for the person (translated or lazy), or a list of such, or a
+    {field: [messages]} dictionary; `field` names the form field a single message belongs to, if
+    any; `code` lets callers and tests tell refusals apart."""
 
     def __init__(self, message, *, field: str | None = None, code: str | None = None):
         super().__init__(message, code=code)
@@ -45,10 +46,10 @@ class ServiceError(ValidationError):
 
 def _field_errors(error: ValidationError) -> list[tuple[str | None, str]]:
     """(field or None, message) pairs of any ValidationError, ServiceError included."""
+    if hasattr(error, "error_dict"):  # several fields at once (a ServiceError may carry them too)
+        return [(key, message) for key, values in error.message_dict.items() for message in values]
     if isinstance(error, ServiceError):
         return [(error.field, message) for message in error.messages]
-    if hasattr(error, "error_dict"):
-        return [(key, message) for key, values in error.message_dict.items() for message in values]
     return [(None, message) for message in error.messages]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from certificates.models import Certificate
 from cms.celery import enqueue_on_commit
 from cms.emails import one_line
+from cms.errors import ServiceError
 from cms.uploads import validate_upload
 
 from .models import Attachment, Case, Consultation, Message, Ticket, Topic
@@ -39,7 +40,7 @@ def _attachments_save(*, ticket, message, files: Sequence, user, now) -> None:
 
 def _check_files(files: Sequence, anonymised_confirmed: bool) -> None:
     if files and not anonymised_confirmed:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "Confirm that the files contain no child's name, school, photo or scanned PMPK "
                 "conclusion before attaching them."
@@ -65,7 +66,7 @@ def ticket_open(
     if certificate.holder_id != graduate.pk:
         raise PermissionDenied
     if topic not in Topic.values:
-        raise ValidationError(_("Choose a topic from the list."))
+        raise ServiceError(_("Choose a topic from the list."))
     _check_files(files, anonymised_confirmed)
     with transaction.atomic():
         # Lock the certificate so two tickets opened at the same moment cannot both take the
@@ -74,7 +75,7 @@ def ticket_open(
         policy = policy_for(certificate=locked)
         allowance = allowance_for(certificate=locked, policy=policy)
         if not allowance.can_open:
-            raise ValidationError(allowance.refusal)
+            raise ServiceError(allowance.refusal)
         now = timezone.now()
         ticket = Ticket.objects.create(
             certificate=locked,
@@ -97,7 +98,7 @@ def ticket_assign(*, ticket: Ticket, mentor, by) -> Ticket:
     if not is_mentor(by) or not is_mentor(mentor):
         raise PermissionDenied
     if ticket.is_closed:
-        raise ValidationError(_("This ticket is closed."))
+        raise ServiceError(_("This ticket is closed."))
     ticket.mentor = mentor
     ticket.save(update_fields=["mentor"])
     return ticket
@@ -115,9 +116,9 @@ def ticket_reply(
     if by_mentor and not is_mentor(author):
         raise PermissionDenied
     if ticket.is_closed:
-        raise ValidationError(_("This ticket is closed. Reopen it to write again."))
+        raise ServiceError(_("This ticket is closed. Reopen it to write again."))
     if not body.strip():
-        raise ValidationError(_("Write a message."))
+        raise ServiceError(_("Write a message."))
     _check_files(files, anonymised_confirmed or by_mentor)
     with transaction.atomic():
         now = timezone.now()
@@ -154,9 +155,9 @@ def consultation_schedule(
     if not is_mentor(by):
         raise PermissionDenied
     if ticket.is_closed:
-        raise ValidationError(_("This ticket is closed."))
+        raise ServiceError(_("This ticket is closed."))
     if starts_at <= timezone.now():
-        raise ValidationError(_("Choose a time in the future."))
+        raise ServiceError(_("Choose a time in the future."))
     with transaction.atomic():
         consultation = Consultation.objects.create(
             ticket=ticket,
@@ -179,9 +180,9 @@ def ticket_close(*, ticket: Ticket, by, summary: str) -> Ticket:
     if not is_mentor(by):
         raise PermissionDenied
     if ticket.is_closed:
-        raise ValidationError(_("This ticket is already closed."))
+        raise ServiceError(_("This ticket is already closed."))
     if not summary.strip():
-        raise ValidationError(_("Write a short summary of the help given before closing."))
+        raise ServiceError(_("Write a short summary of the help given before closing."))
     ticket.status = Ticket.Status.CLOSED
     ticket.closed_at = timezone.now()
     ticket.summary = summary.strip()
@@ -195,11 +196,11 @@ def ticket_reopen(*, ticket: Ticket, by) -> Ticket:
     if by.pk != ticket.graduate_id:
         raise PermissionDenied
     if not ticket.is_closed:
-        raise ValidationError(_("This ticket is still open."))
+        raise ServiceError(_("This ticket is still open."))
     policy = policy_for(certificate=ticket.certificate)
     deadline = ticket.closed_at + datetime.timedelta(days=policy.reopen_days)
     if timezone.now() > deadline:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "A ticket can be reopened within %(days)s days of closing; "
                 "this one closed on %(date)s."
@@ -217,9 +218,9 @@ def ticket_rate(*, ticket: Ticket, by, rating: int, comment: str = "") -> Ticket
     if by.pk != ticket.graduate_id:
         raise PermissionDenied
     if not ticket.is_closed:
-        raise ValidationError(_("You can rate the help once the ticket is closed."))
+        raise ServiceError(_("You can rate the help once the ticket is closed."))
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise ValidationError(_("A rating is a whole number from 1 to 5."))
+        raise ServiceError(_("A rating is a whole number from 1 to 5."))
     ticket.rating = rating
     ticket.rating_comment = comment.strip()
     ticket.save(update_fields=["rating", "rating_comment"])
@@ -239,15 +240,15 @@ def case_publish(*, ticket: Ticket, by, title: str, situation: str, advice: str)
     if not is_mentor(by):
         raise PermissionDenied
     if not ticket.is_closed:
-        raise ValidationError(_("Only a closed ticket can become a case."))
+        raise ServiceError(_("Only a closed ticket can become a case."))
     if ticket.publish_consent_at is None:
-        raise ValidationError(
+        raise ServiceError(
             _("The graduate has not agreed to publication; a case cannot be published without it.")
         )
     if Case.objects.filter(ticket=ticket).exists():
-        raise ValidationError(_("This ticket has already been published as a case."))
+        raise ServiceError(_("This ticket has already been published as a case."))
     if not (title.strip() and situation.strip() and advice.strip()):
-        raise ValidationError(_("A case needs a title, the situation and what helped."))
+        raise ServiceError(_("A case needs a title, the situation and what helped."))
     return Case.objects.create(
         ticket=ticket,
         topic=ticket.topic,

@@ -3,9 +3,10 @@ understands and changes nothing."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+
+from cms.errors import ServiceError
 
 from . import selectors
 from .models import (
@@ -22,11 +23,11 @@ from .outcomes import LEVELS, OUTCOME_CODES
 
 def _clean_ratings(ratings: dict) -> dict[str, int]:
     if set(ratings) != set(OUTCOME_CODES):
-        raise ValidationError(_("Rate every one of the 16 outcomes."))
+        raise ServiceError(_("Rate every one of the 16 outcomes."))
     out = {}
     for code, level in ratings.items():
         if not isinstance(level, int) or isinstance(level, bool) or level not in LEVELS:
-            raise ValidationError(_("Each rating must be a whole number from 1 to 4."))
+            raise ServiceError(_("Each rating must be a whole number from 1 to 4."))
         out[code] = level
     return out
 
@@ -35,16 +36,16 @@ def _clean_ratings(ratings: dict) -> dict[str, int]:
 def self_assessment_submit(*, enrolment, stage: str, ratings: dict) -> SelfAssessment:
     """Record the trainee's ratings for the stage that is open now; each stage is rated once."""
     if stage not in SelfAssessment.Stage.values:
-        raise ValidationError(_("Unknown stage of the self-assessment."))
+        raise ServiceError(_("Unknown stage of the self-assessment."))
     if selectors.self_assessment_open_stage(enrolment=enrolment) != stage:
-        raise ValidationError(_("This self-assessment is not open now."))
+        raise ServiceError(_("This self-assessment is not open now."))
     clean = _clean_ratings(ratings)
     try:
         with transaction.atomic():
             return SelfAssessment.objects.create(enrolment=enrolment, stage=stage, ratings=clean)
     except IntegrityError:
         # Two tabs submitting at once: the unique constraint keeps the first.
-        raise ValidationError(_("You have already rated yourself at this stage.")) from None
+        raise ServiceError(_("You have already rated yourself at this stage.")) from None
 
 
 def _clean_answers(
@@ -60,7 +61,7 @@ def _clean_answers(
         empty = value in (None, "", [], {})
         if empty:
             if question.required:
-                raise ValidationError(
+                raise ServiceError(
                     _("Answer the question “%(question)s”.") % {"question": question.text_kk}
                 )
             continue
@@ -69,19 +70,19 @@ def _clean_answers(
             value = _clean_trainer_ratings(value, trainer_ids, required=question.required)
         elif question.kind == Question.Kind.RATING:
             if not isinstance(value, int) or not 1 <= value <= 5:
-                raise ValidationError(_("A rating is a whole number from 1 to 5."))
+                raise ServiceError(_("A rating is a whole number from 1 to 5."))
         elif question.kind == Question.Kind.SINGLE:
             if not isinstance(value, int) or not 0 <= value < count:
-                raise ValidationError(_("Choose one of the offered answers."))
+                raise ServiceError(_("Choose one of the offered answers."))
         elif question.kind == Question.Kind.MULTIPLE:
             if not isinstance(value, list) or any(
                 not isinstance(v, int) or not 0 <= v < count for v in value
             ):
-                raise ValidationError(_("Choose among the offered answers."))
+                raise ServiceError(_("Choose among the offered answers."))
             value = sorted(set(value))
         elif question.kind == Question.Kind.NUMBER:
             if not isinstance(value, int) or not 0 <= value <= 100:
-                raise ValidationError(_("A number from 0 to 100, please."))
+                raise ServiceError(_("A number from 0 to 100, please."))
         else:
             value = str(value).strip()[:4000]
         clean[question.code] = value
@@ -94,11 +95,11 @@ def _clean_trainer_ratings(value, trainer_ids: frozenset[int], *, required: bool
     if not isinstance(value, dict) or any(
         not str(k).isdigit() or int(k) not in trainer_ids for k in value
     ):
-        raise ValidationError(_("Rate the trainers of your cohort."))
+        raise ServiceError(_("Rate the trainers of your cohort."))
     if any(not isinstance(v, int) or not 1 <= v <= 5 for v in value.values()):
-        raise ValidationError(_("A rating is a whole number from 1 to 5."))
+        raise ServiceError(_("A rating is a whole number from 1 to 5."))
     if required and {int(k) for k in value} != set(trainer_ids):
-        raise ValidationError(_("Rate each trainer of your cohort."))
+        raise ServiceError(_("Rate each trainer of your cohort."))
     return {str(k): v for k, v in value.items()}
 
 
@@ -111,11 +112,11 @@ def response_submit(
         raise ValueError("The survey is anonymous: use survey_submit.")
     allowed = (0,) if questionnaire.kind == Questionnaire.Kind.NEEDS else (3, 6)
     if months not in allowed:
-        raise ValidationError(_("This questionnaire is not asked at this time."))
+        raise ServiceError(_("This questionnaire is not asked at this time."))
     if Response.objects.filter(
         enrolment=enrolment, questionnaire__kind=questionnaire.kind, months=months
     ).exists():
-        raise ValidationError(_("You have already answered this questionnaire."))
+        raise ServiceError(_("You have already answered this questionnaire."))
     clean = _clean_answers(questionnaire=questionnaire, answers=answers)
     return Response.objects.create(
         questionnaire=questionnaire, enrolment=enrolment, months=months, answers=clean
@@ -130,9 +131,9 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
         raise ValueError("Not the survey.")
     already = _("You have already answered the survey. Thank you!")
     if SurveyAnswered.objects.filter(enrolment=enrolment).exists():
-        raise ValidationError(already)
+        raise ServiceError(already)
     if not selectors.survey_open(enrolment=enrolment):
-        raise ValidationError(_("The survey opens in the last weeks of your course."))
+        raise ServiceError(_("The survey opens in the last weeks of your course."))
     clean = _clean_answers(
         questionnaire=questionnaire,
         answers=answers,
@@ -142,7 +143,7 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
         with transaction.atomic():
             SurveyAnswered.objects.create(enrolment=enrolment)
     except IntegrityError:
-        raise ValidationError(already) from None
+        raise ServiceError(already) from None
     SurveyResponse.objects.create(
         questionnaire=questionnaire, cohort_id=enrolment.cohort_id, answers=clean
     )

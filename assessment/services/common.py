@@ -7,6 +7,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cms.errors import ServiceError
 from cms.private_files import discard_files, store_file
 
 # The name of the module before the split, so log filters and alerts keep matching.
@@ -24,7 +25,7 @@ def _validated_files(files) -> list[tuple[object, str]]:
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
-        raise ValidationError({"files": errors}, code="files")
+        raise ServiceError({"files": errors}, code="files")
     return checked
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.errors import ServiceError
 
 from ..drawing import draw_questions
 from ..models import CaseAnswer, ControlAttempt, ControlSettings, ModuleControl, Question
@@ -39,13 +40,11 @@ def control_settings_save(
 ) -> ControlSettings:
     """A trainer of the cohort sets the time limit and the number of attempts."""
     if not cohort.trainers.filter(pk=by.pk).exists():
-        raise ValidationError(
-            _("Only a trainer of the cohort sets its controls."), code="forbidden"
-        )
+        raise ServiceError(_("Only a trainer of the cohort sets its controls."), code="forbidden")
     if attempts_allowed < 1:
-        raise ValidationError(_("Allow at least one attempt."), code="attempts")
+        raise ServiceError(_("Allow at least one attempt."), code="attempts")
     if time_limit_minutes is not None and time_limit_minutes < 1:
-        raise ValidationError(_("A time limit is at least one minute."), code="time")
+        raise ServiceError(_("A time limit is at least one minute."), code="time")
     found, _created = ControlSettings.objects.update_or_create(
         control=control,
         cohort=cohort,
@@ -69,7 +68,7 @@ def control_attempt_start(
             .values_list("pk", flat=True)
         )
         if not pool:
-            raise ValidationError(_("The control has no questions yet."), code="empty")
+            raise ServiceError(_("The control has no questions yet."), code="empty")
         return draw_questions(pool, control.question_count, rng)
 
     return quiz_attempt_start(
@@ -98,15 +97,15 @@ def control_attempt_submit(
 def case_answer_submit(*, control: ModuleControl, enrolment, text: str) -> CaseAnswer:
     """The trainee hands in (or, after "rework", hands in again) the answer to the case task."""
     if not control.case_task_kk and not control.case_task_ru:
-        raise ValidationError(_("This control has no case task."), code="no_case")
+        raise ServiceError(_("This control has no case task."), code="no_case")
     text = text.strip()
     if not text:
-        raise ValidationError(_("Write your answer first."), code="empty")
+        raise ServiceError(_("Write your answer first."), code="empty")
     answer = (
         CaseAnswer.objects.select_for_update().filter(control=control, enrolment=enrolment).first()
     )
     if answer is not None and answer.status == CaseAnswer.Status.PASSED:
-        raise ValidationError(_("Your answer is already passed."), code="passed")
+        raise ServiceError(_("Your answer is already passed."), code="passed")
     if answer is None:
         return CaseAnswer.objects.create(control=control, enrolment=enrolment, text=text)
     answer.text, answer.status = text, CaseAnswer.Status.SUBMITTED
@@ -121,11 +120,11 @@ def case_answer_review(*, answer: CaseAnswer, by, decision: str, feedback: str) 
         CaseAnswer.objects.select_for_update().select_related("enrolment__cohort").get(pk=answer.pk)
     )
     if not answer.enrolment.cohort.trainers.filter(pk=by.pk).exists():
-        raise ValidationError(_("Only a trainer of the cohort grades its case answers."))
+        raise ServiceError(_("Only a trainer of the cohort grades its case answers."))
     if decision not in (CaseAnswer.Status.PASSED, CaseAnswer.Status.REWORK):
-        raise ValidationError(_("Choose pass or rework."), code="decision")
+        raise ServiceError(_("Choose pass or rework."), code="decision")
     if decision == CaseAnswer.Status.REWORK and not feedback.strip():
-        raise ValidationError(_("Say what to rework."), code="feedback")
+        raise ServiceError(_("Say what to rework."), code="feedback")
     answer.status, answer.feedback = decision, feedback.strip()
     answer.reviewed_by, answer.reviewed_at = by, timezone.now()
     answer.save(update_fields=["status", "feedback", "reviewed_by", "reviewed_at"])

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
+
+from cms.errors import ServiceError
 
 from ..models import CohortDeadline
 
@@ -30,7 +31,7 @@ def cohort_deadlines_set(*, cohort, dates: Mapping[str, dt.date | None]) -> list
                 }
             ]
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     kept = []
     for what, due_on in dates.items():
         if due_on is None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.celery import enqueue_on_commit
+from cms.errors import ServiceError
 from cms.private_files import delete_field_file_on_commit
 
 from ..models import (
@@ -42,7 +42,7 @@ def plan_save(
     checked = _validated_files(files)
     plan, _created = SupportPlan.objects.select_for_update().get_or_create(enrolment=enrolment)
     if not plan.is_editable:
-        raise ValidationError(
+        raise ServiceError(
             _("The plan is submitted: it can no longer be changed."), code="submitted"
         )
     for name in PLAN_FIELDS:
@@ -98,7 +98,7 @@ def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool, submitted_by=N
     in the plan's history."""
     plan = SupportPlan.objects.select_for_update().select_related("enrolment").get(pk=plan.pk)
     if plan.is_submitted:
-        raise ValidationError(_("The plan is already submitted."), code="submitted")
+        raise ServiceError(_("The plan is already submitted."), code="submitted")
     errors = []
     if not anonymised_confirmed:
         errors.append(
@@ -109,7 +109,7 @@ def plan_submit(*, plan: SupportPlan, anonymised_confirmed: bool, submitted_by=N
         )
     errors += plan_missing_parts(plan)
     if errors:
-        raise ValidationError(errors, code="incomplete")
+        raise ServiceError(errors, code="incomplete")
     was_returned = plan.is_returned
     plan.status = SupportPlan.Status.SUBMITTED
     plan.anonymised_confirmed = True
@@ -153,13 +153,13 @@ def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: 
     after the commit."""
     feedback = (feedback or "").strip()
     if not feedback:
-        raise ValidationError(
+        raise ServiceError(
             {"feedback": [_("Write feedback so the trainee knows what to revise.")]},
             code="feedback_required",
         )
     plan = SupportPlan.objects.select_for_update().select_related("enrolment").get(pk=plan.pk)
     if plan.lock_version != lock_version:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "This plan was changed while you had it open (resubmitted or returned by someone "
                 "else). It was not returned: read its current state below and decide again."
@@ -167,12 +167,12 @@ def plan_return(*, plan: SupportPlan, returned_by, feedback: str, lock_version: 
             code="stale",
         )
     if not plan.is_submitted:
-        raise ValidationError(
+        raise ServiceError(
             _("Only a submitted plan can be returned for revision."), code="not_submitted"
         )
     latest = FinalResult.objects.filter(enrolment=plan.enrolment).order_by("-attempt").first()
     if latest is not None and latest.is_finalised:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "The final result is already finalised: the plan it was scored on can no longer "
                 "be returned."
@@ -206,13 +206,13 @@ def defence_schedule(
     """Book (or move) the defence; the trainee is emailed an invitation with an .ics file after
     the commit."""
     if not plan.is_submitted:
-        raise ValidationError(
+        raise ServiceError(
             _("The defence can be scheduled once the plan is submitted."), code="not_submitted"
         )
     if not (place or "").strip():
-        raise ValidationError({"place": [_("Give the room or the link.")]}, code="place")
+        raise ServiceError({"place": [_("Give the room or the link.")]}, code="place")
     if starts_at <= timezone.now():
-        raise ValidationError({"starts_at": [_("Choose a time in the future.")]}, code="past")
+        raise ServiceError({"starts_at": [_("Choose a time in the future.")]}, code="past")
     slot, _created = DefenceSlot.objects.update_or_create(
         plan=plan,
         defaults={
@@ -236,15 +236,15 @@ def defence_record_held(*, plan: SupportPlan, held_on: dt.date, assessed_by) -> 
     certificate)."""
     slot = DefenceSlot.objects.select_for_update().filter(plan=plan).first()
     if slot is None:
-        raise ValidationError(
+        raise ServiceError(
             _("Schedule the defence before recording it as held."), code="not_scheduled"
         )
     if not plan.is_submitted:
-        raise ValidationError(
+        raise ServiceError(
             _("The plan is not submitted: its defence cannot be recorded."), code="not_submitted"
         )
     if held_on > timezone.localdate():
-        raise ValidationError({"held_on": [_("The defence cannot be held in the future.")]})
+        raise ServiceError({"held_on": [_("The defence cannot be held in the future.")]})
     slot.held_on, slot.assessed_by = held_on, assessed_by
     slot.save(update_fields=["held_on", "assessed_by"])
     return slot

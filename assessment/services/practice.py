@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.errors import ServiceError
 from cms.private_files import delete_field_file_on_commit
 
 from .. import rich_text
@@ -47,12 +47,12 @@ def submission_draft_save(
         assignment=assignment, enrolment=enrolment
     )
     if submission.status == Submission.Status.SUBMITTED:
-        raise ValidationError(
+        raise ServiceError(
             _("Your work is submitted and waiting for review: it can no longer be changed."),
             code="submitted",
         )
     if submission.status == Submission.Status.ACCEPTED:
-        raise ValidationError(_("Your work is accepted: it can no longer be changed."))
+        raise ServiceError(_("Your work is accepted: it can no longer be changed."))
     version = _current_version(submission)
     if version is None or not version.is_draft:
         version = SubmissionVersion.objects.create(
@@ -84,9 +84,9 @@ def submission_submit(*, submission: Submission, anonymised_confirmed: bool) -> 
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     version = _current_version(submission)
     if version is None or not version.is_draft:
-        raise ValidationError(_("There is no draft to submit."), code="no_draft")
+        raise ServiceError(_("There is no draft to submit."), code="no_draft")
     if not anonymised_confirmed:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "anonymised": [
                     _(
@@ -98,7 +98,7 @@ def submission_submit(*, submission: Submission, anonymised_confirmed: bool) -> 
             code="not_anonymised",
         )
     if not version.text.strip() and not version.files.exists():
-        raise ValidationError(
+        raise ServiceError(
             _("The draft is empty: write your answer or attach a file."), code="empty"
         )
     now = timezone.now()
@@ -126,15 +126,15 @@ def submission_review(
     refused instead of overwriting theirs."""
     feedback = (feedback or "").strip()
     if decision not in SubmissionVersion.Decision.values:
-        raise ValidationError({"decision": [_("Choose: accept or return for revision.")]})
+        raise ServiceError({"decision": [_("Choose: accept or return for revision.")]})
     if decision == SubmissionVersion.Decision.RETURNED and not feedback:
-        raise ValidationError(
+        raise ServiceError(
             {"feedback": [_("Write feedback so the trainee knows what to revise.")]},
             code="feedback_required",
         )
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.lock_version != lock_version:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "This submission was changed by someone else while you had it open. Your review "
                 "was not saved: read the current state below and decide again."
@@ -142,7 +142,7 @@ def submission_review(
             code="stale",
         )
     if submission.status != Submission.Status.SUBMITTED:
-        raise ValidationError(_("Only submitted work can be reviewed."), code="not_submitted")
+        raise ServiceError(_("Only submitted work can be reviewed."), code="not_submitted")
     version = _current_version(submission)
     version.decision = decision
     version.feedback = feedback
@@ -219,14 +219,14 @@ def submission_acceptance_undo(*, submission: Submission, by) -> Submission:
     version = _current_version(submission)
     until = submission_undo_until(submission, version)
     if until is None:
-        raise ValidationError(_("Only an accepted work can be taken back."), code="not_accepted")
+        raise ServiceError(_("Only an accepted work can be taken back."), code="not_accepted")
     if version.decided_by_id != by.pk:
-        raise ValidationError(
+        raise ServiceError(
             _("Only the trainer who accepted the work can take the acceptance back."),
             code="not_reviewer",
         )
     if timezone.now() > until:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "An acceptance can be taken back only within %(minutes)s minutes. Ask the "
                 "registrar if it must change now."
@@ -240,7 +240,7 @@ def submission_acceptance_undo(*, submission: Submission, by) -> Submission:
     if FinalResult.objects.filter(
         enrolment_id=submission.enrolment_id, status=FinalResult.Status.FINALISED
     ).exists():
-        raise ValidationError(
+        raise ServiceError(
             _("The final result is already finalised: the acceptance can no longer be taken back."),
             code="result_final",
         )

@@ -8,10 +8,11 @@ import datetime as dt
 import random
 from collections.abc import Callable, Mapping
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.errors import ServiceError
 
 from ..drawing import shuffled_choices
 from ..models import Choice
@@ -53,7 +54,7 @@ def quiz_attempt_start(
     if open_attempt is not None:
         return open_attempt
     if len(existing) >= attempts_allowed:
-        raise ValidationError(used_up_message, code="attempts_used")
+        raise ServiceError(used_up_message, code="attempts_used")
     rng = rng or random.SystemRandom()
     drawn = draw(rng)
     now = timezone.now()
@@ -75,7 +76,7 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: Mapping[int, list[int]
     connection) are not counted, whatever the browser showed. Call inside a transaction."""
     attempt = type(attempt).objects.select_for_update().get(pk=attempt.pk)
     if attempt.is_finished:
-        raise ValidationError(_("This attempt is already finished."), code="finished")
+        raise ServiceError(_("This attempt is already finished."), code="finished")
     now = timezone.now()
     late = attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
     in_bank: dict[int, set[int]] = {q: set() for q in attempt.question_ids}

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.errors import ServiceError
+
 from .. import signals
 from ..models import (
     CriterionScore,
@@ -56,7 +58,7 @@ _LEFT_STATUSES = {"expelled", "withdrawn"}
 def _refuse_if_left(result: FinalResult) -> None:
     enrolment = result.enrolment
     if enrolment.status in _LEFT_STATUSES:
-        raise ValidationError(
+        raise ServiceError(
             _("%(name)s's enrolment is “%(status)s”: the final assessment is closed to them.")
             % {
                 "name": enrolment.trainee.get_full_name() or enrolment.trainee.email,
@@ -89,22 +91,22 @@ def _check_retake_open(enrolment, existing: list[FinalResult]) -> FinalResult:
     if len(existing) >= 2:
         raise _third_attempt_refused()
     if not existing:
-        raise ValidationError(
+        raise ServiceError(
             _("The first attempt has not been finalised yet."), code="first_not_final"
         )
     first = existing[0]
     if not first.is_finalised:
-        raise ValidationError(
+        raise ServiceError(
             _("The first attempt has not been finalised yet."), code="first_not_final"
         )
     if first.passed:
-        raise ValidationError(
+        raise ServiceError(
             _("The trainee passed the final assessment: there is nothing to retake."),
             code="passed",
         )
     deadline = retake_deadline(enrolment=enrolment)
     if deadline is None or timezone.localdate() > deadline:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "The retake window closed on %(date)s (one year after the first final "
                 "assessment): neither a retake nor an assessment with a later cohort is possible."
@@ -128,7 +130,7 @@ def result_start(*, enrolment, attempt: int | None = None) -> FinalResult:
     if wanted > 2 or len(existing) >= 2:
         raise _third_attempt_refused()
     if wanted == 1 or not existing:
-        raise ValidationError(_("This attempt has already been started."), code="exists")
+        raise ServiceError(_("This attempt has already been started."), code="exists")
     first = _check_retake_open(enrolment, existing)
     return _result_create(enrolment=enrolment, attempt=2, rubric=first.rubric)
 
@@ -141,7 +143,7 @@ def _result_create(*, enrolment, attempt: int, rubric) -> FinalResult:
         with transaction.atomic():
             return FinalResult.objects.create(enrolment=enrolment, attempt=attempt, rubric=rubric)
     except IntegrityError:
-        raise ValidationError(STALE_SCORES_MESSAGE, code="stale") from None
+        raise ServiceError(STALE_SCORES_MESSAGE, code="stale") from None
 
 
 @transaction.atomic
@@ -163,7 +165,7 @@ def result_assess_with_cohort(*, enrolment, cohort, decided_by) -> FinalResult:
     if retake is not None and retake.is_finalised:
         raise _third_attempt_refused()
     if retake is not None and retake.scores.exists():
-        raise ValidationError(
+        raise ServiceError(
             _("The retake has already been scored: it can no longer move to another cohort."),
             code="retake_scored",
         )
@@ -171,13 +173,13 @@ def result_assess_with_cohort(*, enrolment, cohort, decided_by) -> FinalResult:
     home = enrolment.cohort
     cohort = Cohort.objects.select_related("programme").get(pk=cohort.pk)
     if cohort.programme_id != home.programme_id:
-        raise ValidationError(
+        raise ServiceError(
             _("Cohort %(code)s teaches another programme: choose a cohort of the same course.")
             % {"code": cohort.code},
             code="other_programme",
         )
     if cohort.starts_on <= home.starts_on or cohort.pk == home.pk:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "Cohort %(code)s does not start after the trainee's own cohort %(home)s: choose a "
                 "later cohort."
@@ -197,12 +199,12 @@ def result_assess_with_cohort(*, enrolment, cohort, decided_by) -> FinalResult:
 
 def _check_marker(result: FinalResult, *, marker, role: str) -> None:
     if role == Role.SECOND and result.second_marker_id != marker.pk:
-        raise ValidationError(_("You are not the second marker of this result."), code="role")
+        raise ServiceError(_("You are not the second marker of this result."), code="role")
     if role == Role.THIRD and result.third_marker_id != marker.pk:
-        raise ValidationError(_("You are not the third marker of this result."), code="role")
+        raise ServiceError(_("You are not the third marker of this result."), code="role")
     if role == Role.FIRST and marker.pk in (result.second_marker_id, result.third_marker_id):
         # An independent marker must not also write the marking they are checking.
-        raise ValidationError(
+        raise ServiceError(
             _("The second or third marker cannot change the first marking."), code="role"
         )
 
@@ -276,28 +278,28 @@ def result_scores_save(
     (`result_changed_after_finalising`)."""
     result = _locked(result)
     if lock_version is not None and result.lock_version != lock_version:
-        raise ValidationError(STALE_SCORES_MESSAGE, code="stale")
+        raise ServiceError(STALE_SCORES_MESSAGE, code="stale")
     _refuse_if_left(result)
     _check_marker(result, marker=marker, role=role)
     criteria = {c.code: c for c in result.rubric.criteria.all()}
     errors = _validate_scores(criteria, scores)
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     # A plan never submitted may only be scored 0 (so that a trainee who hands in nothing can
     # still be given a result); any credit needs a submitted plan.
     credited = [code for code, entry in scores.items() if entry.score]
     refusal = plan_score_refusal(enrolment_id=result.enrolment_id, codes=credited)
     if refusal:
-        raise ValidationError({PLAN: [refusal]}, code="plan_not_submitted")
+        raise ServiceError({PLAN: [refusal]}, code="plan_not_submitted")
     reason = (reason or "").strip()
     if result.is_finalised:
         if role == Role.SECOND:
-            raise ValidationError(
+            raise ServiceError(
                 _("The result is finalised: the second marking can no longer change."),
                 code="finalised",
             )
         if not reason:
-            raise ValidationError(
+            raise ServiceError(
                 {"reason": [_("The result is finalised: give a reason for changing a score.")]},
                 code="reason_required",
             )
@@ -374,7 +376,7 @@ def result_needs_reconciliation(result: FinalResult) -> bool:
 def result_markers_assign(*, result: FinalResult, second_marker=None, third_marker=None):
     result = _locked(result)
     if result.is_finalised:
-        raise ValidationError(_("The result is finalised: markers can no longer change."))
+        raise ServiceError(_("The result is finalised: markers can no longer change."))
     result.second_marker = second_marker
     result.third_marker = third_marker
     result.save(update_fields=["second_marker", "third_marker", "updated_at"])
@@ -395,7 +397,7 @@ def result_agree(
     written rationale."""
     rationale = (rationale or "").strip()
     if not rationale:
-        raise ValidationError(
+        raise ServiceError(
             {"rationale": [_("Write the rationale for the agreed score.")]}, code="rationale"
         )
     result = result_scores_save(
@@ -414,19 +416,19 @@ def result_finalise(*, result: FinalResult, finalised_by) -> FinalResult:
     result = _locked(result)
     _refuse_if_left(result)
     if result.is_finalised:
-        raise ValidationError(_("This result is already finalised."), code="finalised")
+        raise ServiceError(_("This result is already finalised."), code="finalised")
     n = result.rubric.criteria.count()
     totals = _totals_by_role(result)
     if totals.get(Role.FIRST, (0, 0))[0] < n:
-        raise ValidationError(_("Score every criterion before finalising."), code="incomplete")
+        raise ServiceError(_("Score every criterion before finalising."), code="incomplete")
     if result.second_marker_id and totals.get(Role.SECOND, (0, 0))[0] < n:
-        raise ValidationError(
+        raise ServiceError(
             _("The second marker has not scored every criterion yet."), code="second_incomplete"
         )
     if result_needs_reconciliation(result):
         third_done = result.third_marker_id and totals.get(Role.THIRD, (0, 0))[0] >= n
         if not third_done and not result.agreed_rationale:
-            raise ValidationError(
+            raise ServiceError(
                 _(
                     "The two markers' totals differ by more than %(threshold)s points: a third "
                     "marker's scores or an agreed score with a written rationale is needed."
@@ -449,7 +451,7 @@ def result_release(*, result: FinalResult) -> FinalResult:
     result = _locked(result)
     _refuse_if_left(result)
     if not result.is_finalised:
-        raise ValidationError(
+        raise ServiceError(
             _("Only a finalised result can be released to the trainee."), code="not_final"
         )
     if result.released_at is None:
@@ -497,6 +499,6 @@ def result_score(
         )
     if finalise:
         if role != Role.FIRST:
-            raise ValidationError(_("Only the first marker finalises the result."))
+            raise ServiceError(_("Only the first marker finalises the result."))
         result_finalise(result=target, finalised_by=marker)
     return target

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from cms.errors import ServiceError
 
 from ..models import (
     Question,
@@ -42,7 +43,7 @@ def test_attempt_start(
         ):
             pools.setdefault(module_id, []).append(question_id)
         if not pools:
-            raise ValidationError(_("The test has no questions yet."), code="empty")
+            raise ServiceError(_("The test has no questions yet."), code="empty")
         if test.questions_per_module:
             return draw_stratified(pools, test.questions_per_module, rng)
         pool = [q for questions in pools.values() for q in questions]

@@ -10,10 +10,18 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 from django.template import Context, Template
+from django.utils import translation
 
 from cms.tests.factories import TraineeFactory
 
 from .test_profile_and_data import PROFILE_POST
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The texts are asserted in English whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 class _Ids(HTMLParser):

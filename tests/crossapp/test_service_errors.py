@@ -8,10 +8,11 @@ import inspect
 import pkgutil
 from pathlib import Path
 
+from cms.apps_list import project_apps
 from cms.errors import ServiceError
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cms", "course", "assessment", "certificates", "mentoring", "credentials", "quality")
+APPS = project_apps()
 # Refusals raised outside a services module but shown to people by views the same way.
 OTHER_MODULES = ("course.importing", "credentials.openbadges", "cms.translation_status")
 
@@ -62,3 +63,18 @@ def test_every_error_a_services_module_defines_is_a_service_error():
         "TranslationRefused",
         "CredentialError",
     } <= found.keys()
+
+
+def test_no_services_module_raises_a_plain_validation_error():
+    """Every refusal a service raises is a ServiceError (or an app's subclass), never a bare
+    ValidationError: one type to catch and to map."""
+    import re
+
+    raising = []
+    for module_name in _service_modules():
+        module = importlib.import_module(module_name)
+        source = Path(inspect.getfile(module)).read_text(encoding="utf-8")
+        for number, line in enumerate(source.splitlines(), start=1):
+            if re.search(r"\braise (ValidationError|PermissionDenied)\(", line):
+                raising.append(f"{module_name}:{number}")
+    assert raising == []
