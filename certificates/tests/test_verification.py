@@ -55,7 +55,8 @@ def test_a_valid_certificate_shows_one_status_and_only_public_facts(client, cert
         assert fact in html
     assert "80" in html
     assert certificate.holder_email not in html
-    assert "88" not in html  # the score is not for employers
+    # The score is not for employers (the random verification code may contain "88": left out).
+    assert "88" not in html.replace(certificate.code, "")
     assert certificate.holder.last_name in html  # part of the holder's name, nothing else
 
 

@@ -9,7 +9,7 @@ from cms.apps_list import project_apps
 
 
 def test_the_project_apps_are_the_contracts_root_packages_bottom_layer_first():
-    assert project_apps()[:4] == ("cms", "course", "assessment", "certificates")
+    assert project_apps()[:5] == ("cms", "notifications", "course", "assessment", "certificates")
     assert {"mentoring", "credentials", "quality"} <= set(project_apps())
 
 
