@@ -9,7 +9,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.admin_snippets import SnippetViewSet
 
 from .models import Assignment, Question, ScoreChange, TheoryTest
 

@@ -12,9 +12,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_lists import ListQuerysetMixin
+from cms.admin_snippets import SnippetViewSet
 from cms.admin_views import LocalTimeInspectView
 from cms.models import User
 from cms.page_cache import page_cache_mark

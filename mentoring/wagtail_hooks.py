@@ -4,7 +4,8 @@ only: registrars get no mentoring model permission (mentoring/apps.py says why).
 from __future__ import annotations
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.admin_snippets import SnippetViewSet
 
 from .models import MentoringPolicy
 

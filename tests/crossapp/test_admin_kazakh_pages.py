@@ -105,3 +105,18 @@ def test_the_admin_scripts_speak_kazakh(client):
     assert '"Search": "\\u0406\\u0437\\u0434\\u0435\\u0443"' in catalogue  # «Іздеу»
     # A string is in the catalogue only when it has a translation.
     assert '"Toggle sidebar":' in catalogue
+
+
+def test_a_snippet_breadcrumb_built_in_one_language_reads_in_the_requests_language():
+    """Wagtail builds the breadcrumb when the admin's URLs load (in the first request's language)
+    and keeps it: our snippet viewsets' labels are lazy, read in each request's language."""
+    from django.utils import translation
+
+    from assessment.wagtail_hooks import QuestionViewSet
+
+    with translation.override("en"):
+        items = QuestionViewSet().breadcrumbs_items
+    with translation.override("kk"):
+        labels = [str(item["label"]) for item in items]
+        assert labels == [translation.gettext("Home"), translation.gettext("Snippets")]
+    assert "Snippets" not in labels
