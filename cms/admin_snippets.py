@@ -18,10 +18,7 @@ class SnippetViewSet(WagtailSnippetViewSet):
     @property
     def breadcrumbs_items(self):
         items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
-        if (
-            getattr(settings, "WAGTAILSNIPPETS_MENU_SHOW_ALL", False)
-            or not self.get_menu_item_is_registered()
-        ):
+        if settings.WAGTAILSNIPPETS_MENU_SHOW_ALL or not self.get_menu_item_is_registered():
             items.append(
                 {"url": reverse_lazy("wagtailsnippets:index"), "label": gettext_lazy("Snippets")}
             )

@@ -283,6 +283,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No Gravatar in the admin: the production CSP's img-src is our own origin (a blocked image on every
 # admin page, the live preview's included), and an editor's e-mail hash would go to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Snippets with a menu item of their own are not listed again under "Snippets" (Wagtail's default,
+# declared so that code reads it as settings.X: cms/admin_snippets.py).
+WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 # The database backend: PostgreSQL full text in production, SQLite's in development. Kazakh has no
 # PostgreSQL stemmer, so the `simple` configuration (no stemming) is used for every language and
 # partial words are found by their beginning (cms.search.search_pages); the indexed text

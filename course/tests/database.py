@@ -5,14 +5,18 @@ from __future__ import annotations
 
 def restore_committed_database(django_db_blocker) -> None:
     """Put back what a transactional test (django_db(transaction=True)) empties when it ends:
-    the migrations' data and the session's programme load. For the tests that run after it."""
+    the migrations' data and the session's programme and content loads (the root conftest's
+    django_db_setup), for the tests that run after it. Without the content load, a later test in
+    the same worker found no glossary or literature page (the PostgreSQL search tests)."""
     from django.db import connection
 
+    from course.content_data import GLOSSARY, LITERATURE
     from course.programme_data import MODULES, PROGRAMME
-    from course.services import programme_load
+    from course.services import programme_content_load, programme_load
 
     with django_db_blocker.unblock():
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             connection.creation.deserialize_db_from_string(contents)
         programme_load(programme=PROGRAMME, modules=MODULES)
+        programme_content_load(glossary=GLOSSARY, literature=LITERATURE)
