@@ -712,7 +712,7 @@ def trainee_day(password: str, suffix: str) -> None:
     for language, body in demo_content.LECTURE.items():
         answers[language] = [
             next(c["text"] for c in block["value"]["choices"] if c["correct"])
-            for block in body(demo_content._handout(), None)
+            for block in body(demo_content._handout(), demo_content._video_documents())
             if block["type"] == "quiz"
         ]
     print(
