@@ -62,24 +62,30 @@ def deadline_reminders_send(*, today: dt.date | None = None) -> int:
     ).order_by("due_on", "pk")
     sent = 0
     for deadline in due:
-        enrolments = Enrolment.objects.filter(
-            cohort_id=deadline.cohort_id, status=Enrolment.Status.ACTIVE
-        ).select_related("trainee")
+        enrolments = list(
+            Enrolment.objects.filter(
+                cohort_id=deadline.cohort_id, status=Enrolment.Status.ACTIVE
+            ).select_related("trainee")
+        )
+        done = _handed_in(what=deadline.what, enrolment_ids=[e.pk for e in enrolments])
         for enrolment in enrolments:
-            if not _handed_in(what=deadline.what, enrolment=enrolment):
+            if enrolment.pk not in done:
                 sent += deadline_near_notify(deadline=deadline, trainee=enrolment.trainee)
     return sent
 
 
-def _handed_in(*, what: str, enrolment) -> bool:
-    """Whether the trainee has already done what the deadline asks: the plan submitted, the theory
-    test taken. Practice works are several, so their deadline is always reminded of."""
+def _handed_in(*, what: str, enrolment_ids: list[int]) -> set[int]:
+    """Which of the enrolments have already done what the deadline asks (one query for the
+    cohort): the plan submitted, the theory test taken. Practice works are several, so their
+    deadline is always reminded of."""
     from ..models import SupportPlan, TestAttempt
 
     if what == CohortDeadline.What.PLAN:
-        return SupportPlan.objects.filter(
-            enrolment=enrolment, status=SupportPlan.Status.SUBMITTED
-        ).exists()
-    if what == CohortDeadline.What.THEORY:
-        return TestAttempt.objects.filter(enrolment=enrolment, finished_at__isnull=False).exists()
-    return False
+        rows = SupportPlan.objects.filter(
+            enrolment_id__in=enrolment_ids, status=SupportPlan.Status.SUBMITTED
+        )
+    elif what == CohortDeadline.What.THEORY:
+        rows = TestAttempt.objects.filter(enrolment_id__in=enrolment_ids, finished_at__isnull=False)
+    else:
+        return set()
+    return set(rows.values_list("enrolment_id", flat=True))
