@@ -9,7 +9,7 @@ from django.utils import timezone
 def deadlines_panel(request, enrolment):
     """The cohort's deadlines (practice works, plan, theory test) and the next practice works
     due by their own date. Two queries."""
-    from course.models import TopicPage
+    from course.dashboard import outline
 
     from .models import Assignment, CohortDeadline, Submission
     from .selectors import assignments_localize
@@ -22,15 +22,16 @@ def deadlines_panel(request, enrolment):
         enrolment=enrolment,
         status__in=[Submission.Status.SUBMITTED, Submission.Status.ACCEPTED],
     ).values("assignment_id")
+    # The programme's topics from its outline (cached, read by the dashboard already) rather
+    # than a subquery over the page tree, and each work's topic taken from it, not joined.
+    topics = {topic.pk: topic for item in outline(request, enrolment) for topic in item.topics}
     items = list(
-        Assignment.objects.filter(
-            topic__in=TopicPage.objects.descendant_of(enrolment.cohort.programme),
-            due_at__gte=timezone.now(),
-        )
+        Assignment.objects.filter(topic_id__in=list(topics), due_at__gte=timezone.now())
         .exclude(pk__in=done)
-        .select_related("topic")
         .order_by("due_at")[:5]
     )
+    for item in items:
+        item.topic = topics[item.topic_id]
     if not items and not cohort_deadlines:
         return None
     return {
@@ -140,9 +141,11 @@ def theory_panel(request, enrolment):
 
 def controls_panel(request, enrolment):
     """The trainee's result in each module's control, with a link to take it. Three queries."""
+    from course.dashboard import outline
+
     from .selectors import module_results_of_enrolment
 
-    cells = module_results_of_enrolment(enrolment=enrolment)
+    cells = module_results_of_enrolment(enrolment=enrolment, outline=outline(request, enrolment))
     if not cells:
         return None
     return {"template": "assessment/dashboard/controls.html", "context": {"cells": cells}}
@@ -192,10 +195,9 @@ def _state_expressions() -> dict:
 
 
 def register() -> None:
-    from course.dashboard import register_panel, register_state
+    from course.dashboard import register_panel, register_states
 
-    for name in _state_expressions():
-        register_state(name, lambda name=name: _state_expressions()[name])
+    register_states(tuple(_state_expressions()), _state_expressions)
     register_panel(deadlines_panel, order=20)
     register_panel(feedback_panel, order=30)
     register_panel(controls_panel, order=32)

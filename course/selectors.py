@@ -3,6 +3,7 @@ course/hours.py and is re-exported here)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -80,11 +81,23 @@ def programme_outline(programme) -> list[ModuleOutline]:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return _programme_outline(programme)
     key = f"pa-lms:programme-outline:{page_cache_generation()}:{programme.pk}"
-    outline = cache.get(key)
-    if outline is None:
-        outline = _programme_outline(programme)
-        cache.set(key, outline, settings.PAGE_CACHE_SECONDS)
+    # Unpickling some hundred page objects from the shared cache cost a dashboard about 1 ms:
+    # each process keeps the outlines of the current generation too (read-only; a purge moves
+    # the generation on), for no longer than the shared cache keeps them.
+    now = time.monotonic()
+    outline, until = _outlines_here.get(key, (None, 0.0))
+    if outline is None or until < now:
+        outline = cache.get(key)
+        if outline is None:
+            outline = _programme_outline(programme)
+            cache.set(key, outline, settings.PAGE_CACHE_SECONDS)
+        if len(_outlines_here) >= 32:
+            _outlines_here.clear()
+        _outlines_here[key] = (outline, now + settings.PAGE_CACHE_SECONDS)
     return outline
+
+
+_outlines_here: dict[str, tuple[list, float]] = {}
 
 
 def _programme_outline(programme) -> list[ModuleOutline]:
@@ -173,37 +186,41 @@ def enrolment_progress(enrolment, outline: list[ModuleOutline] | None = None) ->
 
 def enrolment_current(user, *, with_state: bool = False):
     """The trainee's active enrolment, else their latest one (None for none). `with_state`: with
-    the facts the dashboard's panels registered (course.dashboard.enrolment_state) read in the
-    same query, so that no panel reads them again (issue 22)."""
-    from .dashboard import state_expressions, state_keep
+    the facts the dashboard's panels registered (course.dashboard.enrolment_state), read for all
+    the trainee's enrolments in one more query, so that no panel reads them again (issue 22)."""
+    from .dashboard import state_keep, states_of_trainee
     from .models import Enrolment
 
     if not getattr(user, "is_authenticated", False):
         return None
-    enrolments = (
+    rows = list(
         Enrolment.objects.filter(trainee=user)
         .select_related("cohort__programme")
         .order_by("-enrolled_at", "-pk")
     )
-    expressions = state_expressions() if with_state else {}
-    rows = list(enrolments.annotate(**expressions))
-    for row in rows if expressions else []:
-        state_keep(row, {name: getattr(row, name) for name in expressions})
     active = [e for e in rows if e.status == Enrolment.Status.ACTIVE]
-    return (active or rows or [None])[0]
+    current = (active or rows or [None])[0]
+    if with_state and current is not None:
+        state_keep(current, states_of_trainee(user.pk)[current.pk])
+    return current
 
 
-def sessions_upcoming(cohort, *, now=None, limit: int = 5) -> list:
+def sessions_upcoming(cohort, *, now=None, limit: int = 5, topics: dict | None = None) -> list:
+    """The cohort's next live sessions. `topics` ({id: topic page}, e.g. from the programme's
+    outline): each session's topic is taken from it rather than joined (the dashboard)."""
     from django.utils import timezone
 
     from .models import LiveSession
 
     now = now or timezone.now()
-    return list(
-        LiveSession.objects.filter(cohort=cohort, starts_at__gte=now - _session_grace())
-        .select_related("topic")
-        .order_by("starts_at")[:limit]
-    )
+    sessions = LiveSession.objects.filter(cohort=cohort, starts_at__gte=now - _session_grace())
+    if topics is None:
+        sessions = sessions.select_related("topic")
+    sessions = list(sessions.order_by("starts_at")[:limit])
+    for session in sessions if topics is not None else []:
+        if session.topic_id in topics:
+            session.topic = topics[session.topic_id]
+    return sessions
 
 
 def _session_grace():

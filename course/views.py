@@ -20,6 +20,7 @@ from cms.errors import apply_service_error
 from cms.roles import is_registrar, is_trainer
 
 from . import selectors, services
+from .dashboard import outline as programme_outline_of
 from .dashboard import panels_render
 from .forms import (
     AgreementForm,
@@ -81,10 +82,10 @@ def dashboard(request):
     if is_registrar(request.user) or is_trainer(request.user):
         context["cohorts"] = list(selectors.cohorts_visible(request.user)[:50])
     if enrolment is not None:
-        outline = selectors.programme_outline(enrolment.cohort.programme)
+        outline = programme_outline_of(request, enrolment)
         progress = selectors.enrolment_progress(enrolment, outline)
         topics = [t for item in outline for t in item.topics]
-        sessions = selectors.sessions_upcoming(enrolment.cohort)
+        sessions = selectors.sessions_upcoming(enrolment.cohort, topics={t.pk: t for t in topics})
         localized = selectors.translated_topics(topics + [s.topic for s in sessions], _language())
         context.update(
             progress=progress,

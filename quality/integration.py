@@ -131,14 +131,17 @@ def trainer_shortfalls(trainers) -> dict[int, list[str]]:
 def connect() -> None:
     from cms.personal_data import register_eraser, register_exporter, register_pseudonymiser
     from cms.slots import register_slot_template
-    from course.dashboard import register_panel, register_state
+    from course.dashboard import register_panel, register_states
     from course.trainer_checks import register_trainer_check
 
     from .selectors import FACT_NAMES, fact_expressions
 
     register_panel(dashboard_panel, order=15)
-    for name in FACT_NAMES:
-        register_state(f"quality_{name}", lambda name=name: fact_expressions()[name])
+    # Prefixed: some names are also the enrolment's reverse relations (survey_answered).
+    register_states(
+        tuple(f"quality_{name}" for name in FACT_NAMES),
+        lambda: {f"quality_{name}": e for name, e in fact_expressions().items()},
+    )
     register_trainer_check(trainer_shortfalls)
     register_exporter("quality", export_personal_data, models=EXPORTED_MODELS)
     register_eraser(erase_personal_data)

@@ -269,6 +269,11 @@ CACHES = {
     }
 }
 
+# Sessions are read from the cache and written through to the database (Django's cached_db): a
+# signed-in page finds its session without a query (issue 22), and when Redis is down or has
+# evicted it, the database still has it, so nobody is signed out. Signing out deletes both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 WAGTAIL_SITE_NAME = "Педагог-ассистент"
 # SITE_URL: scheme and host (e.g. https://lms.example.kz), no path. The one public base of every QR
 # code, verification link, Open Badges id and email link. A certificate freezes

@@ -68,5 +68,53 @@ def test_redis_is_configured_through_the_resilient_backend_with_short_timeouts(m
         importlib.reload(base)
 
 
-def test_sessions_do_not_live_in_the_cache(settings):
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+def test_one_redis_client_serves_every_call_of_a_process(cache):
+    # Django's client made a redis.Redis per call, each building its table of callbacks.
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+
+
+@pytest.fixture
+def signed_in(client, django_user_model):
+    from cms.tests.factories import TraineeFactory
+
+    trainee = TraineeFactory()
+    client.force_login(trainee)
+    return client
+
+
+def dashboard_is_signed_in(client) -> bool:
+    return client.get("/kk/study/").status_code == 200
+
+
+def test_a_session_is_read_from_the_cache_without_a_query(signed_in, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    signed_in.get("/kk/study/")  # the first read from the database keeps it in the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert dashboard_is_signed_in(signed_in)
+
+    assert not [q for q in queries if "django_session" in q["sql"]]
+
+
+def test_a_session_outlives_the_cache_losing_it(signed_in):
+    from django.core.cache import cache
+
+    signed_in.get("/kk/study/")
+    cache.clear()  # an eviction, or Redis restarted empty
+
+    assert dashboard_is_signed_in(signed_in)
+
+
+def test_a_session_outlives_redis_being_down(signed_in, settings):
+    # The resilient cache answers a miss, and the session is read from the database.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+
+    assert dashboard_is_signed_in(signed_in)

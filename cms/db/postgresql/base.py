@@ -15,9 +15,9 @@ is given up: a connection broken less than half a second after a clean use fails
 instead of being replaced first; Django then closes it at the end of that request, as it does
 without health checks.
 
-It also adds `prepared_cursor()`/`fetchone_prepared()` for a hot query of fixed shape (the
-certificate verification look-up): prepared once per persistent connection, replaced if it goes
-stale."""
+It also adds `prepared_cursor()`, `fetchone_prepared()` and `fetchall_prepared()` for hot
+queries of fixed shape (the certificate verification look-up, the dashboard's state query):
+prepared once per persistent connection, replaced if they go stale."""
 
 from __future__ import annotations
 
@@ -141,8 +141,15 @@ class DatabaseWrapper(base.DatabaseWrapper):
         went stale (see STALE_STATEMENT), outside a transaction the connection is replaced and
         the query run once more; inside one the error stands (the transaction is lost anyway)
         and the connection is dropped at the end of the request."""
+        return self._run_prepared(sql, params, lambda cursor: cursor.fetchone())
+
+    def fetchall_prepared(self, sql: str, params):
+        """As fetchone_prepared(), every row (the dashboard's state query)."""
+        return self._run_prepared(sql, params, lambda cursor: cursor.fetchall())
+
+    def _run_prepared(self, sql: str, params, fetch):
         try:
-            return self._fetchone_prepared(sql, params)
+            return self._fetch_prepared(sql, params, fetch)
         except DatabaseError as error:
             if getattr(error.__cause__, "sqlstate", None) not in STALE_STATEMENT:
                 raise
@@ -150,9 +157,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 self.stale_statement = True
                 raise
             self.close()
-            return self._fetchone_prepared(sql, params)
+            return self._fetch_prepared(sql, params, fetch)
 
-    def _fetchone_prepared(self, sql: str, params):
+    def _fetch_prepared(self, sql: str, params, fetch):
         with self.prepared_cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchone()
+            return fetch(cursor)
