@@ -774,9 +774,10 @@ def preview_editor(password: str, totp_secret: str) -> None:
     print(json.dumps({"topic": topic.pk}))
 
 
-def mentor_day(password: str, totp_secret: str, suffix: str) -> None:
+def mentor_day(password: str, totp_secret: str, suffix: str, language: str) -> None:
     """A mentor (a trainer in the mentors' group) with an authenticator app, and a graduate whose
-    certificate was issued today: the graduate asks, the mentor answers, in the browser."""
+    certificate was issued today: the graduate asks, the mentor answers, in the browser. Both
+    chose `language` (as signing up in it records): notifications are written in it."""
     from django.contrib.auth.models import Group
 
     from cms.roles import TRAINER
@@ -788,6 +789,9 @@ def mentor_day(password: str, totp_secret: str, suffix: str) -> None:
     mentor.groups.add(Group.objects.get_or_create(name=MENTOR_GROUP)[0])
     mfa_totp_activate(user=mentor, secret=totp_secret)
     graduate = _person(f"graduate.{suffix}@e2e.kz", password, "Әйгерім", "Қасымова")
+    for person in (mentor, graduate):
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
     certificate = _certified(graduate, cohort_code=f"e2e-mentor-day-{suffix}", score=84)
     print(
         json.dumps(
