@@ -44,3 +44,24 @@ def test_the_ticket_page_labels_the_area_of_help_as_such(
         response = client.get(reverse("mentoring:ticket", args=[ticket.pk]))
 
     assert f"<dt>{label}</dt>" in response.content.decode()
+
+
+def test_the_reports_topic_bars_carry_their_labels_as_text_not_inside_the_scaled_drawing(
+    client, mentor, certificate, graduate
+):
+    # One behaviour ticket, two on tools: the tools bar is full width, the behaviour bar half.
+    open_ticket(certificate, graduate)
+    open_ticket(certificate, graduate, topic="tools", subject="Visual timetable")
+    open_ticket(certificate, graduate, topic="tools", subject="Timer")
+    client.force_login(mentor)
+    with translation.override("en"):
+        html = client.get(reverse("mentoring:report")).content.decode()
+
+    chart = html.split('<figure class="topic-bars"', 1)[1].split("</figure>", 1)[0]
+    labels = re.findall(r'<span class="topic-bar-label">([^<]*)</span>', chart)
+    bars = re.findall(r'<rect width="(\d+)"', chart)
+    counts = re.findall(r'<span class="topic-bar-count">(\d+)</span>', chart)
+    assert len(labels) == 2 and "Behaviour support" in labels
+    assert dict(zip(labels, counts, strict=True))["Behaviour support"] == "1"
+    assert sorted(bars) == ["100", "50"]
+    assert "<text" not in chart
