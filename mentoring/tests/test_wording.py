@@ -65,3 +65,21 @@ def test_the_reports_topic_bars_carry_their_labels_as_text_not_inside_the_scaled
     assert dict(zip(labels, counts, strict=True))["Behaviour support"] == "1"
     assert sorted(bars) == ["100", "50"]
     assert "<text" not in chart
+
+
+def test_a_new_ticket_reads_as_new_in_russian_not_as_the_score_audits_after_value(
+    client, mentor, certificate, graduate
+):
+    # The score audit's "Old"/"New" columns ("Было"/"Стало") are worded under their own context:
+    # without it, assessment's catalogue, read before mentoring's, named new tickets "Стало".
+    open_ticket(certificate, graduate)
+    client.force_login(mentor)
+    with translation.override("ru"):
+        html = client.get(reverse("mentoring:queue")).content.decode()
+        audit_columns = [translation.pgettext("score change", w) for w in ("Old", "New")]
+
+    tabs = html.split('<ul class="tabs">', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'aria-current="page">([^<]*)</a>', tabs) == ["Новая"]
+    assert "<td>Новая</td>" in html
+    assert "Стало" not in html
+    assert audit_columns == ["Было", "Стало"]
