@@ -164,4 +164,10 @@ def test_a_mentor_answers_schedules_and_closes_a_graduates_ticket_by_clicking_on
     graduate.wait_for_url(f"**/mentoring/tickets/{ticket}/")
     text = graduate.locator("main").inner_text()
     assert ANSWER[lang] in text and SUMMARY[lang] in text
+    # The ticket's facts are words: on a phone one column, so none is broken mid-word.
+    columns = graduate.locator("dl.ticket-facts").evaluate(
+        "el => getComputedStyle(el).gridTemplateColumns.split(' ')"
+        ".filter(track => parseFloat(track) > 0).length"
+    )
+    assert columns == (1 if size == "phone" else 4)
     step(graduate, "11-graduate-reads-the-answer")
