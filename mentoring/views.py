@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -328,7 +329,9 @@ def _report_table(figures) -> list[list]:
     table = [
         [section, label, count]
         for section, rows in (
-            (_("Topic"), figures.by_topic),
+            # The area of help (behaviour, adapting tasks...), not a course topic: course's
+            # catalogue, read first, words a bare "Topic" as the course topic ("Тақырып").
+            (pgettext("mentoring area", "Topic"), figures.by_topic),
             (_("Month"), figures.by_month),
             (_("Module"), figures.by_module),
             (_("Course topic"), figures.by_course_topic),

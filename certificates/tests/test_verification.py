@@ -335,3 +335,24 @@ def test_a_well_formed_unknown_code_is_kept_in_the_form_on_the_not_found_page(cl
     response = client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404
     assert 'value="ZZZZ-ZZZZ-ZZZZ-ZZZZ"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("kk", "Күші жойылды: курс талаптары орындалмағаны анықталды."),
+        ("ru", "Аннулирован: установлено, что требования курса не выполнены."),
+    ],
+)
+def test_a_revoked_certificates_reason_is_one_plain_sentence_without_a_second_label(
+    client, certificate, language, reason
+):
+    # Found by the employer's browser walk: "Reason: Annulled: ..." — two labels in a row.
+    certificate_revoke(
+        certificate=certificate, revoked_by=None, reason="requirements_not_met", note=""
+    )
+
+    html = client.get(f"/verify/{certificate.code}/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert f'<p class="revocation-reason">{reason}</p>' in html.content.decode()
+    assert {"kk": "Себебі:", "ru": "Причина:"}[language] not in html.content.decode()

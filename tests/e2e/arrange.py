@@ -772,3 +772,86 @@ def preview_editor(password: str, totp_secret: str) -> None:
     draft.body = [{"type": "paragraph", "value": "<p>Тақырыптың кіріспесі.</p>"}]
     draft.save_revision(user=editor)
     print(json.dumps({"topic": topic.pk}))
+
+
+def mentor_day(password: str, totp_secret: str, suffix: str, language: str) -> None:
+    """A mentor (a trainer in the mentors' group) with an authenticator app, and a graduate whose
+    certificate was issued today: the graduate asks, the mentor answers, in the browser. Both
+    chose `language` (as signing up in it records): notifications are written in it."""
+    from django.contrib.auth.models import Group
+
+    from cms.roles import TRAINER
+    from cms.services import mfa_totp_activate, role_assign
+    from mentoring.selectors import MENTOR_GROUP
+
+    mentor = _person(f"mentor.{suffix}@e2e.kz", password, "Сәуле", "Жақсылықова", profile=False)
+    role_assign(user=mentor, role=TRAINER)
+    mentor.groups.add(Group.objects.get_or_create(name=MENTOR_GROUP)[0])
+    mfa_totp_activate(user=mentor, secret=totp_secret)
+    graduate = _person(f"graduate.{suffix}@e2e.kz", password, "Әйгерім", "Қасымова")
+    for person in (mentor, graduate):
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
+    certificate = _certified(graduate, cohort_code=f"e2e-mentor-day-{suffix}", score=84)
+    print(
+        json.dumps(
+            {"mentor": mentor.email, "graduate": graduate.email, "code": certificate.code},
+            ensure_ascii=False,
+        )
+    )
+
+
+def employer_day(password: str, suffix: str) -> None:
+    """Three certificates an employer may be shown: a valid one (with its PDF, whose QR code the
+    employer scans), a revoked one and one whose three years have passed."""
+    from certificates.services import certificate_issue, certificate_revoke
+    from course.models import Enrolment
+
+    made = {}
+    for status, (first, last, starts_on, ends_on, issued_on) in {
+        "valid": (
+            "Айгерім",
+            "Сәрсенбаева",
+            datetime.date(2026, 9, 1),
+            datetime.date(2026, 10, 15),
+            datetime.date(2026, 10, 20),
+        ),
+        "revoked": (
+            "Гүлнар",
+            "Өтебаева",
+            datetime.date(2026, 9, 1),
+            datetime.date(2026, 10, 15),
+            datetime.date(2026, 10, 20),
+        ),
+        # Issued in May 2023: valid until the end of May 2026, expired by now.
+        "expired": (
+            "Ұлжан",
+            "Бекова",
+            datetime.date(2023, 4, 1),
+            datetime.date(2023, 5, 20),
+            datetime.date(2023, 5, 25),
+        ),
+    }.items():
+        holder = _person(f"employer.{status}.{suffix}@e2e.kz", password, first, last)
+        cohort = _cohort(f"e2e-employer-{status}-{suffix}", starts_on=starts_on, ends_on=ends_on)
+        enrolment, _ = Enrolment.objects.get_or_create(
+            cohort=cohort, trainee=holder, defaults={"status": Enrolment.Status.COMPLETED}
+        )
+        _completion_met(enrolment)
+        certificate = certificate_issue(
+            enrolment=enrolment, score=86, band="excellent", issued_on=issued_on
+        )
+        if status == "revoked":
+            certificate = certificate_revoke(
+                certificate=certificate,
+                revoked_by=None,
+                reason="requirements_not_met",
+                note="e2e",
+            )
+        certificate.refresh_from_db()
+        made[status] = {
+            "code": certificate.code,
+            "serial": certificate.serial,
+            "pdf": certificate.pdf.path if certificate.pdf else None,
+        }
+    print(json.dumps(made, ensure_ascii=False))
