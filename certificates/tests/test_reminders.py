@@ -14,16 +14,23 @@ def _at(day: datetime.date):
     return time_machine.travel(datetime.datetime.combine(day, datetime.time(9)), tick=False)
 
 
-def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(enrolment, issue):
+def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(
+    enrolment, issue, django_capture_on_commit_callbacks
+):
     certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
     expires = certificate.valid_until  # 2029-06-15
+    mail.outbox.clear()  # the notice of the issue
 
     with _at(expires - datetime.timedelta(days=91)):
         assert expiry_reminders_send_task.apply().get() == 0
     with _at(expires - datetime.timedelta(days=90)):
-        assert expiry_reminders_send_task.apply().get() == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert expiry_reminders_send_task.apply().get() == 1
         assert expiry_reminders_send_task.apply().get() == 0  # the same day again: nothing
-    with _at(expires - datetime.timedelta(days=30)):
+    with (
+        _at(expires - datetime.timedelta(days=30)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert expiry_reminders_send_task.apply().get() == 1
     with _at(expires - datetime.timedelta(days=10)):
         assert expiry_reminders_send_task.apply().get() == 0
@@ -35,10 +42,14 @@ def test_holders_are_reminded_90_and_30_days_before_expiry_once_each(enrolment, 
     assert sorted(ExpiryReminder.objects.values_list("days_before", flat=True)) == [30, 90]
 
 
-def test_a_late_run_sends_only_the_nearest_reminder(enrolment, issue):
+def test_a_late_run_sends_only_the_nearest_reminder(
+    enrolment, issue, django_capture_on_commit_callbacks
+):
     certificate = issue(enrolment, issued_on=datetime.date(2026, 6, 15))
+    mail.outbox.clear()
 
-    sent = expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=25))
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=25))
 
     assert sent == 1 and len(mail.outbox) == 1
 
