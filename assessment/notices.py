@@ -16,6 +16,7 @@ PRACTICE_RETURNED = "assessment.practice_returned"
 PLAN_RETURNED = "assessment.plan_returned"
 RESULT_RELEASED = "assessment.result_released"
 DEADLINE_NEAR = "assessment.deadline_near"
+DEFENCE_SCHEDULED = "assessment.defence_scheduled"
 
 
 def register() -> None:
@@ -55,6 +56,13 @@ def register() -> None:
             "cohort are due."
         ),
         order=30,
+        shown_to=is_trainee,
+    )
+    register_kind(
+        key=DEFENCE_SCHEDULED,
+        label=_("The defence of the support plan is scheduled"),
+        description=_("When and where you defend your plan; the e-mail carries a calendar file."),
+        order=13,
         shown_to=is_trainee,
     )
 
@@ -160,3 +168,42 @@ def deadline_near_notify(*, deadline, trainee) -> bool:
         once_key=f"deadline:{deadline.pk}:{deadline.due_on.isoformat()}",
     )
     return sent is not None
+
+
+def defence_scheduled_notify(*, slot) -> None:
+    """Invite the trainee to the defence of her plan: the in-site entry, and the e-mail with the
+    .ics calendar file (written in her language). A moved slot invites again."""
+    from django.utils import formats, timezone, translation
+    from django.utils.translation import gettext
+
+    from cms.emails import language_of
+    from cms.ics import ics_event
+
+    trainee = slot.plan.enrolment.trainee
+    when = lazy(
+        lambda: formats.date_format(timezone.localtime(slot.starts_at), "DATETIME_FORMAT"), str
+    )()
+    with translation.override(language_of(trainee)):
+        calendar = ics_event(
+            uid=f"defence-{slot.pk}@pa-lms",
+            starts_at=slot.starts_at,
+            duration_minutes=slot.duration_minutes,
+            summary=gettext("Defence of the individual support plan"),
+            location=slot.place,
+            organizer_email=slot.scheduled_by.email if slot.scheduled_by else "",
+        )
+    notification_send(
+        kind=DEFENCE_SCHEDULED,
+        recipient=trainee,
+        subject=_("Defence of your support plan: %(when)s"),
+        text=_(
+            "Your individual support plan will be defended on %(when)s (%(minutes)s minutes). "
+            "Place: %(place)s. Bring the plan's PDF; keep the child anonymised in your "
+            "presentation."
+        ),
+        params={"when": when, "minutes": slot.duration_minutes, "place": slot.place},
+        link=_reverse("assessment:plan_edit"),
+        attachments=[
+            ("defence.ics", calendar, "text/calendar; method=REQUEST; charset=utf-8"),
+        ],
+    )

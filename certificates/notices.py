@@ -13,6 +13,7 @@ from notifications.services import notification_send
 ISSUED = "certificates.issued"
 REVOKED = "certificates.revoked"
 REISSUED = "certificates.reissued"
+EXPIRY_NEAR = "certificates.expiry_near"
 
 
 def register() -> None:
@@ -35,6 +36,15 @@ def register() -> None:
         label=_("A certificate is re-issued"),
         description=_("A corrected certificate replaces one of yours."),
         order=42,
+        shown_to=is_trainee,
+    )
+    register_kind(
+        key=EXPIRY_NEAR,
+        label=_("A certificate expires soon"),
+        description=_(
+            "90 and 30 days before your certificate expires, with an invitation to a new cohort."
+        ),
+        order=43,
         shown_to=is_trainee,
     )
 
@@ -72,4 +82,52 @@ def certificate_event_notify(*, certificate, event: str) -> None:
         text=text,
         params={"serial": certificate.serial, **params},
         link=reverse_lazy("certificates:mine"),
+    )
+
+
+def expiry_near_notify(*, certificate, days: int, reminder_days: int) -> None:
+    """Remind the holder (an account) that `certificate` expires in `days` days; `reminder_days`
+    (90 or 30) makes the once-key, besides the ExpiryReminder row the sweep keeps."""
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext, ngettext
+
+    from cms.emails import language_of
+
+    # Written out here, in the holder's language: the texts are the e-mail's own sentences,
+    # whose plural form depends on the number of years.
+    years = settings.CERTIFICATE_VALID_YEARS
+    with translation.override(language_of(certificate.holder)):
+        date = certificate.valid_until.strftime("%d.%m.%Y")
+        subject = gettext("Your certificate %(serial)s expires on %(date)s") % {
+            "serial": certificate.serial,
+            "date": date,
+        }
+        text = "\n\n".join(
+            [
+                gettext(
+                    "Your certificate %(serial)s of the qualification-upgrade course for "
+                    "pedagogue-assistants is valid until %(date)s (%(days)s days from now)."
+                )
+                % {"serial": certificate.serial, "date": date, "days": days},
+                ngettext(
+                    "The qualification is upgraded every %(years)s year. You are welcome to "
+                    "join a new cohort of the course: sign in to the course site and enter the "
+                    "enrolment key you receive from the registrar.",
+                    "The qualification is upgraded every %(years)s years. You are welcome to "
+                    "join a new cohort of the course: sign in to the course site and enter the "
+                    "enrolment key you receive from the registrar.",
+                    years,
+                )
+                % {"years": years},
+                f"{gettext('Check your certificate')}: {certificate.verification_url}",
+            ]
+        )
+    notification_send(
+        kind=EXPIRY_NEAR,
+        recipient=certificate.holder,
+        subject=subject,
+        text=text,
+        link=reverse_lazy("certificates:mine"),
+        once_key=f"certificate-expiry:{certificate.pk}:{reminder_days}",
     )

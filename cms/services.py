@@ -304,6 +304,8 @@ def account_deletion_approve(
 
 
 def _deletion_approved_notify(*, address: str, language: str) -> None:
+    # A plain e-mail, not a notification: the account (and its list) is gone, and the person
+    # must learn what happened to her data.
     from cms.emails import templated_email
     from cms.selectors import organisation_name
 

@@ -21,9 +21,10 @@ SLOTS = (
     # enrolment page (`enrolment`).
     "cohort_links",
     "enrolment_sections",
-    # course: the cohort page's (and its admin page's) registrar links besides the records
-    # (`cohort_links`): the work to score, the downloads (`cohort`). Each template of these three
-    # places is one or more `<li>` items.
+    # course: the cohort page's (and its admin page's) staff links besides the records
+    # (`cohort_links`): the work to score, shown to the cohort's trainers too, and the downloads,
+    # the registrar's only (`cohort`). Each template of these three places is one or more `<li>`
+    # items.
     "cohort_score_links",
     "cohort_download_links",
     # course: the cohort page's sections for its trainers and registrars, above the hours table

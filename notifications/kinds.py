@@ -7,7 +7,17 @@ about the events: each app registers its kinds from its AppConfig.ready():
                   description=_("…"), email_default=True)
 
 and calls notifications.services.notification_send(kind=..., ...) where the event happens. The
-settings page lists the kinds a person may receive, each with its e-mail switch."""
+settings page lists the kinds a person may receive, each with its e-mail switch.
+
+A message to a person with an account about her own course goes through notification_send, so she
+sees it in the site's list and can switch its e-mail off. When the e-mail must carry a file (the
+.ics of a defence or a consultation), the sending app builds it in the recipient's language and
+passes `attachments=[(name, content, mime type)]`: the file is kept on the notification only if
+the e-mail will go, attached when it goes, then dropped; the in-site entry has the same subject,
+text and link. Only mandatory or official messages stay plain e-mails outside this app: an
+account invitation or password link, the notice of an approved account deletion (the account is
+gone), the employer's expulsion notice, a reminder to a holder without an account: each says why
+where it is sent."""
 
 from __future__ import annotations
 

@@ -27,6 +27,9 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     # Set by a sender that must not repeat itself (a deadline reminder): one row per key and person.
     once_key = models.CharField(_("once key"), max_length=100, blank=True)
+    # Files the e-mail carries (a calendar invitation), built by the sending app in the
+    # recipient's language: [name, content, MIME type] each. Kept only until the e-mail goes.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("notification")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -37,6 +37,7 @@ def notification_send(
     link: str = "",
     params: Mapping[str, Any] | None = None,
     once_key: str = "",
+    attachments: Sequence[tuple[str, str, str]] = (),
 ) -> Notification | None:
     """Store a notification for `recipient` and, once the caller's transaction commits, e-mail it
     if the person keeps `kind` switched on.
@@ -44,7 +45,10 @@ def notification_send(
     `subject`, `text` and `link` are lazy (gettext_lazy, reverse_lazy): they are written out in the
     recipient's language, and `params` (lazy values too) filled into subject and text after the
     translation. With `once_key`, a second notification with the same key to the same person is
-    not sent (returns None): a reminder never goes twice. The text never carries a child's data."""
+    not sent (returns None): a reminder never goes twice. `attachments` — (file name, text
+    content, MIME type) each, e.g. an .ics invitation, already written in the recipient's language
+    — go with the e-mail only: they are kept on the row if the e-mail will go, and dropped once
+    it went. The text never carries a child's data."""
     kind_of(kind)  # an unknown kind is a programming error, refused before anything is stored
     with translation.override(language_of(recipient)):
         values = {name: _in_language(value) for name, value in (params or {}).items()}
@@ -58,6 +62,9 @@ def notification_send(
             link=_in_language(link),
             once_key=once_key,
         )
+    email = bool(recipient.email) and email_enabled(user=recipient, kind_key=kind)
+    if email:
+        row.attachments = [[name, content, mimetype] for name, content, mimetype in attachments]
     if once_key:
         try:
             with transaction.atomic():
@@ -66,7 +73,7 @@ def notification_send(
             return None
     else:
         row.save()
-    if recipient.email and email_enabled(user=recipient, kind_key=kind):
+    if email:
         from .tasks import notification_email_send_task
 
         enqueue_on_commit(notification_email_send_task, row.pk)
@@ -88,13 +95,23 @@ def notification_email_send(*, notification: Notification) -> bool:
     with translation.override(language):
         settings_link = base + reverse("notifications:settings")
     link = base + notification.link if notification.link.startswith("/") else ""
-    templated_email(
+    message = templated_email(
         template="notifications/email/notification",
-        context={"notification": notification, "link": link, "settings_link": settings_link},
+        context={
+            "notification": notification,
+            "link": link,
+            "settings_link": settings_link,
+            "attached": [name for name, _content, _mimetype in notification.attachments],
+        },
         language=language,
         to=[recipient.email],
-    ).send()
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    )
+    for name, content, mimetype in notification.attachments:
+        message.attach(name, content, mimetype)
+    message.send()
+    Notification.objects.filter(pk=notification.pk).update(
+        emailed_at=timezone.now(), attachments=[]
+    )
     return True
 
 

@@ -16,7 +16,8 @@ class QualityConfig(AppConfig):
         # Answers are not registered there: the anonymous survey is read only as a cohort's
         # aggregate (views), never row by row.
         registrar_app_declare(app_label=self.label, manages_every_model=True)
-        from . import integration, menu
+        from . import integration, menu, notices
 
         integration.connect()
         menu.register()
+        notices.register()

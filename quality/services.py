@@ -150,11 +150,12 @@ def survey_submit(*, enrolment, questionnaire: Questionnaire, answers: dict) -> 
 
 
 def follow_up_invitations_send(*, today=None) -> int:
-    """Invite certificate holders 3 and 6 months after the certificate (once each). Called by
+    """Invite certificate holders 3 and 6 months after the certificate (once each), by a
+    notification (the site's list, and the e-mail unless the holder switched it off). Called by
     the daily beat task; returns how many invitations went out."""
     from django.utils import timezone
 
-    from cms.emails import language_of, templated_email
+    from .notices import follow_up_invite
 
     today = today or timezone.localdate()
     sent = 0
@@ -166,13 +167,6 @@ def follow_up_invitations_send(*, today=None) -> int:
             )
             if not created:
                 continue
-            holder = enrolment.trainee
-            message = templated_email(
-                template="quality/email/follow_up",
-                context={"months": months, "holder": holder},
-                language=language_of(holder),
-                to=[holder.email],
-            )
-            transaction.on_commit(message.send)
+            follow_up_invite(holder=enrolment.trainee, months=months)
             sent += 1
     return sent

@@ -251,35 +251,12 @@ def defence_record_held(*, plan: SupportPlan, held_on: dt.date, assessed_by) -> 
 
 
 def defence_invitation_send(*, slot: DefenceSlot) -> None:
-    """Email the trainee the defence slot with an .ics calendar file, in their language."""
-    from django.utils import translation
+    """Invite the trainee to the defence (a notification: in the site, and by e-mail with an .ics
+    calendar file unless she switched that kind off), in her language. `emailed_at` records
+    that the invitation went."""
+    from ..notices import defence_scheduled_notify
 
-    from cms.emails import language_of, templated_email
-    from cms.ics import ics_event
-
-    trainee = slot.plan.enrolment.trainee
-    language = language_of(trainee)
-    message = templated_email(
-        template="assessment/email/defence",
-        context={"slot": slot, "trainee": trainee},
-        language=language,
-        to=[trainee.email],
-    )
-    with translation.override(language):
-        summary = _("Defence of the individual support plan")
-    message.attach(
-        "defence.ics",
-        ics_event(
-            uid=f"defence-{slot.pk}@pa-lms",
-            starts_at=slot.starts_at,
-            duration_minutes=slot.duration_minutes,
-            summary=str(summary),
-            location=slot.place,
-            organizer_email=slot.scheduled_by.email,
-        ),
-        "text/calendar; method=REQUEST; charset=utf-8",
-    )
-    message.send()
+    defence_scheduled_notify(slot=slot)
     DefenceSlot.objects.filter(pk=slot.pk).update(emailed_at=timezone.now())
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core import mail
 
 from assessment import services
@@ -207,3 +208,77 @@ def test_a_moved_deadline_is_reminded_of_again(cohort_due):
 def test_a_passed_deadline_is_not_reminded_of(cohort_due):
     assert deadline_reminders_send(today=dt.date(2026, 12, 10)) == 0
     assert not Notification.objects.exists()
+
+
+# --- the defence invitation ---------------------------------------------------------------
+
+
+def _scheduled_defence(enrolment, trainer):
+    plan = SupportPlan.objects.create(enrolment=enrolment, status=SupportPlan.Status.SUBMITTED)
+    starts_at = dt.datetime(2026, 12, 20, 10, 0, tzinfo=dt.UTC)  # 15:00 in Almaty
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC), tick=False):
+        slot = services.defence_schedule(
+            plan=plan, starts_at=starts_at, duration_minutes=20, place="204", scheduled_by=trainer
+        )
+    return slot  # the invitation's task runs after the commit (the callers capture it)
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "text_starts"),
+    [
+        ("kk", "Қолдау жоспарыңызды қорғау: ", "Жеке қолдау жоспарыңызды қорғау "),
+        ("ru", "Защита вашего плана сопровождения: ", "Защита вашего индивидуального плана "),
+    ],
+)
+def test_the_defence_invitation_is_a_notification_with_its_calendar_file_in_the_e_mail(
+    language, subject, text_starts, trainer, django_capture_on_commit_callbacks
+):
+    enrolment = EnrolmentFactory(trainee__preferred_language=language)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        slot = _scheduled_defence(enrolment, trainer)
+
+    (notification,) = Notification.objects.filter(
+        recipient=enrolment.trainee, kind="assessment.defence_scheduled"
+    )
+    assert notification.subject.startswith(subject)
+    assert notification.text.startswith(text_starts)
+    assert "(20 " in notification.text and "204" in notification.text
+    assert notification.link == f"/{language}/assessment/plan/"
+    assert notification.attachments == []  # dropped once the e-mail went
+    (sent,) = mail.outbox
+    assert sent.to == [enrolment.trainee.email]
+    assert sent.subject == notification.subject
+    assert enrolment.trainee.email not in sent.body  # no address in place of a name
+    ((name, content, mimetype),) = sent.attachments
+    assert name == "defence.ics"
+    assert mimetype.startswith("text/calendar")
+    assert "DTSTART:20261220T100000Z" in content and "LOCATION:204" in content
+    assert "defence.ics" in sent.body  # "Attached: defence.ics"
+    slot.refresh_from_db()
+    assert slot.emailed_at is not None
+
+
+def test_a_trainee_who_switched_the_defence_e_mail_off_finds_it_in_the_site_only(
+    trainer, django_capture_on_commit_callbacks
+):
+    from notifications.models import EmailPreference
+    from notifications.services import email_preferences_save
+
+    enrolment = EnrolmentFactory()
+    email_preferences_save(user=enrolment.trainee, choices={"assessment.defence_scheduled": False})
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _scheduled_defence(enrolment, trainer)
+
+    assert mail.outbox == []
+    notification = Notification.objects.get(
+        recipient=enrolment.trainee, kind="assessment.defence_scheduled"
+    )
+    assert (notification.emailed_at, notification.attachments) == (None, [])
+    # The switch stays as the person set it; the other kinds keep their default.
+    assert list(
+        EmailPreference.objects.filter(user=enrolment.trainee).values_list("kind", "email")
+    ) == [("assessment.defence_scheduled", False)]

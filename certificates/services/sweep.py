@@ -65,15 +65,14 @@ REMINDER_DAYS = (30, 90)
 
 
 def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
-    """Email holders whose certificate expires in 90 or 30 days (or fewer, if a day was missed),
-    inviting them to a new cohort. Each reminder is sent once. Returns how many were sent."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
+    """Remind holders whose certificate expires in 90 or 30 days (or fewer, if a day was missed),
+    inviting them to a new cohort. Each reminder is sent once. Returns how many were sent.
 
-    from cms.emails import language_of
-
+    A holder with an account is told by a notification (the site's list, and the e-mail unless
+    she switched this kind off). A holder without one (the account deleted, the e-mail address
+    kept on the certificate) has no list and no switch: she gets the plain e-mail."""
     from ..models import ExpiryReminder
+    from ..notices import expiry_near_notify
 
     today = today or timezone.localdate()
     sent = 0
@@ -93,24 +92,39 @@ def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
             try:
                 with transaction.atomic():
                     ExpiryReminder.objects.create(certificate=certificate, days_before=days)
+                    left = (certificate.valid_until - today).days
+                    if certificate.holder is not None:
+                        expiry_near_notify(certificate=certificate, days=left, reminder_days=days)
+                    else:
+                        transaction.on_commit(
+                            lambda c=certificate, n=left: _expiry_email_send(certificate=c, days=n)
+                        )
             except IntegrityError:  # another run sent it a moment ago
                 continue
-            language = language_of(certificate.holder)
-            with translation.override(language):
-                context = {
-                    "c": certificate,
-                    "days": (certificate.valid_until - today).days,
-                    "valid_years": settings.CERTIFICATE_VALID_YEARS,
-                }
-                subject = _("Your certificate %(serial)s expires on %(date)s") % {
-                    "serial": certificate.serial,
-                    "date": certificate.valid_until.strftime("%d.%m.%Y"),
-                }
-                body = render_to_string("certificates/email/expiry_reminder.txt", context)
-            email = certificate.holder.email if certificate.holder else certificate.holder_email
-            send_mail(subject, body, None, [email])
             sent += 1
     return sent
+
+
+def _expiry_email_send(*, certificate: Certificate, days: int) -> None:
+    """The expiry reminder as a plain e-mail, to a holder who has no account any more."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from cms.emails import language_of
+
+    with translation.override(language_of(None)):
+        context = {
+            "c": certificate,
+            "days": days,
+            "valid_years": settings.CERTIFICATE_VALID_YEARS,
+        }
+        subject = _("Your certificate %(serial)s expires on %(date)s") % {
+            "serial": certificate.serial,
+            "date": certificate.valid_until.strftime("%d.%m.%Y"),
+        }
+        body = render_to_string("certificates/email/expiry_reminder.txt", context)
+    send_mail(subject, body, None, [certificate.holder_email])
 
 
 def certificates_sweep(*, grace: datetime.timedelta | None = None) -> dict[str, int]:

@@ -287,7 +287,9 @@ def enrolment_expel(*, enrolment, by, order_number: str, decision_date: date, re
 
 
 def expulsion_notice_send(*, event) -> bool:
-    """Email the employer's contact about an expulsion. False when there is no address."""
+    """Email the employer's contact about an expulsion. False when there is no address.
+    A plain e-mail, not a notification: the employer has no account, and an official notice
+    cannot be switched off."""
     from cms.emails import templated_email
 
     enrolment = event.enrolment
@@ -554,7 +556,8 @@ def enrolment_import(*, cohort, rows: list[dict], by) -> ImportReport:
 
 
 def invitation_send(*, user) -> None:
-    """Email a set-password link (allauth's password-reset key) to an imported trainee."""
+    """Email a set-password link (allauth's password-reset key) to an imported trainee.
+    A plain e-mail, not a notification: she cannot sign in before she sets the password."""
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
     from django.conf import settings

@@ -115,9 +115,35 @@ def test_a_trainer_sees_the_work_to_score_and_the_downloads_only(client, program
     html = client.get("/en/study/cohorts/pa-groups/").content.decode()
 
     assert _groups(html) == {
-        "Work to score": ["Module controls"],
+        "Work to score": ["Module controls", "Results of the cohort"],
         "Downloads": ["Export CSV", "Export XLSX"],
     }
+
+
+def test_a_trainer_follows_the_results_link_to_the_cohorts_results(client, programme):
+    trainer = TrainerFactory()
+    CohortFactory(code="pa-results", trainers=[trainer])
+    client.force_login(trainer)
+
+    html = client.get("/kk/study/cohorts/pa-results/").content.decode()
+    assert 'href="/kk/assessment/cohorts/pa-results/results/"' in html
+    assert _groups(html)["Бағалайтын жұмыстар"][-1] == "Ағынның нәтижелері"
+
+    response = client.get("/kk/assessment/cohorts/pa-results/results/")
+    assert response.status_code == 200
+    assert "pa-results" in response.content.decode()
+
+
+def test_another_cohorts_trainer_reaches_neither_the_cohort_page_nor_its_results(client, programme):
+    CohortFactory(code="pa-results", trainers=[TrainerFactory()])
+    other = TrainerFactory()
+    CohortFactory(code="pa-other", trainers=[other])
+    client.force_login(other)
+
+    assert client.get("/en/study/cohorts/pa-results/").status_code == 404
+    assert client.get("/en/assessment/cohorts/pa-results/results/").status_code == 404
+    own = client.get("/en/study/cohorts/pa-other/").content.decode()
+    assert "/pa-results/" not in own
 
 
 def test_the_headings_are_in_the_readers_language(client, programme):

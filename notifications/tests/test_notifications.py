@@ -354,3 +354,39 @@ def test_the_person_data_export_has_the_notifications_and_switches():
 
     assert [n["subject"] for n in section["notifications"]] == ["Уведомления"]
     assert section["email_preferences"] == [{"kind": ON, "email": False}]
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+CALENDAR = ("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar; charset=utf-8")
+
+
+def test_an_attachment_goes_with_the_e_mail_and_is_then_dropped_from_the_row(
+    django_capture_on_commit_callbacks,
+):
+    person = TraineeFactory(email="aigerim@example.kz", preferred_language="kk")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = send(person, attachments=[CALENDAR])
+
+    (sent,) = mail.outbox
+    assert sent.attachments == [CALENDAR]
+    assert "Тіркелген файлдар: event.ics" in sent.body
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None
+    assert notification.attachments == []
+
+
+def test_an_attachment_is_not_kept_when_the_person_switched_the_e_mail_off(
+    django_capture_on_commit_callbacks,
+):
+    person = TraineeFactory(email="aigerim@example.kz")
+    email_preferences_save(user=person, choices={ON: False})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = send(person, attachments=[CALENDAR])
+
+    assert mail.outbox == []
+    notification.refresh_from_db()
+    assert (notification.attachments, notification.emailed_at) == ([], None)
+    assert Notification.objects.filter(recipient=person).count() == 1

@@ -302,3 +302,45 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_from_every_questionnaire(client
     for path in (url("needs"), url("survey"), url("follow_up", 3), url("competence")):
         response = client.get(path)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_follow_up_invitation_is_a_notification_in_the_holders_language(
+    django_capture_on_commit_callbacks,
+):
+    from notifications.models import Notification
+
+    certificate = _certificate(issued_on=dt.date(2026, 6, 15))
+    holder = certificate.enrolment.trainee
+    holder.preferred_language = "ru"
+    holder.save(update_fields=["preferred_language"])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.follow_up_invitations_send(today=dt.date(2026, 9, 15)) == 1
+
+    notification = Notification.objects.get(recipient=holder, kind="quality.follow_up")
+    assert notification.subject == "Прошло 3 мес. после курса: как вы применяете его в школе?"
+    assert notification.text.startswith("3 мес. назад вы получили сертификат")
+    assert notification.link == "/ru/quality/follow-up/3/"
+    (sent,) = mail.outbox
+    assert (sent.to, sent.subject) == ([holder.email], notification.subject)
+
+
+def test_a_holder_who_switched_the_follow_up_off_gets_no_e_mail_but_is_invited_once(
+    django_capture_on_commit_callbacks,
+):
+    from notifications.models import Notification
+    from notifications.services import email_preferences_save
+
+    certificate = _certificate(issued_on=dt.date(2026, 6, 15))
+    holder = certificate.enrolment.trainee
+    email_preferences_save(user=holder, choices={"quality.follow_up": False})
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.follow_up_invitations_send(today=dt.date(2026, 9, 15)) == 1
+        assert services.follow_up_invitations_send(today=dt.date(2026, 9, 15)) == 0
+
+    assert mail.outbox == []
+    assert Notification.objects.filter(recipient=holder, kind="quality.follow_up").count() == 1
+    assert FollowUpInvitation.objects.filter(enrolment=certificate.enrolment).count() == 1
