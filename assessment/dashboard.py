@@ -7,31 +7,40 @@ from django.utils import timezone
 
 
 def deadlines_panel(request, enrolment):
-    """The cohort's deadlines (practice works, plan, theory test) and the next practice works
-    due by their own date. Two queries."""
-    from course.dashboard import outline
+    """The cohort's deadlines (practice works, plan, theory test), read with the enrolment's
+    state, and the next practice works due by their own date: one query, and none when no work
+    anywhere is due from today on."""
+    from course.dashboard import enrolment_state, outline
 
     from .models import Assignment, CohortDeadline, Submission
     from .selectors import assignments_localize
 
-    cohort_deadlines = list(
-        CohortDeadline.objects.filter(cohort_id=enrolment.cohort_id).order_by("due_on")
+    state = enrolment_state(enrolment)
+    # The cohort's deadlines come with the enrolment's state (one of each kind at most).
+    cohort_deadlines = sorted(
+        (
+            CohortDeadline(cohort_id=enrolment.cohort_id, what=what, due_on=due_on)
+            for what in CohortDeadline.What.values
+            if (due_on := state[f"assessment_deadline_{what}"]) is not None
+        ),
+        key=lambda deadline: deadline.due_on,
     )
-
-    done = Submission.objects.filter(
-        enrolment=enrolment,
-        status__in=[Submission.Status.SUBMITTED, Submission.Status.ACCEPTED],
-    ).values("assignment_id")
-    # The programme's topics from its outline (cached, read by the dashboard already) rather
-    # than a subquery over the page tree, and each work's topic taken from it, not joined.
-    topics = {topic.pk: topic for item in outline(request, enrolment) for topic in item.topics}
-    items = list(
-        Assignment.objects.filter(topic_id__in=list(topics), due_at__gte=timezone.now())
-        .exclude(pk__in=done)
-        .order_by("due_at")[:5]
-    )
-    for item in items:
-        item.topic = topics[item.topic_id]
+    items = []
+    if state["assessment_works_due_from_today"]:
+        done = Submission.objects.filter(
+            enrolment=enrolment,
+            status__in=[Submission.Status.SUBMITTED, Submission.Status.ACCEPTED],
+        ).values("assignment_id")
+        # The programme's topics from its outline (cached, read by the dashboard already)
+        # rather than a subquery over the page tree, and each work's topic taken from it.
+        topics = {topic.pk: topic for item in outline(request, enrolment) for topic in item.topics}
+        items = list(
+            Assignment.objects.filter(topic_id__in=list(topics), due_at__gte=timezone.now())
+            .exclude(pk__in=done)
+            .order_by("due_at")[:5]
+        )
+        for item in items:
+            item.topic = topics[item.topic_id]
     if not items and not cohort_deadlines:
         return None
     return {
@@ -176,13 +185,27 @@ def result_notes_render(request, enrolment) -> list[str]:
 def _state_expressions() -> dict:
     """The facts of the enrolment these panels need, read with the enrolment's state in the
     dashboard's one query (course.dashboard.enrolment_state)."""
+    import datetime as dt
+
     from django.db.models import Exists, OuterRef, Subquery
 
-    from .models import FinalResult, SubmissionVersion, SupportPlan
+    from .models import Assignment, CohortDeadline, FinalResult, SubmissionVersion, SupportPlan
 
     ref = OuterRef("pk")
     plan = SupportPlan.objects.filter(enrolment=ref).order_by("pk")
+    deadlines = CohortDeadline.objects.filter(cohort=OuterRef("cohort_id"))
+    # From the start of today: the state's SQL is compiled once a day, and this only spares the
+    # deadlines panel its query of the works due when none is due anywhere from today on.
+    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
     return {
+        # One per cohort and kind (a unique constraint): the panel needs no query of its own.
+        **{
+            f"assessment_deadline_{what}": Subquery(
+                deadlines.filter(what=what).values("due_on")[:1]
+            )
+            for what in CohortDeadline.What.values
+        },
+        "assessment_works_due_from_today": Exists(Assignment.objects.filter(due_at__gte=today)),
         "assessment_has_feedback": Exists(
             SubmissionVersion.objects.filter(submission__enrolment=ref).exclude(decision="")
         ),

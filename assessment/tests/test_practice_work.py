@@ -368,3 +368,29 @@ def test_a_zip_bomb_posing_as_an_odt_is_refused_and_nothing_is_stored(
     assert not SubmissionFile.objects.exists()
     assert not Submission.objects.filter(status="submitted").exists()
     assert (sorted(private.rglob("*")) if private.exists() else []) == files_before
+
+
+def test_the_dashboard_asks_for_works_due_only_when_some_work_is_due_from_today_on(
+    client, enrolment, assignment
+):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from course.tests.conftest import url as course_url
+
+    client.force_login(enrolment.trainee)
+    client.get(course_url("dashboard"))  # the outline and the session into the cache
+    with CaptureQueriesContext(connection) as none_due:
+        before = client.get(course_url("dashboard")).text
+    assignment.due_at = timezone.now() + dt.timedelta(days=3)
+    assignment.save()
+    with CaptureQueriesContext(connection) as one_due:
+        after = client.get(course_url("dashboard")).text
+
+    assert "Practice work due" not in before
+    assert "Practice work due" in after
+    # Read only now: the works due, and their titles in the reader's language (English here).
+    assert len(one_due) == len(none_due) + 2
