@@ -225,3 +225,22 @@ def test_the_cohort_page_links_only_the_registers_of_sessions_that_have_started(
     assert url("session_attendance", started.pk) in html
     assert url("session_attendance", later.pk) not in html
     assert "the register opens when the session starts" in html
+
+
+def test_the_progress_bar_writes_its_figures_out_and_labels_the_progress_element():
+    from django.template import engines
+    from django.utils import translation
+
+    template = engines["django"].from_string(
+        '{% load course_progress %}{% progress_bar "overall" label 12 80 15 %}'
+    )
+    with translation.override("en"):
+        html = template.render({"label": "Course <total>"})
+
+    assert '<p class="course-progress-label" id="progress-overall-label">' in html
+    assert "Course &lt;total&gt;: <strong>12 of 80 h</strong>" in html  # the label is escaped
+    assert '<span class="muted">(15%)</span>' in html
+    assert (
+        '<progress id="progress-overall" max="80" value="12" '
+        'aria-labelledby="progress-overall-label">12 of 80 h</progress>'
+    ) in html
