@@ -250,6 +250,9 @@ CACHE_FAILURE_LOG_INTERVAL_SECONDS = int(os.environ.get("CACHE_FAILURE_LOG_INTER
 # (cms/page_cache.py). Publishing or editing any page purges it at once; this bounds the rest.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The admin's enrolments and live-session lists offer at most this many recent cohorts in their
+# cohort filter (course/admin_filters.py): a select of every cohort ever grew with the years.
+ADMIN_COHORT_FILTER_CHOICES = int(os.environ.get("ADMIN_COHORT_FILTER_CHOICES", "60"))
 # How long the signed Open Badges status list is reused (credentials.selectors). A revocation or
 # re-issue clears it at once; this bounds only a write that sends no signal. 0: built per request.
 STATUS_LIST_CACHE_SECONDS = int(os.environ.get("STATUS_LIST_CACHE_SECONDS", "60"))
