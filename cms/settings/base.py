@@ -234,6 +234,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Wagtail's own background work (django-tasks: the reference and search index of each saved page,
+# a deleted file's removal) goes to Celery after the commit instead of running inside the editor's
+# request (cms/task_backend.py; issue 19). "django_tasks.backends.immediate.ImmediateBackend" runs
+# it inline.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "cms.task_backend.CeleryOnCommitBackend")
+    }
+}
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -32,6 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+# Wagtail's django-tasks (reference and search index) handed to Celery after the commit, as in
+# production (the test settings run them inline); Celery itself only records them (see above).
+os.environ.setdefault("TASKS_BACKEND", "cms.task_backend.CeleryOnCommitBackend")
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
 # BENCH_PROFILE=admin_score_changes,cohort_page: one more request of each, under cProfile, whose
