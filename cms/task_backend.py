@@ -35,7 +35,10 @@ class CeleryOnCommitBackend(BaseTaskBackend):
         from cms.tasks import django_task_run_task
 
         path, args, kwargs = task.module_path, list(args), dict(kwargs)
-        transaction.on_commit(lambda: django_task_run_task.delay(path, args, kwargs))
+        # robust: a broker that cannot take it is logged, not raised into the editor's publish,
+        # which has committed (the indexes are rebuilt by `update_index` and
+        # `rebuild_references_index`).
+        transaction.on_commit(lambda: django_task_run_task.delay(path, args, kwargs), robust=True)
         return TaskResult(
             task=task,
             id=get_random_id(),

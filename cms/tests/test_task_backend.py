@@ -77,3 +77,21 @@ def test_only_a_declared_django_task_is_run_by_path(tmp_path):
     with pytest.raises(TypeError, match=r"os\.remove is not a django-task"):
         django_task_run(path="os.remove", args=[str(kept)], kwargs={})
     assert kept.exists()
+
+
+def test_a_broker_that_refuses_the_task_is_logged_and_the_commit_stands(
+    monkeypatch, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.TASKS = CELERY_BACKEND
+    from cms import tasks
+    from cms.models import User
+
+    def refuse(*args):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.django_task_run_task, "delay", refuse)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        User.objects.create(email="kept@example.com")
+        record_task.enqueue("a")
+    assert User.objects.filter(email="kept@example.com").exists()
+    assert "broker down" in caplog.text
