@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import LongSelect
+
 from .codes import normalise_code
 from .models import RevocationReason
 
@@ -67,7 +69,7 @@ class RevokeForm(forms.Form):
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or number"), required=False, max_length=150)
     cohort = forms.ModelChoiceField(
-        label=_("Cohort"), required=False, queryset=None, to_field_name="code"
+        label=_("Cohort"), required=False, queryset=None, to_field_name="code", widget=LongSelect
     )
     status = forms.ChoiceField(
         label=_("Status"),

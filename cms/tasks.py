@@ -42,3 +42,12 @@ def child_files_sweep_task() -> int:
     from cms.retention import child_files_sweep
 
     return child_files_sweep().total
+
+
+@task("cms.tasks.django_task_run", idempotent=True)
+def django_task_run_task(path: str, args: list, kwargs: dict) -> None:
+    """A django-task of Wagtail's (its reference index, a file's deletion), queued by
+    cms.task_backend after the commit. Idempotent: each rebuilds or deletes what it names."""
+    from cms.task_backend import django_task_run
+
+    django_task_run(path=path, args=args, kwargs=kwargs)

@@ -21,6 +21,7 @@ from cms.page_cache import page_cache_mark
 from cms.permission_policies import LimitedActionsPolicy
 from cms.roles import TRAINER
 
+from .admin_filters import RecentCohortFilterSet
 from .models import (
     Cohort,
     CourseAgreement,
@@ -105,12 +106,18 @@ class CohortViewSet(ModelViewSet):
         return field
 
 
+class LiveSessionFilterSet(RecentCohortFilterSet):
+    class Meta:
+        model = LiveSession
+        fields = ["cohort", "starts_at"]
+
+
 class LiveSessionViewSet(ListQuerysetMixin, ModelViewSet):
     model = LiveSession
     icon = "date"
     menu_label = _("Live sessions")
     list_display = ["cohort", "topic", "starts_at", "duration_minutes", "room"]
-    list_filter = ["cohort", "starts_at"]
+    filterset_class = LiveSessionFilterSet  # cohort and starts_at; the cohorts offered bounded
     form_fields = ["cohort", "topic", "starts_at", "duration_minutes", "online_link", "room"]
 
     def list_queryset(self):
@@ -175,6 +182,12 @@ register_permission_policy(
 register_permission_policy(EnrolmentEvent, LimitedActionsPolicy(EnrolmentEvent), exact_class=True)
 
 
+class EnrolmentFilterSet(RecentCohortFilterSet):
+    class Meta:
+        model = Enrolment
+        fields = ["cohort", "status"]
+
+
 class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
     model = Enrolment
     inspect_view_class = LocalTimeInspectView
@@ -182,7 +195,7 @@ class EnrolmentViewSet(ListQuerysetMixin, ModelViewSet):
     icon = "user"
     menu_label = _("Enrolments")
     list_display = ["trainee", "cohort", "status", "enrolled_at", "agreement_version"]
-    list_filter = ["cohort", "status"]
+    filterset_class = EnrolmentFilterSet  # cohort and status; the cohorts offered bounded
     search_fields = ["trainee__email", "trainee__last_name"]
     form_fields = ["cohort", "trainee"]
     inspect_view_enabled = True

@@ -234,6 +234,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Wagtail's own background work (django-tasks: the reference and search index of each saved page,
+# a deleted file's removal) goes to Celery after the commit instead of running inside the editor's
+# request (cms/task_backend.py; issue 19). "django_tasks.backends.immediate.ImmediateBackend" runs
+# it inline.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "cms.task_backend.CeleryOnCommitBackend")
+    }
+}
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -250,6 +259,9 @@ CACHE_FAILURE_LOG_INTERVAL_SECONDS = int(os.environ.get("CACHE_FAILURE_LOG_INTER
 # (cms/page_cache.py). Publishing or editing any page purges it at once; this bounds the rest.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The admin's enrolments and live-session lists offer at most this many recent cohorts in their
+# cohort filter (course/admin_filters.py): a select of every cohort ever grew with the years.
+ADMIN_COHORT_FILTER_CHOICES = int(os.environ.get("ADMIN_COHORT_FILTER_CHOICES", "60"))
 # How long the signed Open Badges status list is reused (credentials.selectors). A revocation or
 # re-issue clears it at once; this bounds only a write that sends no signal. 0: built per request.
 STATUS_LIST_CACHE_SECONDS = int(os.environ.get("STATUS_LIST_CACHE_SECONDS", "60"))

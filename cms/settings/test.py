@@ -17,6 +17,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 # them again: the anonymous page cache is off, and on in its own tests (cms/tests/test_page_cache).
 PAGE_CACHE_SECONDS = 0
 CELERY_BROKER_URL = ""
+# Wagtail's django-tasks inline: most tests never commit, so work queued on commit would not run
+# (cms/tests/test_task_backend.py tests the Celery hand-over; the staff-actions bench uses it).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 _tmp = Path(tempfile.mkdtemp(prefix="pa-lms-test-"))
 MEDIA_ROOT = _tmp / "media"
 PRIVATE_MEDIA_ROOT = _tmp / "private"
