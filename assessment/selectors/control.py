@@ -76,21 +76,22 @@ def _cells_for(*, controls, enrolments) -> dict[int, dict[int, ControlCell]]:
 
 
 def module_results_of_enrolment(*, enrolment, outline: list | None = None) -> list[ControlCell]:
-    """The trainee's result in each module's control (best attempt, attempts used, case task)
-    of the programme's published modules, from its outline (`outline`, or read from the cache:
-    no walk of the page tree)."""
-    from course.selectors import programme_outline
-
+    """The trainee's result in each module's control (best attempt, attempts used, case task).
+    With the programme's `outline` (the dashboard has it): the controls of its published modules,
+    selected by the modules' ids and no walk of the page tree; without, every module's (the
+    completion rule counts them all)."""
     from ..models import ModuleControl
 
-    outline = outline if outline is not None else programme_outline(enrolment.cohort.programme)
-    modules = {item.module.pk: item.module for item in outline}
-    controls = sorted(
-        ModuleControl.objects.filter(module_id__in=list(modules)),
-        key=lambda control: modules[control.module_id].path,
-    )
-    for control in controls:
-        control.module = modules[control.module_id]
+    if outline is None:
+        controls = controls_of_programme(programme=enrolment.cohort.programme)
+    else:
+        modules = {item.module.pk: item.module for item in outline}
+        controls = sorted(
+            ModuleControl.objects.filter(module_id__in=list(modules)),
+            key=lambda control: modules[control.module_id].path,
+        )
+        for control in controls:
+            control.module = modules[control.module_id]
     if not controls:
         return []
     cells = _cells_for(controls=controls, enrolments=[enrolment])[enrolment.pk]
