@@ -27,6 +27,12 @@ class AccountAdapter(DefaultAccountAdapter):
             return f"/{language}/"
         return super().get_login_redirect_url(request)
 
+    def login(self, request, user) -> None:
+        super().login(request, user)
+        from cms.services import account_language_keep_first
+
+        account_language_keep_first(user=user, language=translation.get_language())
+
     def get_client_ip(self, request) -> str:
         """The address the login rate limit counts: the same helper as the verification limit,
         which believes X-Forwarded-For only from our own proxy (allauth's default would believe

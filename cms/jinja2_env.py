@@ -26,6 +26,7 @@ from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
 
 from cms.navigation import public_menu_items
+from cms.roles import may_open_admin
 from cms.templatetags.shell import language_nav
 
 
@@ -141,6 +142,7 @@ def environment(**options) -> Environment:
         static=static,
         language_nav=language_nav,
         public_menu_items=public_menu_items,
+        may_open_admin=may_open_admin,
         current_language=translation.get_language,
         organisation_name=_organisation_name,
         course_hours=settings.COURSE_HOURS,

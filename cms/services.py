@@ -160,6 +160,18 @@ def privacy_notice_publish(*, by: Any, text_kk: str, text_ru: str, text_en: str)
     return notice
 
 
+def account_language_keep_first(*, user: Any, language: str | None) -> bool:
+    """A person with no language on the account (made for her by an administrator, or imported
+    without one) keeps the one she first signs in with: notifications and e-mails are written in
+    the account's language (cms.emails.language_of), which was Kazakh by default even for a
+    Russian reader. A language already on the account is not changed. Returns whether it was."""
+    if user.preferred_language or language not in dict(settings.LANGUAGES):
+        return False
+    user.preferred_language = language
+    type(user).objects.filter(pk=user.pk, preferred_language="").update(preferred_language=language)
+    return True
+
+
 def account_signup_complete(*, request: Any, user: Any) -> None:
     """What follows allauth's creation of a new account: the trainee role, the consent to the
     notice version shown on the sign-up page, and the language the person signed up in."""

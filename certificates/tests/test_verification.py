@@ -356,3 +356,37 @@ def test_a_revoked_certificates_reason_is_one_plain_sentence_without_a_second_la
 
     assert f'<p class="revocation-reason">{reason}</p>' in html.content.decode()
     assert {"kk": "Себебі:", "ru": "Причина:"}[language] not in html.content.decode()
+
+
+def _header_targets(html: str) -> set[str]:
+    """Where the site header's links and forms lead, the language switcher left out (its links
+    follow the page)."""
+    import re
+
+    header = html.split("<header", 1)[1].split("</header>", 1)[0]
+    header = re.sub(r'<nav[^>]*class="lang-nav".*?</nav>', "", header, flags=re.S)
+    return set(re.findall(r'(?:href|action)="([^"]*)"', header))
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "registrar"])
+def test_the_verification_page_has_the_same_header_as_the_rest_of_the_site(
+    client, certificate, signed_in
+):
+    # The page is drawn by Jinja2 on its own shell (cms/jinja2/public_base.html): the walk of an
+    # employer's day found no search there, and a registrar missed "Administration" and "My data".
+    from cms.tests.factories import RegistrarFactory
+
+    if signed_in:
+        client.force_login(RegistrarFactory())
+    jinja_page = client.get(f"/verify/{certificate.code}/").content.decode()
+    django_page = client.get("/verify/").content.decode()
+
+    jinja, django = _header_targets(jinja_page), _header_targets(django_page)
+    assert any(target.endswith("/search/") for target in jinja)
+    if signed_in:
+        # The public shell lists only the menu items registered for it; the rest is the same.
+        assert jinja <= django
+        assert "/admin/" in jinja
+        assert any(target.endswith("/my-data/") for target in jinja)
+    else:
+        assert jinja == django

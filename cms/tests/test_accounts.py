@@ -304,3 +304,22 @@ def test_a_next_page_given_to_the_login_still_wins_over_the_home_page(client):
         {"login": "kelesi@example.kz", "password": DEFAULT_PASSWORD},
     )
     assert response["Location"] == "/kk/certificates/"
+
+
+def test_an_account_made_without_a_language_keeps_the_one_she_first_signs_in_with(client):
+    # Made by an administrator: no language; her notifications would be written in Kazakh.
+    trainee = TraineeFactory(email="tilsiz@example.kz", preferred_language="")
+
+    client.post("/ru/accounts/login/", {"login": "tilsiz@example.kz", "password": DEFAULT_PASSWORD})
+
+    trainee.refresh_from_db()
+    assert trainee.preferred_language == "ru"
+
+
+def test_signing_in_in_another_language_does_not_change_the_one_on_the_account(client):
+    trainee = TraineeFactory(email="tildi@example.kz", preferred_language="kk")
+
+    client.post("/ru/accounts/login/", {"login": "tildi@example.kz", "password": DEFAULT_PASSWORD})
+
+    trainee.refresh_from_db()
+    assert trainee.preferred_language == "kk"
