@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.tests.admin_forms import admin_publish_data
 from cms.tests.factories import session_record_mfa, totp_activate
 from course.demo_content import seed as seed_demo_topics
 from course.models import TopicPage
@@ -18,26 +19,6 @@ pytestmark = pytest.mark.django_db
 # tests/bench/bench_staff_actions.py prints them too, as admin_page_edit_*_queries.
 EDIT_FORM_MAX_QUERIES = 45
 PUBLISH_MAX_QUERIES = 116
-
-
-def _form_data(form) -> dict:
-    """The form's current values as POST data; the topic chosen has no body blocks to post."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if value is None or name == "body":
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = value
-            continue
-        formatted = field.widget.format_value(value)
-        data[name] = "" if formatted is None else formatted
-    for formset in form.formsets.values():
-        management = formset.management_form
-        for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-            data[f"{management.prefix}-{key}"] = management[key].value()
-    data["body-count"] = "0"
-    return data
 
 
 @pytest.fixture
@@ -69,7 +50,7 @@ def test_opening_a_topic_in_the_admin_costs_a_fixed_number_of_queries(client, ed
 def test_publishing_a_topic_from_the_admin_costs_a_fixed_number_of_queries(client, editor):
     topic = _topic()
     edit = f"/admin/pages/{topic.pk}/edit/"
-    data = _form_data(client.get(edit).context["form"])
+    data = admin_publish_data(client.get(edit).context["form"])
     data["official_title"] = "Жаңартылған атауы"
     data["action-publish"] = "action-publish"
     revisions = topic.revisions.count()

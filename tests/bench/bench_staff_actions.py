@@ -108,28 +108,6 @@ def _client(user):
     return client
 
 
-def _admin_form_data(form) -> dict:
-    """The edit form's current values as POST data. The body (a StreamField, drawn by the
-    admin's JavaScript) is posted as it would be with no blocks: the topic chosen has none."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if value is None or name == "body":
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = value
-            continue
-        formatted = field.widget.format_value(value)
-        data[name] = "" if formatted is None else formatted
-    for formset in form.formsets.values():
-        management = formset.management_form
-        for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-            data[f"{management.prefix}-{key}"] = management[key].value()
-    data["body-count"] = "0"
-    data["action-publish"] = "action-publish"
-    return data
-
-
 def main() -> None:
     import django
 
@@ -170,6 +148,7 @@ def main() -> None:
     editor = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
         email="bench-editor@example.com", password="bench-editor-x"
     )
+    from cms.tests.admin_forms import admin_publish_data
     from cms.tests.factories import totp_activate
 
     totp_activate(editor)
@@ -180,14 +159,14 @@ def main() -> None:
     )
 
     with translation.override("kk"):
-        # The Wagtail admin: a demo topic page with an empty body (see _admin_form_data).
+        # The Wagtail admin: a demo topic page with an empty body (see admin_publish_data).
         topic = (
             TopicPage.objects.filter(locale__language_code="kk", live=True).order_by("path").last()
         )
         edit = f"/admin/pages/{topic.pk}/edit/"
         _time("admin_page_edit_get", lambda i: editor_client.get(edit), 200)
         form = editor_client.get(edit).context["form"]
-        data = _admin_form_data(form)
+        data = admin_publish_data(form)
         _time("admin_page_edit_publish", lambda i: editor_client.post(edit, data), 302)
 
         for label, name in [

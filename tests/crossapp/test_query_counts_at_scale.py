@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.tests.admin_forms import admin_publish_data
 from cms.tests.factories import RegistrarFactory, UserFactory, session_record_mfa, totp_activate
 from course.models import Enrolment, ProgrammePage, TopicPage
 
@@ -56,39 +57,15 @@ def _count(client, person, path: str) -> int:
     return min(counts)
 
 
-def _publish_data(form) -> dict:
-    """The edit form's current values as the admin posts them, with the publish button. The
-    topic's body (a StreamField the admin's JavaScript draws) is posted with no blocks."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if value is None:
-            continue
-        if name == "body":
-            continue  # emptied by the caller: posted with no blocks below
-        if isinstance(value, list | tuple):
-            data[name] = value
-            continue
-        formatted = field.widget.format_value(value)
-        data[name] = "" if formatted is None else formatted
-    for formset in form.formsets.values():
-        management = formset.management_form
-        for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-            data[f"{management.prefix}-{key}"] = management[key].value()
-    data["body-count"] = "0"
-    data["action-publish"] = "action-publish"
-    return data
-
-
 def _admin_edit_counts(client, editor) -> dict[str, int]:
     """The queries of the topic's edit page (GET) and of publishing it (POST), each the fewer
     of two after a warm-up, as _count does."""
     topic = TopicPage.objects.get(number="2.1", locale__language_code="kk")
-    TopicPage.objects.filter(pk=topic.pk).update(body=[])  # see _publish_data
+    TopicPage.objects.filter(pk=topic.pk).update(body=[])  # see admin_publish_data
     client.force_login(editor)
     session_record_mfa(client, editor)
     path = reverse("wagtailadmin_pages:edit", args=[topic.pk])
-    data = _publish_data(client.get(path).context["form"])
+    data = admin_publish_data(client.get(path).context["form"])
     # Published once by this editor first: the edit page then shows who last saved it (one
     # query for that person), as it does after any edit in the admin, at both sizes alike.
     assert client.post(path, data).status_code == 302

@@ -410,6 +410,15 @@ def screenshot(page, journey: str, name: str) -> Path:
     return path
 
 
+def walk_check(page, journey: str, lang: str, size: str, name: str, *, prefix: str = "") -> None:
+    """What every step of a role's walk checks: axe (WCAG 2.2 AA, target size included), no
+    sideways scroll, and a screenshot named <prefix><lang>-<size>-<name> to look at."""
+    label = f"{lang} {size} {name}"
+    check_accessibility(page, label)
+    check_no_horizontal_overflow(page, label)
+    screenshot(page, journey, f"{prefix}{lang}-{size}-{name}")
+
+
 def visit(page, path: str, *, journey: str, name: str, status: int = 200):
     """Open a page the way a person arrives at it, check it answers, is accessible, and keep a
     screenshot of it."""

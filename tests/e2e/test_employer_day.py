@@ -18,9 +18,7 @@ import pytest
 from .conftest import (
     DESKTOP,
     PHONE,
-    check_accessibility,
-    check_no_horizontal_overflow,
-    screenshot,
+    walk_check,
 )
 from .test_employer_journey import _qr_urls_in_pdf
 
@@ -64,10 +62,7 @@ def test_an_employer_checks_certificates_from_the_qr_code_by_clicking_only(
     page = new_page(lang=lang, viewport=PHONE if size == "phone" else DESKTOP)
 
     def step(name: str) -> None:
-        label = f"{lang} {size} {name}"
-        check_accessibility(page, label)
-        check_no_horizontal_overflow(page, label)
-        screenshot(page, JOURNEY, f"{suffix}-{name}")
+        walk_check(page, JOURNEY, lang, size, name)
 
     def verdict_text() -> str:
         return page.locator("main section[role=status]").inner_text()

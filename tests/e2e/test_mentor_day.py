@@ -14,12 +14,10 @@ import pytest
 from .conftest import (
     DESKTOP,
     PHONE,
-    check_accessibility,
-    check_no_horizontal_overflow,
     open_menu,
-    screenshot,
     sign_in,
     sign_in_with_mfa,
+    walk_check,
 )
 
 pytestmark = pytest.mark.browser
@@ -78,10 +76,7 @@ def test_a_mentor_answers_schedules_and_closes_a_graduates_ticket_by_clicking_on
     viewport = PHONE if size == "phone" else DESKTOP
 
     def step(page, name: str) -> None:
-        label = f"{lang} {size} {name}"
-        check_accessibility(page, label)
-        check_no_horizontal_overflow(page, label)
-        screenshot(page, JOURNEY, f"{suffix}-{name}")
+        walk_check(page, JOURNEY, lang, size, name)
 
     # The graduate: "Mentoring" in the menu, "Ask a mentor", the question.
     graduate = new_page(lang=lang, viewport=viewport)

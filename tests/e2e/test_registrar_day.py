@@ -19,6 +19,7 @@ from .conftest import (
     check_accessibility,
     check_no_horizontal_overflow,
     screenshot,
+    walk_check,
 )
 
 pytestmark = pytest.mark.browser
@@ -78,10 +79,7 @@ def test_the_registrar_works_through_the_day_by_clicking_only(
     page = new_page(lang=lang, viewport=PHONE if size == "phone" else DESKTOP)
 
     def step(name: str) -> None:
-        label = f"{lang} {size} {name}"
-        check_accessibility(page, label)
-        check_no_horizontal_overflow(page, label)
-        screenshot(page, JOURNEY, f"{suffix}-{name}")
+        walk_check(page, JOURNEY, lang, size, name)
 
     def admin_step(name: str) -> None:
         """The Wagtail admin is Wagtail's own: its findings are recorded, none may be critical."""

@@ -14,10 +14,8 @@ import pytest
 from .conftest import (
     DESKTOP,
     PHONE,
-    check_accessibility,
-    check_no_horizontal_overflow,
     fill_text,
-    screenshot,
+    walk_check,
 )
 from .test_registrar_day import open_menu, open_menu_link
 
@@ -67,10 +65,7 @@ def test_a_new_trainee_spends_her_first_day_by_clicking_only(
     page = new_page(lang=lang, viewport=PHONE if size == "phone" else DESKTOP)
 
     def step(name: str) -> None:
-        label = f"{lang} {size} {name}"
-        check_accessibility(page, label)
-        check_no_horizontal_overflow(page, label)
-        screenshot(page, JOURNEY, f"{suffix}-{name}")
+        walk_check(page, JOURNEY, lang, size, name)
 
     def dashboard() -> None:
         open_menu_link(page, "/study/").click()

@@ -9,11 +9,9 @@ import pytest
 from .conftest import (
     DESKTOP,
     PHONE,
-    check_accessibility,
-    check_no_horizontal_overflow,
     open_menu,
-    screenshot,
     sign_in_with_mfa,
+    walk_check,
 )
 
 pytestmark = pytest.mark.browser
@@ -41,10 +39,7 @@ def test_the_trainer_scores_and_finalises_a_waiting_plan_by_clicking_only(
     page = new_page(lang=lang, viewport=PHONE if size == "phone" else DESKTOP)
 
     def step(name: str) -> None:
-        label = f"{lang} {size} {name}"
-        check_accessibility(page, label)
-        check_no_horizontal_overflow(page, label)
-        screenshot(page, JOURNEY, f"evening-{suffix}-{name}")
+        walk_check(page, JOURNEY, lang, size, name, prefix="evening-")
 
     sign_in_with_mfa(page, case["trainer"], PASSWORD, SECRETS[(lang, size)], lang=lang)
 
