@@ -83,7 +83,7 @@ def panels_render(request, enrolment) -> list[str]:
 
 _state: dict[str, Callable[[], Any]] = {}
 _state_groups: list[tuple[tuple[str, ...], Callable[[], dict[str, Any]]]] = []
-# The state query's SQL, compiled once a day per database (see _state_sql): {key: _StateSQL}.
+# The state query's SQL, compiled once a day per database (states_of_trainee): {key: _StateSQL}.
 _compiled: dict[tuple, _StateSQL] = {}
 # An id no account has: the compiled query carries it where the trainee's id goes.
 _TRAINEE_PLACEHOLDER = -(2**31) + 7919
@@ -136,7 +136,7 @@ class _StateSQL:
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         self.slot = [i for i, value in enumerate(self.params) if value == _TRAINEE_PLACEHOLDER]
-        if len(self.slot) != 1:  # a fact comparing with the same number: compile per person
+        if len(self.slot) != 1:  # a fact's own parameter equal to the placeholder: ambiguous
             raise ValueError("the trainee's placeholder is not a single parameter")
         self.converters = [
             (index, converters, expression)
