@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from cms.models import HomePage
+from cms.tests.admin_forms import admin_publish_data
 from cms.tests.factories import totp_activate
 from course.models import ModulePage, ProgrammePage, TopicPage
 
@@ -128,9 +129,8 @@ def test_publishing_a_topic_with_zero_hours_in_the_admin_is_refused_with_a_messa
     response = client.get(f"/admin/pages/{topic.pk}/edit/")
     assert response.status_code == 200
     form = response.context["form"]
-    data = _form_data(form)
+    data = admin_publish_data(form)
     data["hours"] = "0"
-    data["action-publish"] = "action-publish"
     response = client.post(f"/admin/pages/{topic.pk}/edit/", data)
     assert response.status_code == 200
     assert "hours" in response.context["form"].errors
@@ -169,32 +169,6 @@ def _admin_in_english(user) -> None:
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
-
-
-def _form_data(form) -> dict:
-    """The admin form's current values as POST data, including formsets and StreamField."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if value is None or name == "body":
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = value
-            continue
-        formatted = field.widget.format_value(value)
-        data[name] = "" if formatted is None else formatted
-    for formset in form.formsets.values():
-        data.update(_management_data(formset))
-    data["body-count"] = "0"
-    return data
-
-
-def _management_data(formset) -> dict:
-    management = formset.management_form
-    return {
-        f"{management.prefix}-{key}": management[key].value()
-        for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
-    }
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
