@@ -45,11 +45,15 @@ class User(AbstractUser):
         _("last name"), max_length=150, blank=True, validators=[validate_person_name]
     )
     email = models.EmailField(_("email address"), unique=True)
+    # Blank until the person's language is known: signing up, the cohort import's language
+    # column, or else her first sign-in sets it (cms.services.account_language_keep_first).
+    # Messages to a blank account go in the site's default language (cms.emails.language_of).
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,
         choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
-        default="kk",
+        default="",
+        blank=True,
     )
 
     USERNAME_FIELD = "email"

@@ -306,8 +306,13 @@ def test_a_next_page_given_to_the_login_still_wins_over_the_home_page(client):
     assert response["Location"] == "/kk/certificates/"
 
 
-def test_an_account_made_without_a_language_keeps_the_one_she_first_signs_in_with(client):
-    # Made by an administrator: no language; her notifications would be written in Kazakh.
+def test_an_account_made_without_a_language_keeps_the_one_she_first_signs_in_with(
+    client, django_user_model
+):
+    # An account made for her (by an administrator, createsuperuser) has no language yet; her
+    # notifications went out in Kazakh whatever she reads.
+    made = django_user_model.objects.create_user(email="made@example.kz", password="x-long-pass")
+    assert made.preferred_language == ""
     trainee = TraineeFactory(email="tilsiz@example.kz", preferred_language="")
 
     client.post("/ru/accounts/login/", {"login": "tilsiz@example.kz", "password": DEFAULT_PASSWORD})
