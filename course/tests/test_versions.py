@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from cms.tests.admin_forms import admin_publish_data
 from cms.tests.factories import TrainerFactory, totp_activate
 from course.models import Cohort, ModulePage, ProgrammePage, TopicCompletion, TopicPage
 from course.versioning import programme_new_version
 
 from .factories import CohortFactory, EnrolmentFactory
-from .test_programme_pages import _admin_in_english, _form_data
+from .test_programme_pages import _admin_in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -171,9 +172,8 @@ def test_the_admin_refuses_new_hours_for_a_topic_in_use_with_the_message(client,
     topic = _topic(programme, "2.4")
     revisions_before = topic.revisions.count()
     form = client.get(f"/admin/pages/{topic.pk}/edit/").context["form"]
-    data = _form_data(form)
+    data = admin_publish_data(form)
     data["hours"] = "6"
-    data["action-publish"] = "action-publish"
 
     response = client.post(f"/admin/pages/{topic.pk}/edit/", data)
 
