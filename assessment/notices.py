@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.roles import is_trainee
 from notifications.kinds import register_kind
-from notifications.services import notification_send
+from notifications.services import date_param, notification_send
 
 PRACTICE_ACCEPTED = "assessment.practice_accepted"
 PRACTICE_RETURNED = "assessment.practice_returned"
@@ -155,9 +155,7 @@ _DEADLINE_LINKS = {
 def deadline_near_notify(*, deadline, trainee) -> bool:
     """Remind one trainee of one deadline of the cohort; never twice for the same deadline and
     date (a moved deadline is reminded of again). True when sent now."""
-    from django.utils import formats
-
-    due = lazy(lambda: formats.date_format(deadline.due_on, "SHORT_DATE_FORMAT"), str)()
+    due = date_param(deadline.due_on, "SHORT_DATE_FORMAT")
     sent = notification_send(
         kind=DEADLINE_NEAR,
         recipient=trainee,
@@ -173,16 +171,14 @@ def deadline_near_notify(*, deadline, trainee) -> bool:
 def defence_scheduled_notify(*, slot) -> None:
     """Invite the trainee to the defence of her plan: the in-site entry, and the e-mail with the
     .ics calendar file (written in her language). A moved slot invites again."""
-    from django.utils import formats, timezone, translation
+    from django.utils import translation
     from django.utils.translation import gettext
 
     from cms.emails import language_of
-    from cms.ics import ics_event
+    from cms.ics import CALENDAR_MIME, ics_event
 
     trainee = slot.plan.enrolment.trainee
-    when = lazy(
-        lambda: formats.date_format(timezone.localtime(slot.starts_at), "DATETIME_FORMAT"), str
-    )()
+    when = date_param(slot.starts_at, "DATETIME_FORMAT")
     with translation.override(language_of(trainee)):
         calendar = ics_event(
             uid=f"defence-{slot.pk}@pa-lms",
@@ -204,6 +200,6 @@ def defence_scheduled_notify(*, slot) -> None:
         params={"when": when, "minutes": slot.duration_minutes, "place": slot.place},
         link=_reverse("assessment:plan_edit"),
         attachments=[
-            ("defence.ics", calendar, "text/calendar; method=REQUEST; charset=utf-8"),
+            ("defence.ics", calendar, CALENDAR_MIME),
         ],
     )

@@ -85,44 +85,34 @@ def certificate_event_notify(*, certificate, event: str) -> None:
     )
 
 
+def expiry_message(*, certificate, days: int) -> tuple[str, str]:
+    """The expiry reminder's subject and text, in the active language: the notification's, and
+    the plain e-mail's to a holder without an account (which adds a greeting)."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils.translation import gettext
+
+    subject = gettext("Your certificate %(serial)s expires on %(date)s") % {
+        "serial": certificate.serial,
+        "date": certificate.valid_until.strftime("%d.%m.%Y"),
+    }
+    text = render_to_string(
+        "certificates/email/expiry_text.txt",
+        {"c": certificate, "days": days, "valid_years": settings.CERTIFICATE_VALID_YEARS},
+    ).strip()
+    return subject, text
+
+
 def expiry_near_notify(*, certificate, days: int, reminder_days: int) -> None:
     """Remind the holder (an account) that `certificate` expires in `days` days; `reminder_days`
     (90 or 30) makes the once-key, besides the ExpiryReminder row the sweep keeps."""
-    from django.conf import settings
     from django.utils import translation
-    from django.utils.translation import gettext, ngettext
 
     from cms.emails import language_of
 
-    # Written out here, in the holder's language: the texts are the e-mail's own sentences,
-    # whose plural form depends on the number of years.
-    years = settings.CERTIFICATE_VALID_YEARS
+    # Written out here, in the holder's language: the plural form depends on the years.
     with translation.override(language_of(certificate.holder)):
-        date = certificate.valid_until.strftime("%d.%m.%Y")
-        subject = gettext("Your certificate %(serial)s expires on %(date)s") % {
-            "serial": certificate.serial,
-            "date": date,
-        }
-        text = "\n\n".join(
-            [
-                gettext(
-                    "Your certificate %(serial)s of the qualification-upgrade course for "
-                    "pedagogue-assistants is valid until %(date)s (%(days)s days from now)."
-                )
-                % {"serial": certificate.serial, "date": date, "days": days},
-                ngettext(
-                    "The qualification is upgraded every %(years)s year. You are welcome to "
-                    "join a new cohort of the course: sign in to the course site and enter the "
-                    "enrolment key you receive from the registrar.",
-                    "The qualification is upgraded every %(years)s years. You are welcome to "
-                    "join a new cohort of the course: sign in to the course site and enter the "
-                    "enrolment key you receive from the registrar.",
-                    years,
-                )
-                % {"years": years},
-                f"{gettext('Check your certificate')}: {certificate.verification_url}",
-            ]
-        )
+        subject, text = expiry_message(certificate=certificate, days=days)
     notification_send(
         kind=EXPIRY_NEAR,
         recipient=certificate.holder,

@@ -6,6 +6,9 @@ import datetime
 
 from django.utils import timezone
 
+# An invitation's attachment (RFC 6047: the METHOD the calendar carries, said again in its type).
+CALENDAR_MIME = "text/calendar; charset=utf-8; method=REQUEST"
+
 
 def _escape(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # a bare CR would end the line too

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.roles import is_registrar
 from notifications.kinds import register_kind
-from notifications.services import notification_send
+from notifications.services import date_param, notification_send
 
 from .selectors import MENTOR_GROUP, is_mentor
 
@@ -98,14 +98,6 @@ def _ticket_link(ticket):
     return reverse_lazy("mentoring:ticket", args=[ticket.pk])
 
 
-def _local(moment, fmt: str):
-    """`moment` in local time, formatted in the language active when the text is written."""
-    from django.utils import formats, timezone
-    from django.utils.functional import lazy
-
-    return lazy(lambda: formats.date_format(timezone.localtime(moment), fmt), str)()
-
-
 def consultation_scheduled_notify(*, consultation) -> None:
     """Invite the graduate to the consultation: the in-site entry, and the e-mail with the .ics
     calendar file in her language. Neither quotes the ticket's subject."""
@@ -115,7 +107,7 @@ def consultation_scheduled_notify(*, consultation) -> None:
     from django.utils.translation import gettext
 
     from cms.emails import language_of
-    from cms.ics import ics_event
+    from cms.ics import CALENDAR_MIME, ics_event
 
     ticket = consultation.ticket
     graduate = ticket.graduate
@@ -138,13 +130,13 @@ def consultation_scheduled_notify(*, consultation) -> None:
         subject=_("A mentoring consultation on %(when)s"),
         text=_("The consultation lasts %(minutes)s minutes. Place: %(location)s."),
         params={
-            "when": _local(consultation.starts_at, "DATETIME_FORMAT"),
+            "when": date_param(consultation.starts_at, "DATETIME_FORMAT"),
             "minutes": consultation.duration_minutes,
             "location": consultation.location,
         },
         link=_ticket_link(ticket),
         attachments=[
-            ("consultation.ics", calendar, "text/calendar; charset=utf-8; method=REQUEST"),
+            ("consultation.ics", calendar, CALENDAR_MIME),
         ],
     )
 
@@ -158,7 +150,7 @@ def reply_due_notify(*, ticket) -> None:
             recipient=mentor,
             subject=_("Reminder: a mentoring ticket awaits its first reply"),
             text=_("The first reply is due by %(due)s."),
-            params={"due": _local(ticket.first_reply_due, "SHORT_DATETIME_FORMAT")},
+            params={"due": date_param(ticket.first_reply_due, "SHORT_DATETIME_FORMAT")},
             link=_ticket_link(ticket),
             once_key=f"mentoring-reply-due:{ticket.pk}",
         )
@@ -175,7 +167,7 @@ def reply_overdue_notify(*, ticket) -> None:
             recipient=registrar,
             subject=_("Overdue mentoring ticket: no reply by the target"),
             text=_("The first reply was due by %(due)s."),
-            params={"due": _local(ticket.first_reply_due, "SHORT_DATETIME_FORMAT")},
+            params={"due": date_param(ticket.first_reply_due, "SHORT_DATETIME_FORMAT")},
             link=_ticket_link(ticket),
             once_key=f"mentoring-reply-overdue:{ticket.pk}",
         )

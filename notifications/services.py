@@ -28,6 +28,21 @@ def _in_language(value: Any) -> str:
     return str(value) if isinstance(value, Promise) else ("" if value is None else str(value))
 
 
+def date_param(value, fmt: str = "DATE_FORMAT"):
+    """A date, or a moment shown in local time, as a `params` value of notification_send: written
+    in the format of the recipient's language when the notification is written, not the sender's."""
+    import datetime as dt
+
+    from django.utils import formats
+    from django.utils.functional import lazy
+
+    def written() -> str:
+        shown = timezone.localtime(value) if isinstance(value, dt.datetime) else value
+        return formats.date_format(shown, fmt)
+
+    return lazy(written, str)()
+
+
 def notification_send(
     *,
     kind: str,

@@ -113,17 +113,14 @@ def _expiry_email_send(*, certificate: Certificate, days: int) -> None:
 
     from cms.emails import language_of
 
+    from ..notices import expiry_message
+
     with translation.override(language_of(None)):
-        context = {
-            "c": certificate,
-            "days": days,
-            "valid_years": settings.CERTIFICATE_VALID_YEARS,
-        }
-        subject = _("Your certificate %(serial)s expires on %(date)s") % {
-            "serial": certificate.serial,
-            "date": certificate.valid_until.strftime("%d.%m.%Y"),
-        }
-        body = render_to_string("certificates/email/expiry_reminder.txt", context)
+        subject, _text = expiry_message(certificate=certificate, days=days)
+        body = render_to_string(
+            "certificates/email/expiry_reminder.txt",
+            {"c": certificate, "days": days, "valid_years": settings.CERTIFICATE_VALID_YEARS},
+        )
     send_mail(subject, body, None, [certificate.holder_email])
 
 
