@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import translation
+from django.utils import timezone, translation
 
 from assessment.tests.factories import finalised_result
 from certificates.services import certificate_issue
@@ -37,7 +35,7 @@ def make_certificate(programme):
             scores=scores or SCORES,
             comments=comments or {"practice": "Choose tools from the ABC record, not by habit."},
         )
-        return certificate_issue(enrolment=enrolment, issued_on=issued_on or datetime.date.today())
+        return certificate_issue(enrolment=enrolment, issued_on=issued_on or timezone.localdate())
 
     return _make
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from assessment.tests.factories import finalised_result
 from certificates.services import certificate_issue
@@ -290,7 +291,7 @@ def test_the_needs_page_saves_the_answers_with_the_version_once(client, enrolmen
 
 
 def test_the_follow_up_page_is_closed_before_3_months_and_other_months_are_404(client):
-    certificate = _certificate(issued_on=dt.date.today())
+    certificate = _certificate(issued_on=timezone.localdate())
     client.force_login(certificate.enrolment.trainee)
     closed = client.get(url("follow_up", 3), follow=True)
     assert "This questionnaire is not open for you now." in closed.text

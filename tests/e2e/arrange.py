@@ -10,6 +10,13 @@ import datetime
 import json
 
 
+def _today():
+    """The course's date (Asia/Almaty), not the machine's: after 19:00 UTC they differ."""
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
 def _person(email: str, password: str, first: str, last: str, *, profile: bool = True):
     from allauth.account.models import EmailAddress
 
@@ -67,7 +74,7 @@ def _completion_met(enrolment) -> None:
 def _cohort(code: str, *, key: str = "", starts_on=None, ends_on=None):
     from course.models import Cohort, ProgrammePage
 
-    today = datetime.date.today()
+    today = _today()
     cohort, _ = Cohort.objects.get_or_create(
         code=code,
         defaults={
@@ -164,6 +171,8 @@ def _first_assignment():
 def trainer_case(password: str, totp_secret: str) -> None:
     """A trainer with an authenticator app, their cohort with a live session today, and one
     trainee who has handed in the first practice case with a file."""
+    from datetime import timedelta
+
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
@@ -191,7 +200,9 @@ def trainer_case(password: str, totp_secret: str) -> None:
     session, _ = LiveSession.objects.get_or_create(
         cohort=cohort,
         topic=assignment.topic,
-        defaults={"starts_at": timezone.now().replace(hour=10, minute=0, second=0)},
+        # Started an hour ago, whatever the hour the test runs at: "10:00 today" is still
+        # ahead of the clock before 10:00, and the register opens only once a session starts.
+        defaults={"starts_at": timezone.now() - timedelta(hours=1)},
     )
     png = (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -395,7 +406,7 @@ def final_result_released(trainee: str, password: str) -> None:
     # The journey's course is over and the trainee did everything the completion rule asks, so
     # the pass is certified at once (the pending state has its own tests).
     Cohort.objects.filter(pk=enrolment.cohort_id).update(
-        ends_on=max(datetime.date.today(), enrolment.cohort.starts_on)
+        ends_on=max(_today(), enrolment.cohort.starts_on)
     )
     enrolment.cohort.refresh_from_db()
     _completion_met(enrolment)
@@ -423,7 +434,7 @@ def completion_met(email: str) -> None:
 
     enrolment = Enrolment.objects.select_related("cohort").get(trainee__email=email)
     cohort = enrolment.cohort
-    today = datetime.date.today()
+    today = _today()
     if cohort.ends_on > today:
         cohort.ends_on = today
         cohort.save(update_fields=["ends_on"])
@@ -596,7 +607,7 @@ def registrar_day(password: str, totp_secret: str, suffix: str) -> None:
     mfa_totp_activate(user=registrar, secret=totp_secret)
     trainer = _person(f"trainer.day.{suffix}@e2e.kz", password, "Айгүл", "Омарова", profile=False)
     role_assign(user=trainer, role=TRAINER)
-    today = datetime.date.today()
+    today = _today()
     cohort = _cohort(
         f"e2e-day-{suffix}",
         starts_on=today - datetime.timedelta(days=50),
@@ -695,7 +706,7 @@ def trainee_day(password: str, suffix: str) -> None:
     CohortDeadline.objects.get_or_create(
         cohort=cohort,
         what=CohortDeadline.What.PRACTICE,
-        defaults={"due_on": datetime.date.today() + datetime.timedelta(days=10)},
+        defaults={"due_on": _today() + datetime.timedelta(days=10)},
     )
     demo_content.seed({})
     _first_assignment()
