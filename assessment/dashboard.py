@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from cms.db.compiled import CompiledQuery
+
 
 def deadlines_panel(request, enrolment):
     """The cohort's deadlines (practice works, plan, theory test), read with the enrolment's
@@ -132,20 +134,35 @@ def plan_panel(request, enrolment):
 def theory_panel(request, enrolment):
     """The programme's theory test: where to take it (otherwise only on the practice page) and
     the best finished attempt so far."""
-    from .models import TestAttempt, TheoryTest
-
-    tests = list(TheoryTest.objects.filter(programme_id=enrolment.cohort.programme_id))
+    tests = _theory_tests_of(enrolment.cohort.programme_id)
     if not tests:
         return None
     best = {}
-    for attempt in TestAttempt.objects.filter(
-        enrolment=enrolment, test__in=tests, finished_at__isnull=False
-    ).order_by("score"):
+    for attempt in _finished_attempts_of(enrolment.pk, [test.pk for test in tests]):
         best[attempt.test_id] = attempt  # ascending: the last one kept is the best
     return {
         "template": "assessment/dashboard/theory.html",
         "context": {"rows": [(test, best.get(test.pk)) for test in tests]},
     }
+
+
+def _theory_tests_of_programme(programme_id):
+    from .models import TheoryTest
+
+    return TheoryTest.objects.filter(programme_id=programme_id)
+
+
+def _finished_attempts(enrolment_id, test_ids):
+    from .models import TestAttempt
+
+    return TestAttempt.objects.filter(
+        enrolment_id=enrolment_id, test_id__in=test_ids, finished_at__isnull=False
+    ).order_by("score")
+
+
+# Read on every dashboard visit: compiled once (cms.db.compiled; issue 22).
+_theory_tests_of = CompiledQuery(_theory_tests_of_programme)
+_finished_attempts_of = CompiledQuery(_finished_attempts)
 
 
 def controls_panel(request, enrolment):

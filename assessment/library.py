@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.facts import person_facts, register_person_fact
 from cms.navigation import register_menu_item
 from cms.roles import is_registrar, is_trainer
 from cms.slots import register_slot_template
@@ -25,13 +26,25 @@ LIBRARY_ENROLMENT_STATUSES = ("active", "completed", "not_passed")
 
 def library_allowed(user) -> bool:
     """Staff, and trainees enrolled in a cohort (studying or finished)."""
-    from course.models import Enrolment
-
     if not getattr(user, "is_authenticated", False):
         return False
     if is_registrar(user) or is_trainer(user):
         return True
-    return Enrolment.objects.filter(trainee=user, status__in=LIBRARY_ENROLMENT_STATUSES).exists()
+    # With the person's other facts, in the request's one query (cms.facts).
+    return bool(person_facts(user).get(LIBRARY_FACT))
+
+
+LIBRARY_FACT = "assessment_library_enrolled"
+
+
+def _library_enrolled():
+    from django.db.models import Exists, OuterRef
+
+    from course.models import Enrolment
+
+    return Exists(
+        Enrolment.objects.filter(trainee=OuterRef("pk"), status__in=LIBRARY_ENROLMENT_STATUSES)
+    )
 
 
 @dataclass
@@ -149,6 +162,7 @@ def language_names() -> dict[str, str]:
 
 def register() -> None:
     """The menu link and the links on the programme and module pages (course templates)."""
+    register_person_fact(LIBRARY_FACT, _library_enrolled)
     register_menu_item(
         order=205,
         label=_("Materials library"),

@@ -20,7 +20,7 @@ no context processors: they ran once for the page), and placed in a <section> of
 The enrolment's state, read once (issue 22: the panels read it again, one small query each, 30
 queries a dashboard). An app names the facts its panels need as SQL expressions on the enrolment
 (EXISTS or a scalar subquery), and every panel reads them with `enrolment_state()`, which runs
-one query for all the registered facts together (its SQL compiled once a day, see _StateSQL), the
+one query for all the registered facts together (a cms.db.compiled.CompiledQuery), the
 first time any panel asks:
 
     register_state("plan_status", lambda: Subquery(SupportPlan.objects.filter(
@@ -38,6 +38,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
+
+from cms.db.compiled import CompiledQuery
 
 logger = logging.getLogger(__name__)
 
@@ -83,17 +85,13 @@ def panels_render(request, enrolment) -> list[str]:
 
 _state: dict[str, Callable[[], Any]] = {}
 _state_groups: list[tuple[tuple[str, ...], Callable[[], dict[str, Any]]]] = []
-# The state query's SQL, compiled once a day per database (states_of_trainee): {key: _StateSQL}.
-_compiled: dict[tuple, _StateSQL] = {}
-# An id no account has: the compiled query carries it where the trainee's id goes.
-_TRAINEE_PLACEHOLDER = -(2**31) + 7919
 
 
 def register_state(name: str, expression: Callable[[], Any]) -> None:
     """Add a fact to the enrolment's state: `expression()` gives a query expression on the
     enrolment (OuterRef("pk") is the enrolment), made afresh per day (it may depend on today)."""
     _state[name] = expression
-    _compiled.clear()
+    _states_query.forget()
 
 
 def register_states(names: tuple[str, ...], build: Callable[[], dict[str, Any]]) -> None:
@@ -102,7 +100,11 @@ def register_states(names: tuple[str, ...], build: Callable[[], dict[str, Any]])
     global _state_groups
     _state_groups = [group for group in _state_groups if group[0] != tuple(names)]
     _state_groups.append((tuple(names), build))
-    _compiled.clear()
+    _states_query.forget()
+
+
+def state_names() -> list[str]:
+    return [*_state, *(name for names, _build in _state_groups for name in names)]
 
 
 def state_expressions() -> dict[str, Any]:
@@ -114,69 +116,28 @@ def state_expressions() -> dict[str, Any]:
     return made
 
 
-class _StateSQL:
-    """The state query of a trainee's enrolments, compiled: building the ORM expressions of some
-    twenty facts and compiling them cost more than everything else on the dashboard together
-    (issue 22: about 60 % of its CPU), and they are the same for every trainee on a given day.
-    So the query is compiled once a day per database, with a placeholder where the trainee's id
-    goes, and each request only runs it; Django's own converters still turn the values into
-    Python (booleans on SQLite too)."""
+def _states_of(trainee_id):
+    """The state query: building the ORM expressions of some twenty facts and compiling them
+    cost more than everything else on the dashboard together (issue 22: about 60 % of its CPU),
+    and they are the same for every trainee on a given day, so it is a CompiledQuery (made once
+    a day; prepared on PostgreSQL, which then skips planning its thirty subqueries)."""
+    from .models import Enrolment
 
-    def __init__(self, connection):
-        from .models import Enrolment
+    expressions = state_expressions()
+    return (
+        Enrolment.objects.filter(trainee_id=trainee_id)
+        .annotate(**expressions)
+        .values_list("pk", *expressions)
+    )
 
-        expressions = state_expressions()
-        self.names = list(expressions)
-        query = (
-            Enrolment.objects.filter(trainee_id=_TRAINEE_PLACEHOLDER)
-            .annotate(**expressions)
-            .values_list("pk", *self.names)
-        )
-        compiler = query.query.get_compiler(connection=connection)
-        self.sql, params = compiler.as_sql()
-        self.params = list(params)
-        self.slot = [i for i, value in enumerate(self.params) if value == _TRAINEE_PLACEHOLDER]
-        if len(self.slot) != 1:  # a fact's own parameter equal to the placeholder: ambiguous
-            raise ValueError("the trainee's placeholder is not a single parameter")
-        self.converters = [
-            (index, converters, expression)
-            for index, (converters, expression) in compiler.get_converters(
-                [column for column, _sql, _alias in compiler.select]
-            ).items()
-        ]
 
-    def read(self, connection, trainee_id: int) -> dict[int, dict[str, Any]]:
-        """{enrolment id: {fact: value}} of every enrolment of the trainee."""
-        params = list(self.params)
-        params[self.slot[0]] = trainee_id
-        prepared = getattr(connection, "fetchall_prepared", None)  # cms.db.postgresql
-        if prepared is not None:
-            # Prepared once per connection: PostgreSQL then skips planning its thirty subqueries
-            # (1.3 ms a request on this machine, ten times the time it takes to run them).
-            rows = [list(row) for row in prepared(self.sql, params)]
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(self.sql, params)
-                rows = [list(row) for row in cursor.fetchall()]
-        for row in rows:
-            for index, converters, expression in self.converters:
-                for convert in converters:
-                    row[index] = convert(row[index], expression, connection)
-        return {row[0]: dict(zip(self.names, row[1:], strict=True)) for row in rows}
+_states_query = CompiledQuery(_states_of)
 
 
 def states_of_trainee(trainee_id: int) -> dict[int, dict[str, Any]]:
-    """Every registered fact of each of the trainee's enrolments, in one query whose SQL is
-    compiled once a day (the facts may depend on today's date)."""
-    from django.db import connection
-    from django.utils import timezone
-
-    key = (connection.alias, connection.vendor, timezone.localdate())
-    compiled = _compiled.get(key)
-    if compiled is None:
-        _compiled.clear()  # yesterday's, or another database's in the tests
-        compiled = _compiled[key] = _StateSQL(connection)
-    return compiled.read(connection, trainee_id)
+    """Every registered fact of each of the trainee's enrolments, in one query."""
+    names = state_names()
+    return {row[0]: dict(zip(names, row[1:], strict=True)) for row in _states_query(trainee_id)}
 
 
 def state_keep(enrolment, values: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from cms.collation import name_sort_key
+from cms.db.compiled import CompiledQuery
 from cms.names import display_name
 
 from .hours import (  # noqa: F401  (re-exported: the public path before the move)
@@ -175,13 +176,44 @@ def progress_compute(outline: list[ModuleOutline], completed_ids: set[int]) -> P
 
 
 def enrolment_progress(enrolment, outline: list[ModuleOutline] | None = None) -> Progress:
+    outline = outline if outline is not None else programme_outline(enrolment.cohort.programme)
+    return progress_compute(outline, set(_completed_topics(enrolment.pk)))
+
+
+# The hot reads of the dashboard, compiled once (cms.db.compiled; issue 22): building each with
+# the ORM cost more than running it.
+def _completed_topics_of(enrolment_id):
     from .models import TopicCompletion
 
-    outline = outline if outline is not None else programme_outline(enrolment.cohort.programme)
-    completed = set(
-        TopicCompletion.objects.filter(enrolment=enrolment).values_list("topic_id", flat=True)
+    return TopicCompletion.objects.filter(enrolment_id=enrolment_id).values_list(
+        "topic_id", flat=True
     )
-    return progress_compute(outline, completed)
+
+
+def _enrolments_of_trainee(trainee_id):
+    from .models import Enrolment
+
+    return (
+        Enrolment.objects.filter(trainee_id=trainee_id)
+        .select_related("cohort__programme")
+        .order_by("-enrolled_at", "-pk")
+    )
+
+
+UPCOMING_SESSIONS = 5
+
+
+def _sessions_of_cohort_from(cohort_id, since):
+    from .models import LiveSession
+
+    return LiveSession.objects.filter(cohort_id=cohort_id, starts_at__gte=since).order_by(
+        "starts_at"
+    )[:UPCOMING_SESSIONS]
+
+
+_completed_topics = CompiledQuery(_completed_topics_of)
+_enrolments_of = CompiledQuery(_enrolments_of_trainee)
+_sessions_from = CompiledQuery(_sessions_of_cohort_from)
 
 
 def enrolment_current(user, *, with_state: bool = False):
@@ -193,11 +225,7 @@ def enrolment_current(user, *, with_state: bool = False):
 
     if not getattr(user, "is_authenticated", False):
         return None
-    rows = list(
-        Enrolment.objects.filter(trainee=user)
-        .select_related("cohort__programme")
-        .order_by("-enrolled_at", "-pk")
-    )
+    rows = _enrolments_of(user.pk)
     active = [e for e in rows if e.status == Enrolment.Status.ACTIVE]
     current = (active or rows or [None])[0]
     if with_state and current is not None:
@@ -205,20 +233,16 @@ def enrolment_current(user, *, with_state: bool = False):
     return current
 
 
-def sessions_upcoming(cohort, *, now=None, limit: int = 5, topics: dict | None = None) -> list:
-    """The cohort's next live sessions. `topics` ({id: topic page}, e.g. from the programme's
-    outline): each session's topic is taken from it rather than joined (the dashboard)."""
+def sessions_upcoming(cohort, *, now=None, topics: dict | None = None) -> list:
+    """The cohort's next live sessions (UPCOMING_SESSIONS at most). `topics` ({id: topic page},
+    e.g. from the programme's outline): each session's topic is taken from it where it is there,
+    else read (the dashboard passes its outline, so reads none)."""
     from django.utils import timezone
 
-    from .models import LiveSession
-
     now = now or timezone.now()
-    sessions = LiveSession.objects.filter(cohort=cohort, starts_at__gte=now - _session_grace())
-    if topics is None:
-        sessions = sessions.select_related("topic")
-    sessions = list(sessions.order_by("starts_at")[:limit])
-    for session in sessions if topics is not None else []:
-        if session.topic_id in topics:
+    sessions = _sessions_from(cohort.pk, now - _session_grace())
+    for session in sessions:
+        if topics is not None and session.topic_id in topics:
             session.topic = topics[session.topic_id]
     return sessions
 
@@ -362,13 +386,16 @@ class OnboardingStep:
 def onboarding_steps(user, enrolment, progress: Progress | None) -> list[OnboardingStep]:
     """A new trainee's first three steps (profile → join → first topic), or [] once all are done
     or for people who are not trainees (trainers, registrars)."""
+    from cms.facts import person_facts
     from cms.roles import is_registrar, is_trainer
 
     if is_registrar(user) or is_trainer(user):
         return []
-    profile = getattr(user, "trainee_profile", None)
     steps = [
-        OnboardingStep(_("Complete your profile"), bool(profile and profile.is_complete)),
+        # With the person's other facts, in the request's one query (cms.facts).
+        OnboardingStep(
+            _("Complete your profile"), bool(person_facts(user)["cms_profile_complete"])
+        ),
         OnboardingStep(_("Join your cohort with the enrolment key"), enrolment is not None),
         OnboardingStep(_("Study your first topic"), bool(progress and progress.done)),
     ]

@@ -37,13 +37,15 @@ def pseudonymise_personal_data(user) -> None:
 def connect() -> None:
     from django.utils.translation import gettext_lazy as _
 
+    from cms.facts import register_person_fact
     from cms.navigation import register_menu_item
     from cms.personal_data import register_exporter, register_pseudonymiser
     from cms.slots import register_slot_template
 
-    from .selectors import menu_label
+    from .selectors import UNREAD_FACT, menu_label, unread_expression
 
-    # First among the apps' links; its label carries the unread count (one COUNT per page).
+    # First among the apps' links; its label carries the unread count (a person fact).
+    register_person_fact(UNREAD_FACT, unread_expression)
     register_menu_item(
         order=5,
         label=_("Notifications"),

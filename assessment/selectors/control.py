@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from cms.db.compiled import CompiledQuery
+
 
 def controls_of_programme(*, programme) -> list:
     """The controls of the programme's modules, in the modules' order."""
@@ -57,20 +59,47 @@ class GridRow:
         return [c for c in self.cells if not c.passed and c.due]
 
 
-def _cells_for(*, controls, enrolments) -> dict[int, dict[int, ControlCell]]:
-    from ..models import CaseAnswer, ControlAttempt
+def _attempts_of(enrolment_ids, control_ids):
+    from ..models import ControlAttempt
 
+    return ControlAttempt.objects.filter(
+        enrolment_id__in=enrolment_ids, control_id__in=control_ids
+    ).order_by("number")
+
+
+def _case_statuses_of(enrolment_ids, control_ids):
+    from ..models import CaseAnswer
+
+    return CaseAnswer.objects.filter(
+        enrolment_id__in=enrolment_ids, control_id__in=control_ids
+    ).values_list("enrolment_id", "control_id", "status")
+
+
+def _controls_of_modules(module_ids):
+    from ..models import ModuleControl
+
+    return ModuleControl.objects.filter(module_id__in=module_ids)
+
+
+# One trainee's reads (the dashboard's, on every visit) are compiled once (cms.db.compiled,
+# issue 22); a cohort's go through the ORM (their shape changes with the cohort's size).
+_attempts_of_one = CompiledQuery(_attempts_of)
+_case_statuses_of_one = CompiledQuery(_case_statuses_of)
+_controls_of = CompiledQuery(_controls_of_modules)
+
+
+def _cells_for(*, controls, enrolments) -> dict[int, dict[int, ControlCell]]:
     cells = {e.pk: {c.pk: ControlCell(control=c) for c in controls} for e in enrolments}
-    for attempt in ControlAttempt.objects.filter(
-        enrolment__in=enrolments, control__in=controls
-    ).order_by("number"):
+    enrolment_ids, control_ids = [e.pk for e in enrolments], [c.pk for c in controls]
+    one = len(enrolment_ids) == 1
+    attempts = (_attempts_of_one if one else _attempts_of)(enrolment_ids, control_ids)
+    for attempt in attempts:
         cell = cells[attempt.enrolment_id][attempt.control_id]
         cell.attempts += 1
         if attempt.is_finished and (cell.best is None or attempt.score > cell.best.score):
             cell.best = attempt
-    for enrolment_id, control_id, status in CaseAnswer.objects.filter(
-        enrolment__in=enrolments, control__in=controls
-    ).values_list("enrolment_id", "control_id", "status"):
+    statuses = (_case_statuses_of_one if one else _case_statuses_of)(enrolment_ids, control_ids)
+    for enrolment_id, control_id, status in statuses:
         cells[enrolment_id][control_id].case_status = status
     return cells
 
@@ -80,14 +109,12 @@ def module_results_of_enrolment(*, enrolment, outline: list | None = None) -> li
     With the programme's `outline` (the dashboard has it): the controls of its published modules,
     selected by the modules' ids and no walk of the page tree; without, every module's (the
     completion rule counts them all)."""
-    from ..models import ModuleControl
-
     if outline is None:
         controls = controls_of_programme(programme=enrolment.cohort.programme)
     else:
         modules = {item.module.pk: item.module for item in outline}
         controls = sorted(
-            ModuleControl.objects.filter(module_id__in=list(modules)),
+            _controls_of(list(modules)),
             key=lambda control: modules[control.module_id].path,
         )
         for control in controls:

@@ -22,9 +22,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def compiled_afresh():
-    dashboard._compiled.clear()
+    dashboard._states_query.forget()
     yield
-    dashboard._compiled.clear()
+    dashboard._states_query.forget()
 
 
 def count_builds(monkeypatch) -> list:
@@ -120,7 +120,7 @@ def test_a_group_of_facts_is_built_once_per_build_not_once_per_fact(compiled_afr
         made = dashboard.state_expressions()
     finally:
         dashboard._state_groups[:] = [g for g in dashboard._state_groups if g[1] is not build]
-        dashboard._compiled.clear()
+        dashboard._states_query.forget()
 
     assert (made["test_one"], made["test_two"]) == (1, 2)
     assert len(calls) == 1
@@ -129,14 +129,14 @@ def test_a_group_of_facts_is_built_once_per_build_not_once_per_fact(compiled_afr
 def test_registering_a_fact_drops_the_compiled_query(programme, compiled_afresh):
     enrolment = EnrolmentFactory()
     enrolment_state(selectors.enrolment_current(enrolment.trainee))
-    assert dashboard._compiled
+    assert dashboard._states_query._plans
 
     dashboard.register_state("test_fact", lambda: Value(True, output_field=BooleanField()))
     try:
-        assert not dashboard._compiled
+        assert not dashboard._states_query._plans
         state = enrolment_state(selectors.enrolment_current(enrolment.trainee))
     finally:
         dashboard._state.pop("test_fact")
-        dashboard._compiled.clear()
+        dashboard._states_query.forget()
 
     assert state["test_fact"] is True
