@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import datetime
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
+from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.query import (
     FlatValuesListIterable,
@@ -46,6 +48,7 @@ from django.db.models.query import (
     ValuesListIterable,
     get_related_populators,
 )
+from django.dispatch import receiver
 from django.utils import timezone
 
 # Stand-ins: values no caller passes, told apart by their position in the argument list.
@@ -73,6 +76,16 @@ def _stand_in(index: int, value: Any, item: int = 0) -> Any:
 _KINDS = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
 
 
+_every: weakref.WeakSet[CompiledQuery] = weakref.WeakSet()
+
+
+@receiver(setting_changed)
+def _forget_every(**kwargs) -> None:
+    """A test changed a setting a query may read (a status list, a threshold): compile afresh."""
+    for query in list(_every):
+        query.forget()
+
+
 class CompiledQuery:
     """A queryset made by `build(*arguments)`, compiled once per database, shape and day."""
 
@@ -80,6 +93,7 @@ class CompiledQuery:
         self.build = build
         self._plans: dict[tuple, _Plan] = {}
         self._lock = threading.Lock()
+        _every.add(self)
 
     def forget(self) -> None:
         """Compile afresh on the next call (what `build` reads has changed)."""

@@ -153,3 +153,15 @@ def test_arguments_that_would_change_the_sql_or_not_reach_it_are_refused():
         CompiledQuery(lambda text: User.objects.filter(email__contains=text))("kz")
     with pytest.raises(TypeError, match=r"not 1\.5"):
         CompiledQuery(lambda x: User.objects.filter(pk=x))(1.5)
+
+
+def test_a_setting_changed_by_a_test_compiles_every_query_afresh(settings):
+    user = TraineeFactory()
+    build, calls = counting(lambda user_id: User.objects.filter(pk=user_id).values_list("pk"))
+    query = CompiledQuery(build)
+    query(user.pk)
+
+    settings.MODULE_CONTROL_PASS_PERCENT = 61  # any setting: a query may read one
+    query(user.pk)
+
+    assert len(calls) == 2
