@@ -233,16 +233,16 @@ def enrolment_current(user, *, with_state: bool = False):
     return current
 
 
-def sessions_upcoming(cohort, *, now=None, topics: dict | None = None) -> list:
+def sessions_upcoming(cohort, *, topics: dict, now=None) -> list:
     """The cohort's next live sessions (UPCOMING_SESSIONS at most). `topics` ({id: topic page},
-    e.g. from the programme's outline): each session's topic is taken from it where it is there,
-    else read (the dashboard passes its outline, so reads none)."""
+    from the programme's outline): each session's topic is taken from it, so none is read per
+    session (a topic missing from it, e.g. unpublished since, is read when shown)."""
     from django.utils import timezone
 
     now = now or timezone.now()
     sessions = _sessions_from(cohort.pk, now - _session_grace())
     for session in sessions:
-        if topics is not None and session.topic_id in topics:
+        if session.topic_id in topics:
             session.topic = topics[session.topic_id]
     return sessions
 
